@@ -1,0 +1,301 @@
+import type { z } from 'zod';
+import type { Labels, Series, SeriesSet } from '../series/types';
+import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, SampleValueError, secondsToMs } from './convert';
+import type { InstantSample } from './convert';
+import {
+  errorFromFetchFailure,
+  errorFromHttpStatus,
+  errorFromPrometheusBody,
+  isPromClientError,
+  malformed,
+  PromClientError,
+} from './errors';
+import {
+  buildInfoSchema,
+  errorEnvelopeSchema,
+  queryDataSchema,
+  seriesListSchema,
+  stringListSchema,
+  successEnvelopeSchema,
+} from './schemas';
+import type { BuildInfo } from './schemas';
+
+export type { BuildInfo } from './schemas';
+export type { InstantSample } from './convert';
+
+export interface PromClientOptions {
+  /** 'http://host:9090', 'http://host/prefix' or a same-origin path such as '/prometheus'. */
+  baseUrl: string;
+  /** Sent on every request (e.g. Authorization, X-Scope-OrgID). Never logged or shown. */
+  headers?: Record<string, string>;
+  /** Defaults to globalThis.fetch, looked up at each call so test interceptors apply. */
+  fetch?: typeof fetch;
+}
+
+export interface RangeQueryParams {
+  readonly expr: string;
+  /** All epoch ms; the step too. */
+  readonly start: number;
+  readonly end: number;
+  readonly step: number;
+}
+
+export interface InstantQueryParams {
+  readonly expr: string;
+  /** Epoch ms; the server's "now" when absent. */
+  readonly time?: number;
+}
+
+export interface MetadataParams {
+  readonly match?: readonly string[];
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export interface SeriesParams {
+  readonly match: readonly string[];
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** An instant query's answer; `matrix` comes from a range selector such as `up[5m]`. */
+export type InstantResult =
+  | { readonly kind: 'vector'; readonly samples: readonly InstantSample[]; readonly warnings: readonly string[] }
+  | { readonly kind: 'matrix'; readonly series: readonly Series[]; readonly warnings: readonly string[] }
+  | { readonly kind: 'scalar'; readonly timestamp: number; readonly value: number; readonly warnings: readonly string[] }
+  | { readonly kind: 'string'; readonly timestamp: number; readonly value: string; readonly warnings: readonly string[] };
+
+export interface PromClient {
+  /** Normalised: no trailing slash; identifies the server in query keys. */
+  readonly baseUrl: string;
+  queryRange(p: RangeQueryParams, signal?: AbortSignal): Promise<SeriesSet>;
+  query(p: InstantQueryParams, signal?: AbortSignal): Promise<InstantResult>;
+  labels(p?: MetadataParams, signal?: AbortSignal): Promise<string[]>;
+  labelValues(name: string, p?: MetadataParams, signal?: AbortSignal): Promise<string[]>;
+  series(p: SeriesParams, signal?: AbortSignal): Promise<Labels[]>;
+  /**
+   * null when the server has no such endpoint (404, or VictoriaMetrics' plain-text 400) or does
+   * not name its version (VictoriaMetrics answers `{}`); other failures throw.
+   */
+  buildInfo(signal?: AbortSignal): Promise<BuildInfo | null>;
+}
+
+/**
+ * Absolute URLs are parsed so that "http://h:9090/" and "http://h:9090" are one server; paths are
+ * kept as given for fetch to resolve against the page. Credentials in the URL are refused: browsers
+ * reject them in fetch, and the base URL ends up in query keys and error messages.
+ */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const trimmed = baseUrl.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new TypeError('The Prometheus base URL is not a valid URL');
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new TypeError('Put credentials for Prometheus in the headers option, not in the base URL');
+    }
+    if (url.search !== '' || url.hash !== '') {
+      throw new TypeError('The Prometheus base URL must not have a query string or fragment');
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  }
+  return trimmed.replace(/\/+$/, '');
+}
+
+/**
+ * Label names outside the legacy charset go through Prometheus 3's "U__" escaping in the
+ * label-values path (model.EscapeName with ValueEncodingEscaping).
+ */
+export function escapeLabelNameForPath(name: string): string {
+  if (/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) return name;
+  let escaped = 'U__';
+  let index = 0;
+  for (const char of name) {
+    const code = char.codePointAt(0) as number;
+    if (char === '_') escaped += '__';
+    else if (/[a-zA-Z:]/.test(char) || (index > 0 && /[0-9]/.test(char))) escaped += char;
+    else escaped += `_${code.toString(16)}_`;
+    index++;
+  }
+  // Only [A-Za-z0-9_:] remain, all safe in a path segment.
+  return escaped;
+}
+
+function assertFiniteTimes(endpoint: string, times: Record<string, number | undefined>): void {
+  for (const [name, value] of Object.entries(times)) {
+    if (value !== undefined && !Number.isFinite(value)) {
+      throw new PromClientError('bad_query', `Invalid ${name} for ${endpoint}: ${String(value)}`);
+    }
+  }
+}
+
+function formParams(entries: Record<string, string | number | readonly string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(entries)) {
+    if (value === undefined) continue;
+    if (typeof value === 'number') params.append(name, msToSecondsParam(value));
+    else if (typeof value === 'string') params.append(name, value);
+    else for (const item of value) params.append(name, item);
+  }
+  return params;
+}
+
+function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (first === undefined) return 'unexpected shape';
+  const path = first.path.length > 0 ? first.path.map(String).join('.') : '(root)';
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+  return `${path}: ${first.message}${more}`;
+}
+
+interface Envelope<T> {
+  readonly data: T;
+  readonly warnings: string[];
+}
+
+export function createPromClient(options: PromClientOptions): PromClient {
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const configuredHeaders = { ...options.headers };
+  const serverName = baseUrl === '' ? 'this site' : baseUrl;
+
+  async function request<S extends z.ZodType>(
+    endpoint: string,
+    method: 'GET' | 'POST',
+    params: URLSearchParams,
+    dataSchema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<Envelope<z.infer<S>>> {
+    const headers = new Headers(configuredHeaders);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    const query = params.toString();
+    let url = `${baseUrl}${endpoint}`;
+    const init: RequestInit = { method, headers, signal: signal ?? null };
+    if (method === 'POST') {
+      // POST so that long expressions and many match[] selectors do not hit URL length limits.
+      headers.set('Content-Type', 'application/x-www-form-urlencoded');
+      init.body = query;
+    } else if (query !== '') {
+      url += `?${query}`;
+    }
+
+    const fetchFn = options.fetch ?? globalThis.fetch;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(url, init);
+      text = await response.text();
+    } catch (e) {
+      throw errorFromFetchFailure(e, signal, serverName);
+    }
+
+    let body: unknown;
+    let isJson = true;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+
+    if (!response.ok) {
+      const prometheusError = isJson ? errorEnvelopeSchema.safeParse(body) : undefined;
+      if (prometheusError?.success) {
+        const { errorType, error } = prometheusError.data;
+        throw errorFromPrometheusBody(response.status, errorType, error);
+      }
+      throw errorFromHttpStatus(response.status, response.statusText, endpoint);
+    }
+    if (!isJson) throw malformed(endpoint, 'the body is not JSON');
+
+    const prometheusError = errorEnvelopeSchema.safeParse(body);
+    if (prometheusError.success) {
+      const { errorType, error } = prometheusError.data;
+      throw errorFromPrometheusBody(response.status, errorType, error);
+    }
+    const parsed = successEnvelopeSchema(dataSchema).safeParse(body);
+    if (!parsed.success) throw malformed(endpoint, describeIssue(parsed.error));
+    const { data, warnings = [], infos = [] } = parsed.data as { data: z.infer<S>; warnings?: string[]; infos?: string[] };
+    return { data, warnings: [...warnings, ...infos] };
+  }
+
+  /** Conversion rejects values no server sends; report them as a malformed answer. */
+  function converted<T>(endpoint: string, convert: () => T): T {
+    try {
+      return convert();
+    } catch (e) {
+      if (e instanceof SampleValueError) throw malformed(endpoint, e.message);
+      throw e;
+    }
+  }
+
+  return {
+    baseUrl,
+
+    async queryRange({ expr, start, end, step }, signal) {
+      const endpoint = '/api/v1/query_range';
+      assertFiniteTimes(endpoint, { start, end, step });
+      const { data, warnings } = await request(endpoint, 'POST', formParams({ query: expr, start, end, step }), queryDataSchema, signal);
+      if (data.resultType !== 'matrix') throw malformed(endpoint, `expected a matrix, got ${data.resultType}`);
+      const result = converted(endpoint, () => convertMatrix(data.result));
+      return { series: result.series, start, end, step, warnings: [...warnings, ...result.warnings] };
+    },
+
+    async query({ expr, time }, signal) {
+      const endpoint = '/api/v1/query';
+      assertFiniteTimes(endpoint, { time });
+      const { data, warnings } = await request(endpoint, 'POST', formParams({ query: expr, time }), queryDataSchema, signal);
+      return converted(endpoint, (): InstantResult => {
+        switch (data.resultType) {
+          case 'vector': {
+            const { samples, warnings: more } = convertVector(data.result);
+            return { kind: 'vector', samples, warnings: [...warnings, ...more] };
+          }
+          case 'matrix': {
+            const { series, warnings: more } = convertMatrix(data.result);
+            return { kind: 'matrix', series, warnings: [...warnings, ...more] };
+          }
+          case 'scalar': {
+            const [t, v] = data.result;
+            return { kind: 'scalar', timestamp: secondsToMs(t), value: parseSampleValue(v), warnings };
+          }
+          case 'string': {
+            const [t, v] = data.result;
+            return { kind: 'string', timestamp: secondsToMs(t), value: v, warnings };
+          }
+        }
+      });
+    },
+
+    async labels(p = {}, signal) {
+      const endpoint = '/api/v1/labels';
+      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end }), stringListSchema, signal);
+      return data;
+    },
+
+    async labelValues(name, p = {}, signal) {
+      const endpoint = `/api/v1/label/${escapeLabelNameForPath(name)}/values`;
+      const { data } = await request(endpoint, 'GET', formParams({ 'match[]': p.match, start: p.start, end: p.end }), stringListSchema, signal);
+      return data;
+    },
+
+    async series(p, signal) {
+      const endpoint = '/api/v1/series';
+      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end }), seriesListSchema, signal);
+      return data;
+    },
+
+    async buildInfo(signal) {
+      try {
+        const { data } = await request('/api/v1/status/buildinfo', 'GET', new URLSearchParams(), buildInfoSchema, signal);
+        return data.version === undefined ? null : { ...data, version: data.version };
+      } catch (e) {
+        // The endpoint takes no parameters, so a plain (non-Prometheus) 400 means "unknown path"
+        // too: that is how older VictoriaMetrics versions answer.
+        if (isPromClientError(e) && e.kind === 'http' && (e.status === 404 || e.status === 400)) return null;
+        throw e;
+      }
+    },
+  };
+}

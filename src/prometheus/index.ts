@@ -1,0 +1,25 @@
+export { createPromClient, normalizeBaseUrl } from './client';
+export type {
+  BuildInfo,
+  InstantQueryParams,
+  InstantResult,
+  InstantSample,
+  MetadataParams,
+  PromClient,
+  PromClientOptions,
+  RangeQueryParams,
+  SeriesParams,
+} from './client';
+export { isPromClientError, PromClientError } from './errors';
+export type { PromErrorKind } from './errors';
+export { NATIVE_HISTOGRAM_WARNING } from './convert';
+export { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
+export {
+  buildInfoQueryOptions,
+  instantQueryOptions,
+  labelNamesQueryOptions,
+  labelValuesQueryOptions,
+  promKeys,
+  rangeQueryOptions,
+  seriesQueryOptions,
+} from './queries';

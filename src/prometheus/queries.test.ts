@@ -1,0 +1,158 @@
+import { hashKey, QueryClient } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createPromClient } from './client';
+import type { PromClient } from './client';
+import { isPromClientError } from './errors';
+import { buildInfoQueryOptions, labelValuesQueryOptions, promKeys, rangeQueryOptions } from './queries';
+
+const BASE = 'http://prometheus.test:9090';
+const range = { expr: 'up', start: 1705312800000, end: 1705313100000, step: 15000 };
+const emptyMatrix = { status: 'success', data: { resultType: 'matrix', result: [] } };
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let queryClient: QueryClient;
+beforeEach(() => {
+  queryClient = new QueryClient();
+});
+afterEach(() => queryClient.clear());
+
+describe('promKeys', () => {
+  it('nests every key under the server', () => {
+    expect(promKeys.all(BASE)).toEqual(['prometheus', BASE]);
+    expect(promKeys.buildInfo(BASE)).toEqual(['prometheus', BASE, 'buildinfo']);
+    expect(promKeys.range(BASE, range)).toEqual(['prometheus', BASE, 'query_range', range]);
+  });
+
+  it('gives a different key whenever any input of the request differs', () => {
+    const variants = [
+      promKeys.range(BASE, range),
+      promKeys.range('http://other:9090', range),
+      promKeys.range(BASE, { ...range, expr: 'up == 0' }),
+      promKeys.range(BASE, { ...range, start: range.start + 1 }),
+      promKeys.range(BASE, { ...range, end: range.end + 1 }),
+      promKeys.range(BASE, { ...range, step: 30000 }),
+      promKeys.labelValues(BASE, 'job'),
+      promKeys.labelValues(BASE, 'instance'),
+      promKeys.labelValues(BASE, 'job', { match: ['up'] }),
+      promKeys.labels(BASE),
+      promKeys.series(BASE, { match: ['up'] }),
+      promKeys.instant(BASE, { expr: 'up' }),
+      promKeys.instant(BASE, { expr: 'up', time: 1 }),
+    ];
+    expect(new Set(variants.map((key) => hashKey(key))).size).toBe(variants.length);
+  });
+
+  it('keeps only the inputs of the request, so extra fields do not split the cache', () => {
+    const withExtra = { ...range, panelId: 'memory' };
+    expect(hashKey(promKeys.range(BASE, withExtra))).toBe(hashKey(promKeys.range(BASE, range)));
+  });
+});
+
+describe('rangeQueryOptions', () => {
+  it('fetches the series set under its key', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () =>
+        HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[1705312800, '1']] }] } }),
+      ),
+    );
+    const client = createPromClient({ baseUrl: BASE });
+    const set = await queryClient.fetchQuery(rangeQueryOptions(client, range));
+    expect(set.series).toEqual([{ labels: { job: 'api' }, timestamps: [1705312800000], values: [1] }]);
+    expect(queryClient.getQueryData(promKeys.range(BASE, range))).toBe(set);
+  });
+
+  it('hands the query signal to fetch, so cancelling a query aborts its request', async () => {
+    let requestSignal: AbortSignal | undefined;
+    const client = createPromClient({
+      baseUrl: BASE,
+      fetch: (_input, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          requestSignal = init?.signal ?? undefined;
+          requestSignal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    });
+    const pending = queryClient.fetchQuery(rangeQueryOptions(client, range)).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(requestSignal).toBeDefined());
+    expect(requestSignal?.aborted).toBe(false);
+    await queryClient.cancelQueries({ queryKey: promKeys.all(BASE) });
+    expect(requestSignal?.aborted).toBe(true);
+    await pending;
+  });
+
+  it('does not retry a bad query', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () => {
+        requests++;
+        return HttpResponse.json({ status: 'error', errorType: 'bad_data', error: '1:6: parse error: unclosed left parenthesis' }, { status: 400 });
+      }),
+    );
+    const client = createPromClient({ baseUrl: BASE });
+    const error = await queryClient.fetchQuery({ ...rangeQueryOptions(client, { ...range, expr: 'rate(' }), retryDelay: 0 }).catch((e: unknown) => e);
+    expect(isPromClientError(error) && error.kind).toBe('bad_query');
+    expect(requests).toBe(1);
+  });
+
+  it('retries an unavailable server, then gives up after 3 retries', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () => {
+        requests++;
+        return new HttpResponse('<html>502 Bad Gateway</html>', { status: 502 });
+      }),
+    );
+    const client = createPromClient({ baseUrl: BASE });
+    const error = await queryClient.fetchQuery({ ...rangeQueryOptions(client, range), retryDelay: 0 }).catch((e: unknown) => e);
+    expect(isPromClientError(error) && error.kind).toBe('unavailable');
+    expect(requests).toBe(4);
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () => {
+        requests++;
+        return requests === 1 ? HttpResponse.error() : HttpResponse.json(emptyMatrix);
+      }),
+    );
+    const client = createPromClient({ baseUrl: BASE });
+    const set = await queryClient.fetchQuery({ ...rangeQueryOptions(client, range), retryDelay: 0 });
+    expect(set.series).toEqual([]);
+    expect(requests).toBe(2);
+  });
+});
+
+describe('other query options', () => {
+  const fakeClient = (calls: unknown[]): PromClient => ({
+    baseUrl: BASE,
+    queryRange: () => Promise.reject(new Error('unused')),
+    query: () => Promise.reject(new Error('unused')),
+    labels: () => Promise.reject(new Error('unused')),
+    series: () => Promise.reject(new Error('unused')),
+    labelValues: async (name, p, signal) => {
+      calls.push({ name, p, signal: signal instanceof AbortSignal });
+      return ['api'];
+    },
+    buildInfo: async (signal) => {
+      calls.push({ buildInfo: true, signal: signal instanceof AbortSignal });
+      return { version: '2.42.0' };
+    },
+  });
+
+  it('pass their key inputs and the signal to the client', async () => {
+    const calls: unknown[] = [];
+    const client = fakeClient(calls);
+    expect(await queryClient.fetchQuery(labelValuesQueryOptions(client, 'job', { match: ['up'] }))).toEqual(['api']);
+    expect(await queryClient.fetchQuery(buildInfoQueryOptions(client))).toEqual({ version: '2.42.0' });
+    expect(calls).toEqual([
+      { name: 'job', p: { match: ['up'], start: undefined, end: undefined }, signal: true },
+      { buildInfo: true, signal: true },
+    ]);
+    expect(buildInfoQueryOptions(client).queryKey).toEqual(['prometheus', BASE, 'buildinfo']);
+  });
+});

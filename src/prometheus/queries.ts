@@ -1,0 +1,86 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, SeriesParams } from './client';
+import { retryDelay, shouldRetry } from './retry';
+
+/**
+ * Query keys per resource (TanStack Query's key-factory pattern). Each key holds every input of
+ * its query function, as absolute numbers, so equal keys always mean equal requests. The base URL
+ * stands for the server; headers are deliberately not part of keys (they may hold credentials).
+ */
+export const promKeys = {
+  all: (baseUrl: string) => ['prometheus', baseUrl] as const,
+  range: (baseUrl: string, p: RangeQueryParams) =>
+    [...promKeys.all(baseUrl), 'query_range', { expr: p.expr, start: p.start, end: p.end, step: p.step }] as const,
+  instant: (baseUrl: string, p: InstantQueryParams) =>
+    [...promKeys.all(baseUrl), 'query', { expr: p.expr, time: p.time }] as const,
+  buildInfo: (baseUrl: string) => [...promKeys.all(baseUrl), 'buildinfo'] as const,
+  labels: (baseUrl: string, p: MetadataParams = {}) =>
+    [...promKeys.all(baseUrl), 'labels', { match: p.match, start: p.start, end: p.end }] as const,
+  labelValues: (baseUrl: string, name: string, p: MetadataParams = {}) =>
+    [...promKeys.all(baseUrl), 'label_values', name, { match: p.match, start: p.start, end: p.end }] as const,
+  series: (baseUrl: string, p: SeriesParams) =>
+    [...promKeys.all(baseUrl), 'series', { match: p.match, start: p.start, end: p.end }] as const,
+};
+
+// Typed with Error (TanStack's default error type) so that TError is not inferred as unknown.
+const retryPolicy = {
+  retry: (failureCount: number, error: Error) => shouldRetry(failureCount, error),
+  retryDelay: (attempt: number) => retryDelay(attempt),
+};
+
+/** Keeps the previous lines on screen while a new range loads, instead of flashing empty. */
+export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
+  const params: RangeQueryParams = { expr: p.expr, start: p.start, end: p.end, step: p.step };
+  return queryOptions({
+    queryKey: promKeys.range(client.baseUrl, params),
+    queryFn: ({ signal }) => client.queryRange(params, signal),
+    placeholderData: keepPreviousData,
+    ...retryPolicy,
+  });
+}
+
+export function instantQueryOptions(client: PromClient, p: InstantQueryParams) {
+  const params: InstantQueryParams = p.time === undefined ? { expr: p.expr } : { expr: p.expr, time: p.time };
+  return queryOptions({
+    queryKey: promKeys.instant(client.baseUrl, params),
+    queryFn: ({ signal }) => client.query(params, signal),
+    ...retryPolicy,
+  });
+}
+
+/** The server's version hardly changes while a page is open. */
+export function buildInfoQueryOptions(client: PromClient) {
+  return queryOptions({
+    queryKey: promKeys.buildInfo(client.baseUrl),
+    queryFn: ({ signal }) => client.buildInfo(signal),
+    staleTime: Infinity,
+    ...retryPolicy,
+  });
+}
+
+export function labelNamesQueryOptions(client: PromClient, p: MetadataParams = {}) {
+  const params: MetadataParams = { match: p.match, start: p.start, end: p.end };
+  return queryOptions({
+    queryKey: promKeys.labels(client.baseUrl, params),
+    queryFn: ({ signal }) => client.labels(params, signal),
+    ...retryPolicy,
+  });
+}
+
+export function labelValuesQueryOptions(client: PromClient, name: string, p: MetadataParams = {}) {
+  const params: MetadataParams = { match: p.match, start: p.start, end: p.end };
+  return queryOptions({
+    queryKey: promKeys.labelValues(client.baseUrl, name, params),
+    queryFn: ({ signal }) => client.labelValues(name, params, signal),
+    ...retryPolicy,
+  });
+}
+
+export function seriesQueryOptions(client: PromClient, p: SeriesParams) {
+  const params: SeriesParams = { match: p.match, start: p.start, end: p.end };
+  return queryOptions({
+    queryKey: promKeys.series(client.baseUrl, params),
+    queryFn: ({ signal }) => client.series(params, signal),
+    ...retryPolicy,
+  });
+}
