@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { m4, nearestIndex, seriesName, seriesStats, toSvgPath, type PathPoints } from './downsample';
+
+/** The used part of a PathPoints as [t, v] pairs; breaks as [t, NaN]. */
+function pairs(p: PathPoints): [number, number][] {
+  return Array.from({ length: p.length }, (_, i) => [p.xs[i] ?? -1, p.ys[i] ?? -1]);
+}
+
+function points(...xy: [number, number][]): PathPoints {
+  return {
+    xs: Float64Array.from(xy.map(([x]) => x)),
+    ys: Float64Array.from(xy.map(([, y]) => y)),
+    length: xy.length,
+  };
+}
+
+describe('m4', () => {
+  // 10 px over [0, 100): column k holds t in [10k, 10k + 10).
+  const base = { start: 0, end: 100, widthPx: 10, gapMs: Infinity };
+
+  it.each<[string, number[], number[], Partial<typeof base>, [number, number][]]>([
+    ['keeps first, min, max, last of a column, in time order', [0, 2, 4, 6, 8], [5, 9, 1, 7, 6], {}, [[0, 5], [2, 9], [4, 1], [8, 6]]],
+    ['min before max', [0, 2, 4, 6, 8], [5, 1, 3, 9, 6], {}, [[0, 5], [2, 1], [6, 9], [8, 6]]],
+    ['first is the min, last is the max: two points', [0, 2, 4, 6, 8], [1, 3, 2, 4, 5], {}, [[0, 1], [8, 5]]],
+    ['one point per column stays as is', [0, 10, 20], [1, 2, 3], {}, [[0, 1], [10, 2], [20, 3]]],
+    ['NaN breaks the line', [0, 10, 20, 30], [1, NaN, 3, 4], {}, [[0, 1], [10, NaN], [20, 3], [30, 4]]],
+    ['+Inf and -Inf break it too', [0, 10, 20, 30], [1, Infinity, -Infinity, 4], {}, [[0, 1], [10, NaN], [30, 4]]],
+    ['NaN inside a column splits the column', [0, 2, 4, 6], [1, 2, NaN, 3], {}, [[0, 1], [2, 2], [4, NaN], [6, 3]]],
+    ['leading and trailing NaN make no break', [0, 10, 20, 30], [NaN, 2, 3, NaN], {}, [[10, 2], [20, 3]]],
+    ['a gap longer than gapMs breaks the line', [0, 10, 40, 50], [1, 2, 3, 4], { gapMs: 15 }, [[0, 1], [10, 2], [10, NaN], [40, 3], [50, 4]]],
+    ['a gap of exactly gapMs does not', [0, 15, 30], [1, 2, 3], { gapMs: 15 }, [[0, 1], [15, 2], [30, 3]]],
+    [
+      'keeps one neighbour outside each edge',
+      [-30, -20, -10, 50, 110, 120],
+      [1, 2, 3, 4, 5, 6],
+      {},
+      [[-10, 3], [50, 4], [110, 5]],
+    ],
+    ['the end instant belongs to the last column', [95, 100], [1, 2], { widthPx: 10 }, [[95, 1], [100, 2]]],
+    ['nothing in range but neighbours', [-10, 110], [1, 2], {}, [[-10, 1], [110, 2]]],
+    ['empty', [], [], {}, []],
+    ['empty range', [0, 10], [1, 2], { end: 0 }, []],
+  ])('%s', (_label, timestamps, values, overrides, expected) => {
+    expect(pairs(m4({ ...base, ...overrides, timestamps, values }))).toEqual(expected);
+  });
+
+  it('reduces 11,000 samples to at most 4 per column', () => {
+    const timestamps = Array.from({ length: 11_000 }, (_, i) => i * 1000);
+    const values = timestamps.map((t) => Math.sin(t / 7e5) * 100 + ((t / 1000) % 13));
+    const out = m4({ timestamps, values, start: 0, end: 11_000_000, widthPx: 1200, gapMs: 2000 });
+    expect(out.length).toBeLessThanOrEqual(4 * 1200);
+    expect(out.length).toBeGreaterThan(1200);
+  });
+
+  it('is fast enough for 200 series × 11,000 points at 1,200 px', () => {
+    const timestamps = Array.from({ length: 11_000 }, (_, i) => 1_705_300_000_000 + i * 15_000);
+    const series = Array.from({ length: 200 }, (_, s) => timestamps.map((_t, i) => Math.sin(i / 50 + s) * 1e9 + ((i * 7919) % 101) * 1e6));
+    const start = timestamps[0] ?? 0;
+    const end = start + 11_000 * 15_000;
+    const began = performance.now();
+    let kept = 0;
+    for (const values of series) kept += m4({ timestamps, values, start, end, widthPx: 1200, gapMs: 30_000 }).length;
+    const perSeries = (performance.now() - began) / series.length;
+    expect(kept).toBeGreaterThan(0);
+    // A few ms per series is the aim; the bound is loose so a busy CI machine does not flake.
+    expect(perSeries).toBeLessThan(20);
+  });
+
+  const sampleArb = fc
+    .record({
+      steps: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 0, maxLength: 300 }),
+      firstT: fc.integer({ min: -200, max: 200 }),
+      values: fc.array(
+        fc.oneof(
+          { weight: 10, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+          { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) },
+        ),
+        { minLength: 300, maxLength: 300 },
+      ),
+      start: fc.integer({ min: -100, max: 1000 }),
+      span: fc.integer({ min: 1, max: 8000 }),
+      widthPx: fc.integer({ min: 1, max: 60 }),
+      gapMs: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constant(Infinity)),
+    })
+    .map(({ steps, firstT, values, start, span, widthPx, gapMs }) => {
+      const timestamps: number[] = [];
+      let t = firstT;
+      for (const step of steps) timestamps.push((t += step));
+      return { timestamps, values: values.slice(0, timestamps.length), start, end: start + span, widthPx, gapMs };
+    });
+
+  type Input = { timestamps: number[]; values: number[]; start: number; end: number; widthPx: number; gapMs: number };
+  const columnOf = (input: Input, t: number) =>
+    Math.min(input.widthPx - 1, Math.floor(((t - input.start) * input.widthPx) / (input.end - input.start)));
+  const inRange = (input: Input, t: number) => t >= input.start && t <= input.end;
+  /** Output points as runs of [t, v] between breaks. */
+  const runsOf = (p: PathPoints) => {
+    const runs: [number, number][][] = [[]];
+    for (const [t, v] of pairs(p)) {
+      if (Number.isNaN(v)) runs.push([]);
+      else runs[runs.length - 1]?.push([t, v]);
+    }
+    return runs.filter((run) => run.length > 0);
+  };
+
+  it('property: every output point is an input sample, in time order, with breaks only between points', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        const out = m4(input);
+        const byTime = new Map(input.timestamps.map((t, i) => [t, input.values[i]]));
+        const got = pairs(out);
+        got.forEach(([t, v], i) => {
+          if (i > 0) expect(t).toBeGreaterThanOrEqual(got[i - 1]?.[0] ?? -Infinity);
+          if (!Number.isNaN(v)) expect(byTime.get(t)).toBe(v);
+        });
+        expect(Number.isNaN(got[0]?.[1] ?? 0)).toBe(false);
+        expect(Number.isNaN(got[got.length - 1]?.[1] ?? 0)).toBe(false);
+        got.forEach(([, v], i) => {
+          if (i > 0 && Number.isNaN(v)) expect(Number.isNaN(got[i - 1]?.[1] ?? 0)).toBe(false);
+        });
+        expect(got.filter(([t, v]) => !Number.isNaN(v) && t < input.start).length).toBeLessThanOrEqual(1);
+        expect(got.filter(([t, v]) => !Number.isNaN(v) && t > input.end).length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: the min and max of the finite values in each pixel column are kept', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        const out = pairs(m4(input)).filter(([t, v]) => !Number.isNaN(v) && inRange(input, t));
+        const extremes = (samples: [number, number][]) => {
+          const byColumn = new Map<number, [number, number]>();
+          for (const [t, v] of samples) {
+            const c = columnOf(input, t);
+            const [lo, hi] = byColumn.get(c) ?? [Infinity, -Infinity];
+            byColumn.set(c, [Math.min(lo, v), Math.max(hi, v)]);
+          }
+          return byColumn;
+        };
+        const finiteInput = input.timestamps
+          .map((t, i): [number, number] => [t, input.values[i] ?? NaN])
+          .filter(([t, v]) => Number.isFinite(v) && inRange(input, t));
+        expect(extremes(out)).toEqual(extremes(finiteInput));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: at most 4 points per pixel column between two breaks', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        for (const run of runsOf(m4(input))) {
+          const perColumn = new Map<number, number>();
+          for (const [t] of run) {
+            const c = t < input.start ? -1 : t > input.end ? input.widthPx : columnOf(input, t);
+            perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
+          }
+          for (const count of perColumn.values()) expect(count).toBeLessThanOrEqual(4);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: no drawn segment spans a non-finite sample or a gap longer than gapMs', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        const runs = runsOf(m4(input));
+        const { timestamps, values, gapMs } = input;
+        const mustBreak: [number, number][] = []; // open intervals no segment may cross
+        timestamps.forEach((t, i) => {
+          if (!Number.isFinite(values[i] ?? NaN)) mustBreak.push([t - 1e-9, t + 1e-9]);
+          const next = timestamps[i + 1];
+          if (next !== undefined && next - t > gapMs) mustBreak.push([t, next]);
+        });
+        for (const run of runs) {
+          for (let i = 1; i < run.length; i++) {
+            const a = run[i - 1]?.[0] ?? 0;
+            const b = run[i]?.[0] ?? 0;
+            for (const [lo, hi] of mustBreak) expect(a <= lo && b >= hi).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('nearestIndex', () => {
+  const ts = [0, 10, 20, 30];
+  it.each<[readonly number[], number, number]>([
+    [ts, -5, 0],
+    [ts, 0, 0],
+    [ts, 4, 0],
+    [ts, 5, 0], // tie → the earlier sample
+    [ts, 6, 1],
+    [ts, 29, 3],
+    [ts, 1000, 3],
+    [[7], 1e9, 0],
+    [[], 5, -1],
+    [ts, NaN, -1],
+  ])('%j near %d → %d', (timestamps, t, expected) => {
+    expect(nearestIndex(timestamps, t)).toBe(expected);
+  });
+
+  it('property: agrees with a linear scan', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1 }), fc.integer({ min: -2e6, max: 2e6 }), (raw, t) => {
+        const timestamps = [...raw].sort((a, b) => a - b);
+        const i = nearestIndex(timestamps, t);
+        const best = Math.min(...timestamps.map((x) => Math.abs(x - t)));
+        expect(Math.abs((timestamps[i] ?? NaN) - t)).toBe(best);
+      }),
+    );
+  });
+});
+
+describe('seriesStats', () => {
+  it.each<[number[], { last: number; max: number; min: number; mean: number }]>([
+    [[1, 2, 3, 6], { last: 6, max: 6, min: 1, mean: 3 }],
+    [[4, NaN, -2, Infinity, 1, NaN], { last: 1, max: 4, min: -2, mean: 1 }],
+    [[5], { last: 5, max: 5, min: 5, mean: 5 }],
+    [[], { last: NaN, max: NaN, min: NaN, mean: NaN }],
+    [[NaN, -Infinity], { last: NaN, max: NaN, min: NaN, mean: NaN }],
+  ])('%j', (values, expected) => {
+    expect(seriesStats(values)).toEqual(expected);
+  });
+});
+
+describe('seriesName', () => {
+  const labels = { __name__: 'process_resident_memory_bytes', instance: 'api-1:9100', job: 'api' };
+  it.each<[Record<string, string>, string | undefined, string]>([
+    [labels, undefined, 'process_resident_memory_bytes{instance="api-1:9100", job="api"}'],
+    [labels, '', 'process_resident_memory_bytes{instance="api-1:9100", job="api"}'],
+    [labels, '__auto', 'process_resident_memory_bytes{instance="api-1:9100", job="api"}'],
+    [{ instance: 'a', job: 'b' }, undefined, '{instance="a", job="b"}'],
+    [{ __name__: 'up' }, undefined, 'up{}'],
+    [{}, undefined, '{}'],
+    [{ path: 'say "hi"\\n' }, undefined, '{path="say \\"hi\\"\\\\n"}'],
+    [labels, '{{instance}}', 'api-1:9100'],
+    [labels, '{{ job }} on {{instance}}', 'api on api-1:9100'],
+    [labels, '{{pod}}', 'pod'], // Grafana shows the label name when the series lacks it
+    [labels, 'memory', 'memory'],
+    [{ instance: '' }, '[{{instance}}]', '[]'],
+  ])('%j with %j → %s', (l, legendFormat, expected) => {
+    expect(seriesName(l, legendFormat)).toBe(expected);
+  });
+});
+
+describe('toSvgPath', () => {
+  const identity = (v: number) => v;
+  it.each<[string, PathPoints, (v: number) => number, string]>([
+    ['one run', points([0, 10], [5, 20], [10, 15]), identity, 'M0 10L5 20L10 15'],
+    ['a break starts a new M', points([0, 1], [1, 2], [1, NaN], [3, 4], [4, 5]), identity, 'M0 1L1 2M3 4L4 5'],
+    ['rounds to one decimal', points([0.04, 1.25], [2.349, 3.96]), identity, 'M0 1.3L2.3 4'],
+    ['no negative zero', points([-0.01, 0], [1, 1]), identity, 'M0 0L1 1'],
+    ['a lone point becomes a zero-length segment (a dot with round caps)', points([0, 1], [1, NaN], [2, 3], [3, NaN], [4, 5], [5, 6]), identity, 'M0 1L0 1M2 3L2 3M4 5L5 6'],
+    ['a point the scale cannot place breaks the line', points([0, 1], [1, 2], [2, 3], [3, 4]), (v) => (v === 3 ? Infinity : v), 'M0 1L1 2M3 4L3 4'],
+    ['empty', points(), identity, ''],
+  ])('%s', (_label, p, yScale, expected) => {
+    expect(toSvgPath(p, identity, yScale)).toBe(expected);
+  });
+
+  it('property: each coordinate reads back as the value rounded to one decimal', () => {
+    const coordinate = fc.double({ min: -1e7, max: 1e7, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(coordinate, coordinate), { minLength: 2, maxLength: 20 }), (xy) => {
+        const d = toSvgPath(points(...xy), identity, identity);
+        const numbers = d.split(/[ML ]/).filter((n) => n !== '').map(Number);
+        expect(numbers).toEqual(xy.flat().map((v) => Math.round(v * 10) / 10 || 0));
+      }),
+    );
+  });
+
+  it('ignores array entries past length and applies both scales', () => {
+    const p = points([0, 0], [10, 1], [20, 2]);
+    p.length = 2;
+    expect(toSvgPath(p, (t) => t * 2, (v) => 100 - v * 10)).toBe('M0 100L20 90');
+  });
+
+  it('draws what m4 kept: one M per run', () => {
+    const out = m4({ timestamps: [0, 10, 20, 30, 40], values: [1, 2, NaN, 4, 5], start: 0, end: 50, widthPx: 50, gapMs: Infinity });
+    expect(toSvgPath(out, identity, identity)).toBe('M0 1L10 2M30 4L40 5');
+  });
+});

@@ -1,0 +1,253 @@
+import type { Labels } from './types';
+
+/**
+ * Points of one drawn line, columnar. `xs` are real sample times (ms); a NaN in `ys` is a break:
+ * the line lifts there and resumes at the next point. Only the first `length` entries are used —
+ * the arrays may be longer.
+ */
+export interface PathPoints {
+  xs: Float64Array;
+  ys: Float64Array;
+  length: number;
+}
+
+const DEFAULT_WIDTH_PX = 1000;
+
+/** First index whose timestamp is ≥ t (or `n`). */
+function lowerBound(timestamps: readonly number[], t: number, n: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((timestamps[mid] ?? Infinity) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose timestamp is > t (or `n`). */
+function upperBound(timestamps: readonly number[], t: number, n: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((timestamps[mid] ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * M4 (Jugel et al., VLDB 2014): per pixel column keep the first, min, max and last sample, which
+ * draws the same line as all samples at that width. Breaks the line at non-finite values and where
+ * two consecutive samples are more than `gapMs` apart (a missing scrape, a series that stopped).
+ * Samples outside [start, end] are dropped except the nearest one on each side, so the line
+ * reaches the edge. At most 4 points per column and segment, plus breaks, plus the 2 neighbours.
+ * `timestamps` must ascend.
+ */
+export function m4(p: {
+  timestamps: readonly number[];
+  values: readonly number[];
+  start: number;
+  end: number;
+  widthPx: number;
+  gapMs: number;
+}): PathPoints {
+  const { timestamps, values, start, end } = p;
+  const n = Math.min(timestamps.length, values.length);
+  const width = Number.isFinite(p.widthPx) && p.widthPx >= 1 ? Math.floor(p.widthPx) : DEFAULT_WIDTH_PX;
+  const gapMs = Number.isNaN(p.gapMs) ? Infinity : p.gapMs;
+  if (n === 0 || !(end > start)) return { xs: new Float64Array(0), ys: new Float64Array(0), length: 0 };
+
+  let first = lowerBound(timestamps, start, n);
+  let last = upperBound(timestamps, end, n) - 1;
+  if (first > 0) first -= 1;
+  if (last < n - 1) last += 1;
+  const count = last - first + 1;
+
+  // Without breaks the output fits in 4 per column (+2 neighbours); breaks grow it on demand.
+  let capacity = Math.min(count, 4 * width + 2) + 16;
+  let xs = new Float64Array(capacity);
+  let ys = new Float64Array(capacity);
+  let length = 0;
+  let lastWasBreak = true; // never start with a break
+
+  const push = (x: number, y: number) => {
+    if (length === capacity) {
+      capacity *= 2;
+      const grownXs = new Float64Array(capacity);
+      const grownYs = new Float64Array(capacity);
+      grownXs.set(xs);
+      grownYs.set(ys);
+      xs = grownXs;
+      ys = grownYs;
+    }
+    xs[length] = x;
+    ys[length] = y;
+    length += 1;
+  };
+  const pushBreak = (x: number) => {
+    if (lastWasBreak) return;
+    push(x, NaN);
+    lastWasBreak = true;
+  };
+
+  // The open column: sample indices of its first, min, max and last point (-1: none open).
+  let column = 0;
+  let firstI = -1;
+  let minI = -1;
+  let maxI = -1;
+  let lastI = -1;
+  let minV = 0;
+  let maxV = 0;
+  const pushSample = (i: number) => push(timestamps[i] ?? NaN, values[i] ?? NaN);
+  const flush = () => {
+    if (firstI < 0) return;
+    // first ≤ min(minI, maxI) ≤ max(minI, maxI) ≤ last: emit in time order, each index once.
+    const a = minI < maxI ? minI : maxI;
+    const b = minI < maxI ? maxI : minI;
+    pushSample(firstI);
+    if (a > firstI) pushSample(a);
+    if (b > a) pushSample(b);
+    if (lastI > b) pushSample(lastI);
+    lastWasBreak = false;
+    firstI = -1;
+  };
+
+  const scale = width / (end - start);
+  let previousT = NaN;
+  for (let i = first; i <= last; i++) {
+    const t = timestamps[i] ?? NaN;
+    const v = values[i] ?? NaN;
+    if (t - previousT > gapMs) {
+      flush();
+      pushBreak(previousT);
+    }
+    previousT = t;
+    if (!Number.isFinite(v) || !Number.isFinite(t)) {
+      flush();
+      pushBreak(t);
+      continue;
+    }
+    let c: number;
+    if (t < start) c = -1;
+    else if (t > end) c = width;
+    else c = Math.min(width - 1, Math.floor((t - start) * scale));
+    if (c !== column || firstI < 0) {
+      flush();
+      column = c;
+      firstI = minI = maxI = lastI = i;
+      minV = maxV = v;
+    } else {
+      lastI = i;
+      if (v < minV) {
+        minV = v;
+        minI = i;
+      } else if (v > maxV) {
+        maxV = v;
+        maxI = i;
+      }
+    }
+  }
+  flush();
+  if (length > 0 && lastWasBreak) length -= 1;
+  return { xs, ys, length };
+}
+
+/** Index of the sample closest in time to `t` (the earlier one on a tie), -1 if there is none. */
+export function nearestIndex(timestamps: readonly number[], t: number): number {
+  const n = timestamps.length;
+  if (n === 0 || Number.isNaN(t)) return -1;
+  const i = lowerBound(timestamps, t, n);
+  if (i === 0) return 0;
+  if (i === n) return n - 1;
+  const before = timestamps[i - 1] ?? -Infinity;
+  const after = timestamps[i] ?? Infinity;
+  return t - before <= after - t ? i - 1 : i;
+}
+
+/** Legend figures over the finite values (NaN and ±Inf are gaps, not data); NaN when there are none. */
+export function seriesStats(values: readonly number[]): { last: number; max: number; min: number; mean: number } {
+  let last = NaN;
+  let max = -Infinity;
+  let min = Infinity;
+  let sum = 0;
+  let count = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    last = v;
+    if (v > max) max = v;
+    if (v < min) min = v;
+    sum += v;
+    count += 1;
+  }
+  if (count === 0) return { last: NaN, max: NaN, min: NaN, mean: NaN };
+  return { last, max, min, mean: sum / count };
+}
+
+// Grafana's renderLegendFormat: `{{ label }}` becomes the label's value, or the label name when absent.
+const LEGEND_PLACEHOLDER = /\{\{([^{}]+?)\}\}/g;
+
+/**
+ * A series' display name: `legendFormat` with `{{label}}` placeholders filled in (Grafana), or
+ * else the Prometheus form `name{a="b", c="d"}` (`{}` for no labels at all).
+ */
+export function seriesName(labels: Labels, legendFormat?: string): string {
+  if (legendFormat !== undefined && legendFormat.trim() !== '' && legendFormat !== '__auto') {
+    return legendFormat.replace(LEGEND_PLACEHOLDER, (_, key: string) => {
+      const name = key.trim();
+      return labels[name] ?? name;
+    });
+  }
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(labels)) {
+    if (name !== '__name__') pairs.push(`${name}=${JSON.stringify(value)}`);
+  }
+  return `${labels.__name__ ?? ''}{${pairs.join(', ')}}`;
+}
+
+// Integers print much faster than fractions; path building, not M4, dominates drawing time.
+function coordinate(v: number): string {
+  const tenths = Math.round(v * 10);
+  if (!Number.isSafeInteger(tenths)) return String(Math.round(v));
+  const magnitude = tenths < 0 ? -tenths : tenths;
+  const whole = Math.floor(magnitude / 10);
+  const fraction = magnitude - whole * 10;
+  const sign = tenths < 0 ? '-' : '';
+  return fraction === 0 ? sign + whole : `${sign}${whole}.${fraction}`;
+}
+
+/**
+ * SVG path data: `M x y` starts each run of points, `L x y` continues it, a break (or a point the
+ * scales cannot place) lifts the pen. A run of a single point gets a zero-length `L` so that a
+ * round line cap still shows it as a dot.
+ */
+export function toSvgPath(
+  points: PathPoints,
+  xScale: (t: number) => number,
+  yScale: (v: number) => number,
+): string {
+  let d = '';
+  let runLength = 0;
+  let runStart = '';
+  for (let i = 0; i < points.length; i++) {
+    const value = points.ys[i] ?? NaN;
+    const x = Number.isNaN(value) ? NaN : xScale(points.xs[i] ?? NaN);
+    const y = Number.isNaN(value) ? NaN : yScale(value);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      if (runLength === 1) d += `L${runStart}`;
+      runLength = 0;
+      continue;
+    }
+    const xy = `${coordinate(x)} ${coordinate(y)}`;
+    if (runLength === 0) {
+      d += `M${xy}`;
+      runStart = xy;
+    } else {
+      d += `L${xy}`;
+    }
+    runLength += 1;
+  }
+  if (runLength === 1) d += `L${runStart}`;
+  return d;
+}

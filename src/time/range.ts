@@ -1,0 +1,212 @@
+import { instantOfWallClock, wallClockAt, type WallClock } from './zone';
+
+/**
+ * A point in time as the user or the URL writes it: `now`, `now-6h`, `now-1d+2h`, `now/d`,
+ * `now-7d/d` (Grafana's relative syntax), epoch milliseconds as a string of digits, or ISO 8601
+ * (`2024-01-15T09:00:00Z`; without an offset it is read as wall-clock time in the chosen zone).
+ */
+export type TimeInput = string;
+
+export interface TimeRange {
+  from: TimeInput;
+  to: TimeInput;
+}
+
+/** Epoch milliseconds; `start < end` always holds for a range that `resolveRange` returns. */
+export interface ResolvedRange {
+  start: number;
+  end: number;
+}
+
+export interface ParseTimeOptions {
+  /** Zone for `now/d`-style rounding and for ISO times without an offset. Default 'UTC'. */
+  tz?: string;
+  /**
+   * Round `now/unit` up to the end of the unit instead of its start (Grafana does this for the
+   * `to` side, so `now/d`..`now/d` means "today"). The end is the next unit's first millisecond.
+   */
+  roundUp?: boolean;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+// Prometheus' model.ParseDuration: units in this order, each at most once, integers only.
+const DURATION_PATTERN = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const DURATION_UNITS_MS = [365 * DAY, 7 * DAY, DAY, HOUR, MINUTE, SECOND, 1] as const;
+
+/** Prometheus duration (`1h30m`, `5m`, `15s`, `1d`, `1w`, `1y` = 365d, `500ms`, `0`) → ms. */
+export function parseDuration(s: string): number | null {
+  if (s === '0') return 0;
+  if (s === '') return null;
+  const match = DURATION_PATTERN.exec(s);
+  if (!match) return null;
+  let total = 0;
+  for (let i = 0; i < DURATION_UNITS_MS.length; i++) {
+    const digits = match[i + 1];
+    if (digits !== undefined) total += Number(digits) * (DURATION_UNITS_MS[i] ?? 0);
+  }
+  return Number.isSafeInteger(total) ? total : null;
+}
+
+const FORMAT_UNITS: readonly { ms: number; suffix: string }[] = [
+  { ms: DAY, suffix: 'd' },
+  { ms: HOUR, suffix: 'h' },
+  { ms: MINUTE, suffix: 'm' },
+  { ms: SECOND, suffix: 's' },
+  { ms: 1, suffix: 'ms' },
+];
+
+/**
+ * A duration for people: its two largest units, the second dropped when zero
+ * ('2h 30m', '15m', '1d 2h', '45s', '500ms'). Rounds to whole ms.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return ms > 0 ? '∞' : ms < 0 ? '-∞' : 'NaN';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.round(Math.abs(ms));
+  if (rest === 0) return '0s';
+  const firstIndex = FORMAT_UNITS.findIndex((unit) => rest >= unit.ms);
+  const parts: string[] = [];
+  for (const unit of FORMAT_UNITS.slice(firstIndex, firstIndex + 2)) {
+    const count = Math.floor(rest / unit.ms);
+    rest -= count * unit.ms;
+    if (count > 0) parts.push(`${count}${unit.suffix}`);
+  }
+  return sign + parts.join(' ');
+}
+
+const RELATIVE_OFFSET = /([+-])([0-9a-z]+)/gy;
+const ROUNDING_UNITS = new Set(['s', 'm', 'h', 'd', 'w', 'M', 'y']);
+
+// Coarsest first: rounding to a unit zeroes every field finer than it.
+const ROUNDING_ORDER = ['y', 'M', 'd', 'h', 'm', 's'] as const;
+
+function roundToUnit(ms: number, unit: string, tz: string, up: boolean): number {
+  const c = wallClockAt(ms, tz);
+  const start: WallClock = { ...c, millisecond: 0 };
+  const depth = unit === 'w' ? ROUNDING_ORDER.indexOf('d') : ROUNDING_ORDER.indexOf(unit as 'y');
+  if (depth < 1) start.month = 1;
+  if (depth < 2) start.day = 1;
+  if (depth < 3) start.hour = 0;
+  if (depth < 4) start.minute = 0;
+  if (depth < 5) start.second = 0;
+  if (unit === 'w') {
+    // ISO weeks start on Monday.
+    const weekday = new Date(Date.UTC(c.year, c.month - 1, c.day)).getUTCDay();
+    start.day -= (weekday + 6) % 7;
+  }
+  if (!up) return instantOfWallClock(start, tz);
+  const next = { ...start };
+  if (unit === 'y') next.year += 1;
+  else if (unit === 'M') next.month += 1;
+  else if (unit === 'w') next.day += 7;
+  else if (unit === 'd') next.day += 1;
+  else if (unit === 'h') next.hour += 1;
+  else if (unit === 'm') next.minute += 1;
+  else next.second += 1;
+  return instantOfWallClock(next, tz);
+}
+
+function parseRelative(input: string, now: number, tz: string, roundUp: boolean): number | null {
+  const slash = input.indexOf('/');
+  const offsets = slash === -1 ? input.slice(3) : input.slice(3, slash);
+  const rounding = slash === -1 ? null : input.slice(slash + 1);
+  let t = now;
+  RELATIVE_OFFSET.lastIndex = 0;
+  let consumed = 0;
+  for (let m = RELATIVE_OFFSET.exec(offsets); m; m = RELATIVE_OFFSET.exec(offsets)) {
+    const duration = parseDuration(m[2] ?? '');
+    if (duration === null) return null;
+    t += m[1] === '-' ? -duration : duration;
+    consumed = RELATIVE_OFFSET.lastIndex;
+  }
+  if (consumed !== offsets.length) return null;
+  if (rounding !== null) {
+    if (!ROUNDING_UNITS.has(rounding)) return null;
+    t = roundToUnit(t, rounding, tz, roundUp);
+  }
+  return t;
+}
+
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseIso(input: string, tz: string): number | null {
+  const m = ISO_PATTERN.exec(input);
+  if (!m) return null;
+  const clock: WallClock = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
+    millisecond: Number((m[7] ?? '').padEnd(3, '0').slice(0, 3)),
+  };
+  if (clock.month < 1 || clock.month > 12) return null;
+  if (clock.day < 1 || clock.day > daysInMonth(clock.year, clock.month)) return null;
+  if (clock.hour > 23 || clock.minute > 59 || clock.second > 59) return null;
+  const zone = m[8];
+  if (zone === undefined) return instantOfWallClock(clock, tz);
+  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond);
+  if (zone.toUpperCase() === 'Z') return asUtc;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetHours = Number(digits.slice(0, 2));
+  const offsetMinutes = Number(digits.slice(2) || '0');
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  return asUtc - sign * (offsetHours * HOUR + offsetMinutes * MINUTE);
+}
+
+/** Epoch ms for `input` relative to `now`, or null when the input cannot be read. */
+export function parseTimeInput(input: string, now: number, options: ParseTimeOptions = {}): number | null {
+  const s = input.trim();
+  if (s === '') return null;
+  const tz = options.tz ?? 'UTC';
+  try {
+    if (s.startsWith('now')) {
+      if (!Number.isFinite(now)) return null;
+      return parseRelative(s, now, tz, options.roundUp ?? false);
+    }
+    if (/^\d+$/.test(s)) {
+      const ms = Number(s);
+      return Number.isSafeInteger(ms) ? ms : null;
+    }
+    const ms = parseIso(s, tz);
+    return ms !== null && Number.isFinite(ms) ? ms : null;
+  } catch {
+    // Unknown zone: Intl throws RangeError.
+    return null;
+  }
+}
+
+/**
+ * Resolves both ends against one `now`, so every panel of a refresh shares the same instant.
+ * Null when either end is unreadable or the range is empty or reversed.
+ */
+export function resolveRange(range: TimeRange, now: number, tz = 'UTC'): ResolvedRange | null {
+  const start = parseTimeInput(range.from, now, { tz });
+  const end = parseTimeInput(range.to, now, { tz, roundUp: true });
+  if (start === null || end === null || start >= end) return null;
+  return { start, end };
+}
+
+/** True when either end moves with `now`, i.e. the range must be re-resolved on refresh. */
+export function isRelative(range: TimeRange): boolean {
+  return range.from.trim().startsWith('now') || range.to.trim().startsWith('now');
+}
+
+export const RANGE_PRESETS: readonly { label: string; range: TimeRange }[] = [
+  { label: 'Last 15 minutes', range: { from: 'now-15m', to: 'now' } },
+  { label: 'Last 1 hour', range: { from: 'now-1h', to: 'now' } },
+  { label: 'Last 6 hours', range: { from: 'now-6h', to: 'now' } },
+  { label: 'Last 24 hours', range: { from: 'now-24h', to: 'now' } },
+  { label: 'Last 7 days', range: { from: 'now-7d', to: 'now' } },
+];
