@@ -1,0 +1,17 @@
+// The demo scenario and its PromQL evaluator, without MSW, so Node scripts can import them.
+export { MEMORY_ALERT_THRESHOLD_BYTES, SCENARIO, rawSeries, toOpenMetrics, toPrometheusImportLines } from './scenario';
+export type { InstanceName, RawSeries } from './scenario';
+export { formatOpenMetrics, formatPrometheusImportLines } from './exposition';
+export type { MetricType } from './exposition';
+export {
+  PromQLError,
+  PromQLExecutionError,
+  PromQLParseError,
+  PromQLUnsupportedError,
+  createSeriesIndex,
+  parsePromQL,
+  queryInstant,
+  queryRange,
+  scenarioSeriesIndex,
+} from './promql';
+export type { InstantQueryResult, QueryRange, RangeQueryResult, RangeSeries, SeriesIndex } from './promql';
