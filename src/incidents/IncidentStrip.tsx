@@ -1,0 +1,64 @@
+import { formatDuration, formatTime } from '../time';
+import type { Incident } from './model';
+import { markerKey } from './overlay';
+
+interface Props {
+  readonly incident: Incident;
+  readonly timezone: string;
+  readonly selectedKey: string | undefined;
+  readonly onSelect: (key: string | undefined) => void;
+  readonly notes?: readonly string[];
+}
+
+/** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes = [] }: Props) {
+  const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
+  return (
+    <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
+      <header>
+        <h2>{incident.title}</h2>
+        <p className="incident-window-text">
+          {formatTime(incident.start, timezone, 'datetime')} – {incident.end === undefined ? 'now' : formatTime(incident.end, timezone, 'time')}{' '}
+          <span className="incident-duration">({duration})</span>
+          {incident.severity && <span className="incident-severity"> · severity {incident.severity}</span>}
+        </p>
+      </header>
+      <dl className="incident-facts">
+        {incident.impact && (
+          <>
+            <dt>Impact</dt>
+            <dd>{incident.impact}</dd>
+          </>
+        )}
+        {incident.rootCause && (
+          <>
+            <dt>Root cause</dt>
+            <dd>{incident.rootCause}</dd>
+          </>
+        )}
+      </dl>
+      <ol className="incident-events" aria-label="Timeline">
+        {incident.events.map((event, i) => {
+          const key = markerKey(incident.id, i);
+          const selected = key === selectedKey;
+          return (
+            <li key={key}>
+              <button type="button" aria-pressed={selected} className={`event kind-${event.kind}`} onClick={() => onSelect(selected ? undefined : key)}>
+                <time dateTime={new Date(event.time).toISOString()}>{formatTime(event.time, timezone, 'time')}</time>
+                <span className="event-kind">{event.kind}</span>
+                <span className="event-text">{event.text}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {notes.length > 0 && (
+        <ul className="incident-notes" aria-label="Notes on this incident">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

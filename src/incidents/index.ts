@@ -1,0 +1,6 @@
+export type { Incident, IncidentEvent, IncidentEventKind } from './model';
+export { parsePostmortem, type ParseResult, type ParsePostmortemOptions } from './parsePostmortem';
+export { eventKind } from './eventKind';
+export { validateIncident } from './validateIncident';
+export { toOverlay, markerKey, type OverlayMarker, type OverlayWindow } from './overlay';
+export { IncidentStrip } from './IncidentStrip';

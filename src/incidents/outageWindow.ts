@@ -1,0 +1,207 @@
+/**
+ * The outage window of a postmortem: "from 10:00 AM to 12:30 PM on January 15, 2024", "between
+ * 2024-01-15 22:00 and 2024-01-16 01:30 UTC", "Jan 15, 2024, 10:00–12:30 +02:00", or separate
+ * "Start:" / "End:" lines. Times without a written zone are read in the document's stated zone
+ * ("All times are UTC") or else the caller's.
+ */
+
+import type { CivilDate, ClockTime, ZoneSpec } from './civilTime';
+import { addDays, toEpoch } from './civilTime';
+import type { DocLine } from './postmortemLines';
+import type { DateToken, TimeToken } from './temporalTokens';
+import { hour24, matchZoneAt, parseZoneName, scanDates, scanTimes } from './temporalTokens';
+
+export interface OutageWindow {
+  readonly start: number;
+  readonly end: number;
+  /** The calendar date the start was written with, in `zone`. */
+  readonly startDate: CivilDate;
+  /** The zone the start time was read in; timeline times without their own zone use it too. */
+  readonly zone: ZoneSpec;
+}
+
+export type WindowResult = { ok: true; window: OutageWindow } | { ok: false; error: string };
+
+export const NO_WINDOW_ERROR =
+  'No outage window found (expected a line like "Duration of Outage: … from 10:00 AM to 12:30 PM on January 15, 2024")';
+
+const RANGE_CONNECTORS: ReadonlySet<string> = new Set([
+  'to', 'until', 'till', 'through', 'thru', 'and', '-', '–', '—', '−', '->', '→', '=>', '~', '…',
+]);
+// Words that may sit between a date and a time or around a connector without changing the meaning
+// (the "T" is what remains of an ISO date-time once its date is cut out).
+const FILLER = /\b(?:on|at|the|of|from|between|starting|since|t)\b|[,()]/gi;
+const WINDOW_HINT = /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)? (?:period|window)|incident (?:period|time))\b/i;
+const START_LABEL = /^\W{0,4}(?:(?:incident|outage|impact|issue)\s+)?(?:start(?:ed)?|began|begin|beginning)(?:\s+(?:time|at|date))?\W{0,4}\s*:/i;
+const END_LABEL = /^\W{0,4}(?:(?:incident|outage|impact|issue)\s+)?(?:end(?:ed)?|resolved|recovered)(?:\s+(?:time|at|date))?\W{0,4}\s*:/i;
+const STATED_ZONE = /\b(?:all times|times are|times in|times shown|time ?zone)\b(?:\s+(?:are|is|in|shown|listed|given))*\s*:?\s*\(?([A-Za-z][A-Za-z0-9_/+:-]{0,40})/i;
+const TIMELINE_ZONE = /\btimeline\s*\(\s*(?:all times\s+)?(?:in\s+)?([A-Za-z][A-Za-z0-9_/+:-]{0,40})\s*\)/i;
+
+// A timeline entry ("10:30 - 11:00: failover") is not the outage window.
+const TIMELINE_ENTRY = /^\W{0,3}\d{1,2}(?::\d{2}|\s{0,3}[ap]\.?m)/i;
+
+/** Lines scanned for a window before giving up: a window sits near the top of any real postmortem. */
+const WINDOW_SEARCH_LINES = 5000;
+
+function withoutFiller(text: string): string {
+  return text.replace(FILLER, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function clockOf(token: TimeToken, assumedMeridiem?: 'am' | 'pm'): ClockTime {
+  return { hour: hour24(token, assumedMeridiem), minute: token.minute, second: token.second };
+}
+
+/** A zone the document states for all its times ("All times are UTC", "Timeline (PST)"). */
+export function findStatedZone(lines: readonly DocLine[]): ZoneSpec | undefined {
+  for (const line of lines.slice(0, WINDOW_SEARCH_LINES)) {
+    const match = STATED_ZONE.exec(line.text.slice(0, 2000)) ?? TIMELINE_ZONE.exec(line.text.slice(0, 200));
+    const zone = match?.[1] && parseZoneName(match[1].replace(/[).,;]+$/, ''));
+    if (zone) return zone;
+  }
+  return undefined;
+}
+
+/** The first calendar date anywhere in the document, for a window written with times only. */
+export function findDocumentDate(lines: readonly DocLine[]): CivilDate | undefined {
+  for (const line of lines.slice(0, WINDOW_SEARCH_LINES)) {
+    const date = scanDates(line.text)[0];
+    if (date) return date.date;
+  }
+  return undefined;
+}
+
+interface RangeMatch {
+  readonly from: TimeToken;
+  readonly to: TimeToken;
+  readonly startDate?: DateToken;
+  readonly endDate?: DateToken;
+  /** Where the range (with any date that follows it) ends, for a zone written after it. */
+  readonly end: number;
+}
+
+/** Two times joined by a connector ("to", "and", "–"), with the dates written around them. */
+function findRange(line: string, times: readonly TimeToken[], dates: readonly DateToken[]): RangeMatch | undefined {
+  for (let index = 0; index + 1 < times.length; index += 1) {
+    const from = times[index];
+    const to = times[index + 1];
+    if (!from || !to || to.start - from.end > 80) continue;
+    const inGap = dates.filter((date) => date.start >= from.end && date.end <= to.start);
+    let gap = line.slice(from.end, to.start);
+    for (const date of inGap) gap = gap.replace(line.slice(date.start, date.end), ' ');
+    if (!RANGE_CONNECTORS.has(withoutFiller(gap))) continue;
+
+    let startDate: DateToken | undefined;
+    let endDate: DateToken | undefined;
+    for (const date of inGap) {
+      const before = withoutFiller(line.slice(from.end, date.start));
+      if (RANGE_CONNECTORS.has(before)) endDate = date;
+      else startDate = date;
+    }
+    const before = [...dates].reverse().find((date) => date.end <= from.start);
+    if (!startDate && before && withoutFiller(line.slice(before.end, from.start)) === '') {
+      startDate = before;
+    }
+    let end = to.end;
+    const after = dates.find((date) => date.start >= to.end);
+    if (after && withoutFiller(line.slice(to.end, after.start)) === '') {
+      if (!startDate) startDate = after;
+      else if (!endDate) endDate = after;
+      end = after.end;
+    }
+    startDate ??= dates[0];
+    return { from, to, ...(startDate && { startDate }), ...(endDate && { endDate }), end };
+  }
+  return undefined;
+}
+
+function windowFromRange(
+  line: string,
+  range: RangeMatch,
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): WindowResult {
+  const startDate = range.startDate?.date ?? documentDate;
+  if (!startDate) {
+    return {
+      ok: false,
+      error: `The outage window "${line.slice(range.from.start, range.to.end)}" has no date (expected e.g. "on January 15, 2024" or "2024-01-15")`,
+    };
+  }
+  const trailingZone = matchZoneAt(line, range.end, false)?.zone;
+  const startZone = range.from.zone ?? range.to.zone ?? trailingZone ?? defaultZone;
+  const endZone = range.to.zone ?? range.from.zone ?? trailingZone ?? defaultZone;
+  // "10:00 to 11:30 AM" shares the meridiem; "11:00 to 1:00 PM" starts in the morning.
+  let fromClock = clockOf(range.from, range.to.meridiem);
+  const toClock = clockOf(range.to);
+  if (!range.from.meridiem && range.to.meridiem === 'pm' && fromClock.hour > toClock.hour) {
+    fromClock = clockOf(range.from, 'am');
+  }
+  const start = toEpoch(startDate, fromClock, startZone);
+  let end = toEpoch(range.endDate?.date ?? startDate, toClock, endZone);
+  // An end earlier than the start without its own date is on the next day.
+  if (!range.endDate && end < start) end = toEpoch(addDays(startDate, 1), toClock, endZone);
+  return { ok: true, window: { start, end, startDate, zone: startZone } };
+}
+
+interface Moment {
+  readonly date?: CivilDate;
+  readonly time: TimeToken;
+  readonly trailingZone?: ZoneSpec;
+}
+
+function momentAfterLabel(text: string, label: RegExp): Moment | undefined {
+  const labelled = label.exec(text);
+  if (!labelled) return undefined;
+  const rest = text.slice(labelled[0].length, 2000);
+  const time = scanTimes(rest)[0];
+  if (!time) return undefined;
+  const dates = scanDates(rest);
+  const date = dates.find((candidate) => candidate.end <= time.start) ?? dates[0];
+  const trailingZone = date && date.start > time.end ? matchZoneAt(rest, date.end, false)?.zone : undefined;
+  return { time, ...(date && { date: date.date }), ...(trailingZone && { trailingZone }) };
+}
+
+/** "Start: 2024-01-15 10:00 UTC" and "End: 2024-01-15 12:30 UTC" on lines of their own. */
+function windowFromLabels(
+  lines: readonly DocLine[],
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): WindowResult | undefined {
+  let startMoment: Moment | undefined;
+  let endMoment: Moment | undefined;
+  for (const line of lines.slice(0, WINDOW_SEARCH_LINES)) {
+    startMoment ??= momentAfterLabel(line.text, START_LABEL);
+    endMoment ??= momentAfterLabel(line.text, END_LABEL);
+    if (startMoment && endMoment) break;
+  }
+  if (!startMoment || !endMoment) return undefined;
+  const startDate = startMoment.date ?? documentDate;
+  if (!startDate) return undefined;
+  const startZone = startMoment.time.zone ?? startMoment.trailingZone ?? defaultZone;
+  const endZone = endMoment.time.zone ?? endMoment.trailingZone ?? startZone;
+  const start = toEpoch(startDate, clockOf(startMoment.time), startZone);
+  let end = toEpoch(endMoment.date ?? startDate, clockOf(endMoment.time), endZone);
+  if (!endMoment.date && end < start) end = toEpoch(addDays(startDate, 1), clockOf(endMoment.time), endZone);
+  return { ok: true, window: { start, end, startDate, zone: startZone } };
+}
+
+export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpec): WindowResult {
+  const documentDate = findDocumentDate(lines);
+  const searched = lines.slice(0, WINDOW_SEARCH_LINES);
+  let dateless: WindowResult | undefined;
+  // Lines that say they describe the outage win over any other line with two times in it.
+  for (const hinted of [true, false]) {
+    for (const line of searched) {
+      if (!line.text || WINDOW_HINT.test(line.text) !== hinted) continue;
+      if (!hinted && TIMELINE_ENTRY.test(line.text)) continue;
+      const times = scanTimes(line.text);
+      if (times.length < 2) continue;
+      const range = findRange(line.text, times, scanDates(line.text));
+      if (!range) continue;
+      const result = windowFromRange(line.text, range, defaultZone, documentDate);
+      if (result.ok) return result;
+      dateless ??= result;
+    }
+  }
+  return windowFromLabels(searched, defaultZone, documentDate) ?? dateless ?? { ok: false, error: NO_WINDOW_ERROR };
+}

@@ -1,0 +1,41 @@
+import { parseTimelineEntry } from './postmortemTimeline';
+
+describe('parseTimelineEntry', () => {
+  it.each([
+    ['10:15 AM: An engineer confirmed the alert.', '10:15', 'am', 'An engineer confirmed the alert.'],
+    ['10:15: Alert fired.', '10:15', undefined, 'Alert fired.'],
+    ['22:05 - Alert fired.', '22:05', undefined, 'Alert fired.'],
+    ['- 10:15 AM — Alert   fired.', '10:15', 'am', 'Alert fired.'],
+    ['* 9:05 p.m. – Paged.', '9:05', 'pm', 'Paged.'],
+    ['1. 10:15 UTC: Alert fired.', '10:15', undefined, 'Alert fired.'],
+    ['**10:15** Alert fired.', '10:15', undefined, 'Alert fired.'],
+    ['[10:15] Alert fired.', '10:15', undefined, 'Alert fired.'],
+    ['| 10:15 | Alert fired. |', '10:15', undefined, 'Alert fired.'],
+    ['2024-01-16 00:10 - After midnight.', '0:10', undefined, 'After midnight.'],
+    ['10:00 – 10:30: Failover ran.', '10:00', undefined, 'Failover ran.'],
+    ['10 AM: Standup.', '10:00', 'am', 'Standup.'],
+  ])('reads %j', (line, clock, meridiem, text) => {
+    const entry = parseTimelineEntry(line);
+    const [hour, minute] = clock.split(':').map(Number);
+    expect(entry && { hour: entry.time.hour, minute: entry.time.minute, meridiem: entry.time.meridiem, text: entry.text }).toEqual({
+      hour,
+      minute,
+      meridiem,
+      text,
+    });
+  });
+
+  it('reads the date of a dated entry', () => {
+    expect(parseTimelineEntry('2024-01-16 00:10 - After midnight.')?.date).toEqual({ year: 2024, month: 1, day: 16 });
+  });
+
+  it.each([
+    ['prose', 'The outage occurred from 10:00 AM to 12:30 PM.'],
+    ['a time without a separator', '10:15 engineers met'],
+    ['a time and nothing else', '10:15:'],
+    ['a window range', '10:00 - 12:30 UTC, January 15, 2024'],
+    ['a version number', '1.10:5 released'],
+  ])('rejects %s', (_name, line) => {
+    expect(parseTimelineEntry(line)).toBeUndefined();
+  });
+});
