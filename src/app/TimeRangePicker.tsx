@@ -1,0 +1,90 @@
+import { useId, useState, type FormEvent } from 'react';
+import { RANGE_PRESETS, formatTime, parseTimeInput, type TimeRange } from '../time';
+
+interface Props {
+  readonly range: TimeRange;
+  readonly start: number;
+  readonly end: number;
+  readonly timezone: string;
+  readonly onChange: (range: TimeRange) => void;
+}
+
+/** Presets like Grafana's, plus absolute or relative from/to typed by hand. */
+export function TimeRangePicker({ range, start, end, timezone, onChange }: Props) {
+  const presetId = useId();
+  const [from, setFrom] = useState(displayInput(range.from, timezone));
+  const [to, setTo] = useState(displayInput(range.to, timezone));
+  const [error, setError] = useState<string | null>(null);
+  const preset = RANGE_PRESETS.find((p) => p.range.from === range.from && p.range.to === range.to);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const now = Date.now();
+    const fromMs = parseTimeInput(toInput(from), now);
+    const toMs = parseTimeInput(toInput(to), now);
+    if (fromMs === null || toMs === null) {
+      setError(`Cannot read ${fromMs === null ? '"From"' : '"To"'}: use e.g. 2024-01-15 09:00, an ISO time, or now-6h`);
+      return;
+    }
+    if (fromMs >= toMs) {
+      setError('"From" must be before "To"');
+      return;
+    }
+    setError(null);
+    onChange({ from: toInput(from), to: toInput(to) });
+  };
+
+  return (
+    <div className="time-range-picker">
+      <label htmlFor={presetId}>Time range</label>
+      <select
+        id={presetId}
+        value={preset ? preset.label : 'custom'}
+        onChange={(e) => {
+          const chosen = RANGE_PRESETS.find((p) => p.label === e.target.value);
+          if (chosen) {
+            setFrom(chosen.range.from);
+            setTo(chosen.range.to);
+            setError(null);
+            onChange(chosen.range);
+          }
+        }}
+      >
+        {RANGE_PRESETS.map((p) => (
+          <option key={p.label} value={p.label}>
+            {p.label}
+          </option>
+        ))}
+        <option value="custom">Custom: {formatTime(start, timezone, 'datetime')} – {formatTime(end, timezone, 'datetime')}</option>
+      </select>
+      <form onSubmit={apply} className="absolute-range" aria-label="Absolute time range">
+        <label>
+          From <input value={from} onChange={(e) => setFrom(e.target.value)} size={18} />
+        </label>
+        <label>
+          To <input value={to} onChange={(e) => setTo(e.target.value)} size={18} />
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      {error && (
+        <p role="alert" className="input-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Epoch-ms inputs are shown as readable times in the chosen zone; relative ones as typed. */
+function displayInput(input: string, timezone: string): string {
+  if (/^\d+$/.test(input)) return `${formatTime(Number(input), timezone, 'datetime')}${timezone === 'UTC' ? 'Z' : ''}`;
+  return input;
+}
+
+/** Accepts "2024-01-15 09:00:00Z" (as displayed) by turning it into ISO; leaves the rest alone. */
+function toInput(text: string): string {
+  const trimmed = text.trim();
+  const spaced = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(:\d{2})?)(Z?)$/.exec(trimmed);
+  if (spaced) return `${spaced[1]}T${spaced[2]}${spaced[4] || 'Z'}`;
+  return trimmed;
+}

@@ -1,0 +1,51 @@
+import { parseConfig, type VigilConfig } from './config';
+import { parseDashboard, type Dashboard } from '../dashboard';
+import { parsePostmortem, type ParseResult } from '../incidents';
+
+/**
+ * Static files the app reads besides the Prometheus API: config, dashboards and incident documents.
+ * They are relative to the page's base URL so vigil works under any path prefix.
+ */
+function assetUrl(path: string): string {
+  if (/^https?:\/\//i.test(path) || path.startsWith('/')) return path;
+  return `${import.meta.env.BASE_URL}${path}`;
+}
+
+async function fetchText(path: string, signal?: AbortSignal): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(assetUrl(path), { signal, cache: 'no-cache' });
+  } catch {
+    throw new Error(`Cannot load ${path}: the web server did not answer`);
+  }
+  if (!response.ok) throw new Error(`Cannot load ${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function fetchJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  const text = await fetchText(path, signal);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`Cannot load ${path}: not valid JSON`);
+  }
+}
+
+export async function loadConfig(signal?: AbortSignal): Promise<VigilConfig> {
+  return parseConfig(await fetchJson('config.json', signal));
+}
+
+export async function loadDashboard(path: string, signal?: AbortSignal): Promise<Dashboard> {
+  return parseDashboard(await fetchJson(path, signal), path);
+}
+
+export interface LoadedIncident {
+  readonly source: string;
+  readonly result: ParseResult;
+}
+
+export async function loadIncident(path: string, timezone: string, signal?: AbortSignal): Promise<LoadedIncident> {
+  const text = await fetchText(path, signal);
+  const id = path.replace(/^.*\//, '').replace(/\.[a-z]+$/i, '');
+  return { source: path, result: parsePostmortem(text, { id, timezone }) };
+}

@@ -1,0 +1,80 @@
+import { usePlotArea, useXAxisScale } from 'recharts';
+import type { EventMarker } from './types';
+
+export interface MarkerFocus {
+  readonly marker: EventMarker;
+  /** Pixel x inside the chart, to place the marker's tooltip. */
+  readonly x: number;
+}
+
+interface Props {
+  readonly markers: readonly EventMarker[];
+  readonly start: number;
+  readonly end: number;
+  readonly selectedKey: string | undefined;
+  readonly describe: (marker: EventMarker) => string;
+  readonly onFocusMarker: (focus: MarkerFocus | null) => void;
+  readonly onSelect: (key: string) => void;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  started: 'start',
+  detected: 'detected',
+  acknowledged: 'ack',
+  identified: 'identified',
+  escalated: 'escalated',
+  mitigated: 'mitigated',
+  resolved: 'resolved',
+  other: 'event',
+};
+
+/** Every timeline event as a vertical marker that mouse and keyboard users can both reach. */
+export function IncidentMarkers({ markers, start, end, selectedKey, describe, onFocusMarker, onSelect }: Props) {
+  const xScale = useXAxisScale();
+  const area = usePlotArea();
+  if (!xScale || !area) return null;
+  const visible = markers.filter((m) => m.time >= start && m.time <= end);
+  return (
+    <g className="incident-markers">
+      {visible.map((marker, i) => {
+        const x = Number(xScale(marker.time));
+        // The scale can be momentarily unready on the first layout pass; draw nothing rather than NaN.
+        if (!Number.isFinite(x)) return null;
+        const selected = marker.key === selectedKey;
+        const focus = () => onFocusMarker({ marker, x });
+        // Labels alternate between two rows so neighbouring events do not overprint each other.
+        const labelY = area.y + 10 + (i % 2) * 12;
+        return (
+          <g
+            key={marker.key}
+            role="button"
+            tabIndex={0}
+            aria-label={describe(marker)}
+            aria-pressed={selected}
+            className={selected ? 'incident-marker selected' : 'incident-marker'}
+            data-time={marker.time}
+            data-x={x.toFixed(1)}
+            onMouseEnter={focus}
+            onMouseLeave={() => onFocusMarker(null)}
+            onFocus={focus}
+            onBlur={() => onFocusMarker(null)}
+            onClick={() => onSelect(marker.key)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onSelect(marker.key);
+              }
+            }}
+          >
+            {/* A wide transparent hit area: a 1 px line is too thin to hover. */}
+            <rect x={x - 5} y={area.y} width={10} height={area.height} fill="transparent" />
+            <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} className="incident-marker-line" />
+            <text x={x + 3} y={labelY} className="incident-marker-label">
+              {KIND_LABEL[marker.kind] ?? marker.kind}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,43 @@
+import { formatValue, seriesStats, type Unit } from '../series';
+import type { PanelLine } from './types';
+
+interface Props {
+  readonly lines: readonly PanelLine[];
+  readonly unit: Unit;
+  readonly hidden: ReadonlySet<string>;
+  readonly onToggle: (key: string) => void;
+}
+
+/** Name, last and max of every series — the figures an on-call engineer reads first. */
+export function Legend({ lines, unit, hidden, onToggle }: Props) {
+  if (lines.length === 0) return null;
+  return (
+    <table className="legend" aria-label="Legend">
+      <thead>
+        <tr>
+          <th scope="col">Series</th>
+          <th scope="col">Last</th>
+          <th scope="col">Max</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => {
+          const stats = seriesStats(line.series.values);
+          const isHidden = hidden.has(line.key);
+          return (
+            <tr key={line.key} className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
+              <th scope="row">
+                <button type="button" className="legend-name" aria-pressed={!isHidden} onClick={() => onToggle(line.key)} title={isHidden ? 'Show series' : 'Hide series'}>
+                  <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
+                  {line.name}
+                </button>
+              </th>
+              <td data-stat="last">{formatValue(stats.last, unit)}</td>
+              <td data-stat="max">{formatValue(stats.max, unit)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useId, useMemo, useState } from 'react';
+import { formatTime } from '../time';
+import type { Unit } from '../series';
+import { TimeSeriesChart } from './TimeSeriesChart';
+import { Legend } from './Legend';
+import { HoverTooltip } from './HoverTooltip';
+import type { MarkerFocus } from './IncidentMarkers';
+import type { EventMarker, IncidentWindow, PanelLine, PanelStatus } from './types';
+
+export interface TimeSeriesPanelProps {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly width: number;
+  readonly height?: number;
+  readonly start: number;
+  readonly end: number;
+  readonly step: number;
+  readonly timezone: string;
+  readonly lines: readonly PanelLine[];
+  readonly status: PanelStatus;
+  readonly thresholds: readonly { value: number; label: string }[];
+  readonly windows: readonly IncidentWindow[];
+  readonly markers: readonly EventMarker[];
+  readonly selectedMarkerKey: string | undefined;
+  readonly onSelectMarker: (key: string) => void;
+  readonly onRetry: () => void;
+}
+
+/**
+ * A pure panel: spec, size, data and incidents in; pixels out. It never fetches.
+ * Decides in the order data → fetching → error, so a failed refresh keeps the last lines on
+ * screen, dimmed and labelled stale, instead of blanking them.
+ */
+export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
+  const { title, unit, width, start, end, step, timezone, lines, status } = props;
+  const height = props.height ?? 260;
+  const headingId = useId();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [hover, setHover] = useState<{ time: number; x: number } | null>(null);
+  const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
+
+  const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.key)), [lines, hidden]);
+  const toggle = useCallback((key: string) => {
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+  const onHover = useCallback((time: number | null, x: number) => setHover(time === null ? null : { time, x }), []);
+  const describeMarker = useCallback(
+    (m: EventMarker) => `${m.kind} at ${formatTime(m.time, timezone, 'time')}: ${m.text}`,
+    [timezone],
+  );
+
+  const stale = status.hasData && status.problems.length > 0;
+  const isEmpty = status.hasData && lines.length === 0;
+
+  return (
+    <section
+      className={`panel${stale ? ' stale' : ''}`}
+      aria-labelledby={headingId}
+      data-panel={props.id}
+      data-start={start}
+      data-end={end}
+      data-step={step}
+      data-stale={stale}
+    >
+      <header className="panel-header">
+        <h2 id={headingId}>{title}</h2>
+        {status.fetching && <span className="panel-fetching" role="status" aria-label={`${title} is updating`} />}
+      </header>
+      {status.problems.map((p, i) => (
+        <div key={i} role="alert" className={`panel-error kind-${p.kind}`}>
+          <strong>{stale ? `Stale — showing data from ${formatTime(status.dataUpdatedAt, timezone, 'datetime')}. ` : ''}{p.title}</strong>
+          <p className="panel-error-message">{p.message}</p>
+          <details>
+            <summary>Query</summary>
+            <code>{p.expr}</code>
+          </details>
+          <button type="button" onClick={props.onRetry}>Retry</button>
+        </div>
+      ))}
+      {status.warnings.length > 0 && (
+        <ul className="panel-warnings" aria-label="Warnings from the server">
+          {status.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {!status.hasData && status.fetching && status.problems.length === 0 && (
+        <div className="panel-placeholder" style={{ height }}>Loading…</div>
+      )}
+      {isEmpty && <div className="panel-placeholder" style={{ height }}>No data in this time range</div>}
+      {status.hasData && !isEmpty && (
+        <div className="chart-wrap" style={{ position: 'relative', height }}>
+          <TimeSeriesChart
+            width={width}
+            height={height}
+            start={start}
+            end={end}
+            step={step}
+            unit={unit}
+            timezone={timezone}
+            lines={visibleLines}
+            thresholds={props.thresholds}
+            windows={props.windows}
+            markers={props.markers}
+            selectedMarkerKey={props.selectedMarkerKey}
+            dimmed={stale}
+            hoverTime={hover?.time ?? null}
+            onHover={onHover}
+            onFocusMarker={setMarkerFocus}
+            onSelectMarker={props.onSelectMarker}
+            describeMarker={describeMarker}
+          />
+          {hover && !markerFocus && (
+            <HoverTooltip time={hover.time} x={hover.x} chartWidth={width} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
+          )}
+          {markerFocus && (
+            <div className="marker-tooltip" role="tooltip" style={{ left: Math.min(markerFocus.x + 8, width - 260) }}>
+              <strong>{formatTime(markerFocus.marker.time, timezone, 'datetime')}</strong> · {markerFocus.marker.kind}
+              <p>{markerFocus.marker.text}</p>
+            </div>
+          )}
+        </div>
+      )}
+      <Legend lines={lines} unit={unit} hidden={hidden} onToggle={toggle} />
+    </section>
+  );
+}

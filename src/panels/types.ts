@@ -1,0 +1,43 @@
+import type { Series } from '../series';
+
+/** One drawn line: the data plus how the panel shows it. */
+export interface PanelLine {
+  /** Stable across refreshes (query index + label set), used for keys and hiding. */
+  readonly key: string;
+  readonly name: string;
+  readonly color: string;
+  readonly series: Series;
+}
+
+/** What went wrong for one of the panel's queries, already in words. */
+export interface PanelProblem {
+  readonly kind: string;
+  readonly title: string;
+  readonly message: string;
+  readonly expr: string;
+}
+
+/** Where the panel's data stands; the panel decides in the order data → fetching → error. */
+export interface PanelStatus {
+  readonly hasData: boolean;
+  readonly fetching: boolean;
+  readonly problems: readonly PanelProblem[];
+  readonly warnings: readonly string[];
+  /** When the data on screen was fetched (epoch ms), for "stale" marking. */
+  readonly dataUpdatedAt: number;
+}
+
+/** An incident event as the panel marks it. */
+export interface EventMarker {
+  readonly key: string;
+  readonly time: number;
+  readonly kind: string;
+  readonly text: string;
+}
+
+export interface IncidentWindow {
+  readonly key: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end?: number;
+}

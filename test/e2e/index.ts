@@ -1,0 +1,10 @@
+export { freePort } from './ports';
+export { startPrometheus, backfillOpenMetrics, prometheusConfig, type PrometheusOptions, type RunningPrometheus, type ScrapeConfig } from './prometheus';
+export { startVictoriaMetrics, importPrometheusText, type RunningVictoriaMetrics, type VictoriaMetricsOptions } from './victoriametrics';
+export { BACKFILL_PROBE, countProbeSeries, type RunningBackend } from './backend';
+export { serveDist, type RunningStaticServer, type ServeDistOptions } from './staticServer';
+export { launchChromium } from './browser';
+export { BINARIES, INSTALL_COMMAND, missingBinaries, requireBinary } from './binaries';
+export { makeTempDir, registerCleanup, releaseAll } from './cleanup';
+export { spawnManaged, type ManagedProcess } from './managedProcess';
+export { waitFor, waitForHttpOk } from './waitFor';
