@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { decodeViewState } from './decode';
+import { encodeFragment } from './fragment';
+import { EMPTY_VIEW_STATE, type DecodeContext, type ViewState } from './viewState';
+
+const NOW = Date.UTC(2024, 0, 15, 12, 0, 0);
+const context: DecodeContext = { now: NOW };
+
+function decode(search: string, hash = '', extra: Partial<DecodeContext> = {}) {
+  return decodeViewState(search, hash, { ...context, ...extra });
+}
+
+describe('decodeViewState notices: each bad value falls back to its default and is named', () => {
+  const cases: readonly [search: string, expected: Partial<ViewState>, notices: readonly string[], extra?: Partial<DecodeContext>][] = [
+    ['?v=1&from=yesterday-ish&to=now', {}, ['Ignored "from": "yesterday-ish" is not a time', 'Ignored "to": "now" is unusable without "from"']],
+    ['?v=1&from=now-6h&to=soon', {}, ['Ignored "to": "soon" is not a time', 'Ignored "from": "now-6h" is unusable without "to"']],
+    ['?v=1&from=2024-02-30T00:00:00Z&to=now', {}, ['Ignored "from": "2024-02-30T00:00:00Z" is not a time', 'Ignored "to": "now" is unusable without "from"']],
+    ['?v=1&from=now&to=now-6h', {}, ['Ignored "from" and "to": "now" is not before "now-6h"']],
+    ['?v=1&from=1705320000000&to=1705320000000', {}, ['Ignored "from" and "to": "1705320000000" is not before "1705320000000"']],
+    ['?v=1&to=now', {}, ['Ignored "to": "now" has no "from" to go with it']],
+    ['?v=1&from=now-6h', { range: { from: 'now-6h', to: 'now' } }, []],
+    ['?v=1&tz=Mars/Olympus_Mons', {}, ['Ignored "tz": "Mars/Olympus_Mons" is not a time zone']],
+    ['?v=1&refresh=often', {}, ['Ignored "refresh": "often" is not a duration like 30s, 1m or 1h30m']],
+    ['?v=1&refresh=500ms', {}, ['Ignored "refresh": "500ms" is shorter than 1s']],
+    ['?v=1&refresh=0', {}, ['Ignored "refresh": "0" is shorter than 1s']],
+    ['?v=1&refresh=off', {}, []],
+    ['?v=1&refresh=1m&refresh=5m', { refresh: 60_000 }, ['Ignored repeated "refresh": only the first is used']],
+    ['?v=1&kiosk=maybe', {}, ['Ignored "kiosk": "maybe" is not true or false']],
+    ['?v=1&kiosk=0', {}, []],
+    ['?v=1&kiosk=false', {}, []],
+    ['?v=1&kiosk=TRUE', { kiosk: true }, []],
+    ['?v=1&d=', {}, ['Ignored "d": it is empty']],
+    ['?v=1&d=nope', {}, ['Ignored "d": "nope" is not a known dashboard'], { knownDashboards: ['incident'] }],
+    ['?v=1&d=nope', { dashboard: 'nope' }, []],
+    ['?v=1&panel=cpu', {}, ['Ignored "panel": "cpu" is not a panel of this dashboard'], { knownPanels: ['memory'] }],
+    ['?viewPanel=cpu', {}, ['Ignored "viewPanel": "cpu" is not a panel of this dashboard'], { knownPanels: ['memory'] }],
+    ['?v=1&event=', {}, ['Ignored "event": it is empty']],
+    ['?v=1&var-=x', {}, ['Ignored "var-": a variable needs a name']],
+    ['?v=1&incident=', {}, ['Ignored "incident": it is empty']],
+    ['?v=1&incident=other&incident=seed', { incidents: ['seed'] }, ['Ignored "incident": "other" is not a known incident'], { knownIncidents: ['seed'] }],
+    ['?v=1&incident=seed&incident=seed', { incidents: ['seed'] }, []],
+    ['?v=1&hide=memory', {}, ['Ignored "hide": "memory" is not <panel>:<series name>']],
+    ['?v=1&hide=:web-2', {}, ['Ignored "hide": ":web-2" is not <panel>:<series name>']],
+    ['?v=1&hide=cpu:web-2&hide=memory:web-2', { hidden: { memory: ['web-2'] } }, ['Ignored "hide": "cpu:web-2" names "cpu", not a panel of this dashboard'], { knownPanels: ['memory'] }],
+    ['?v=1&playlist=fast&playlist-item=incident', {}, ['Ignored "playlist": "fast" is not a duration like 30s, 1m or 1h30m', 'Ignored "playlist-item": there is no valid "playlist" interval']],
+    ['?v=1&playlist-item=incident', {}, ['Ignored "playlist-item": there is no valid "playlist" interval']],
+    [
+      '?v=1&playlist=1m&playlist-item=incident&playlist-item=now-soon&playlist-item=gone&playlist-item=',
+      { playlist: { intervalMs: 60_000, items: ['incident'] } },
+      ['Ignored "playlist-item": "now-soon" is not a time', 'Ignored "playlist-item": "gone" is not a known dashboard', 'Ignored "playlist-item": it is empty'],
+      { knownDashboards: ['incident'] },
+    ],
+    ['?v=abc&d=incident', { dashboard: 'incident' }, ['Ignored "v": "abc" is not a format version; read as the current one']],
+    ['?v=2&d=incident&brand-new-key=1', { dashboard: 'incident' }, ['This link uses URL format v2, newer than this vigil reads (v1); parts of it may be ignored']],
+    ['?start=now-1h&from=now-2h&to=now', { range: { from: 'now-2h', to: 'now' } }, ['Ignored "start": "from" is given too']],
+    ['?v=1&utm_source=chat&foo=bar&start=now-1h', {}, []],
+  ];
+
+  it.each(cases)('%s', (search, expected, notices, extra) => {
+    const decoded = decode(search, '', extra);
+    expect(decoded.state).toEqual({ ...EMPTY_VIEW_STATE, ...expected });
+    expect(decoded.notices).toEqual(notices);
+  });
+
+  it('cuts long values short in a notice', () => {
+    const [notice] = decode(`?v=1&tz=${'x'.repeat(500)}`).notices;
+    expect(notice).toBe(`Ignored "tz": "${'x'.repeat(79)}…" is not a time zone`);
+  });
+
+  it('checks an ISO time without offset in the link\'s zone', () => {
+    // 10:00 in Kolkata is 04:30 UTC, before 05:00 UTC; read as UTC it would not be.
+    const decoded = decode('?v=1&tz=Asia/Kolkata&from=2024-01-15T10:00:00&to=2024-01-15T05:00:00Z');
+    expect(decoded.state.range).toEqual({ from: '2024-01-15T10:00:00', to: '2024-01-15T05:00:00Z' });
+    expect(decoded.notices).toEqual([]);
+    expect(decode('?v=1&tz=UTC&from=2024-01-15T10:00:00&to=2024-01-15T05:00:00Z').state.range).toBeUndefined();
+  });
+
+  it('validates relative times against the "now" it is given', () => {
+    const search = '?v=1&from=1705312800000&to=now';
+    expect(decode(search).state.range).toEqual({ from: '1705312800000', to: 'now' });
+    expect(decode(search, '', { now: 1705312800000 - 1 }).notices).toEqual([
+      'Ignored "from" and "to": "1705312800000" is not before "now"',
+    ]);
+  });
+});
+
+describe('decodeViewState fragment', () => {
+  const incident = { id: 'pasted', title: 'Disk full', start: 1, end: 2, events: [], timezone: 'UTC' };
+
+  it.each([
+    ['#z=not base64!', 'Ignored the link\'s fragment "#z=…": it is not base64url'],
+    ['#z=A', 'Ignored the link\'s fragment "#z=…": it is not base64url'],
+    ['#z=AAAA', 'Ignored the link\'s fragment "#z=…": it is not deflate-compressed data (or too large)'],
+    ['#z=', 'Ignored the link\'s fragment "#z=…": it is empty'],
+  ])('%s', (hash, notice) => {
+    const decoded = decode('?v=1&d=incident', hash);
+    expect(decoded.state).toEqual({ ...EMPTY_VIEW_STATE, dashboard: 'incident' });
+    expect(decoded.notices).toEqual([notice]);
+  });
+
+  it('keeps the query overrides when only the imported incidents are broken, and the other way round', () => {
+    const badIncidents = encodeFragment({ o: { memory: ['up'] }, i: [{ ...incident, start: 'yesterday' }] as never });
+    const decoded = decode('?v=1', `#z=${badIncidents}`);
+    expect(decoded.state.overrides).toEqual({ memory: ['up'] });
+    expect(decoded.state.importedIncidents).toEqual([]);
+    expect(decoded.notices).toEqual(['Ignored the imported incidents in the link: Invalid input: expected number, received string at 0.start']);
+
+    const badOverrides = encodeFragment({ o: { memory: 'up' } as never, i: [incident] });
+    const other = decode('?v=1', `#z=${badOverrides}`);
+    expect(other.state.overrides).toEqual({});
+    expect(other.state.importedIncidents).toEqual([incident]);
+    expect(other.notices).toHaveLength(1);
+    expect(other.notices[0]).toMatch(/^Ignored the query overrides in the link: .* at memory$/);
+  });
+
+  it('drops overrides for panels the dashboard does not have', () => {
+    const hash = `#z=${encodeFragment({ o: { memory: ['up'], cpu: ['1'] } })}`;
+    const decoded = decode('?v=1', hash, { knownPanels: ['memory'] });
+    expect(decoded.state.overrides).toEqual({ memory: ['up'] });
+    expect(decoded.notices).toEqual(['Ignored the query overrides for "cpu": not a panel of this dashboard']);
+  });
+
+  it('ignores other fragment keys silently, credential-like ones with a notice', () => {
+    const decoded = decode('?v=1', '#section=2&access_token=ya29.SECRET');
+    expect(decoded.state).toEqual(EMPTY_VIEW_STATE);
+    expect(decoded.notices).toEqual(['Ignored "access_token": links never carry credentials']);
+  });
+});
+
+describe('decodeViewState is total', () => {
+  const piece = fc.oneof(
+    fc.string(),
+    fc.constantFrom('v=', 'v=1', 'v=0', 'v=99', 'from=', 'to=', 'tz=', 'refresh=', 'var-', 'hide=', 'kiosk', 'playlist=', 'playlist-item=', 'z=', 'now-', '%', '%E0%A4%A', '&', '=', '#', '?', ':'),
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+
+  it('never throws, whatever the search and hash', () => {
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: -1e15, max: 1e15 }), (search, hash, now) => {
+        const decoded = decodeViewState(search, hash, { now, knownPanels: ['memory'] });
+        expect(Array.isArray(decoded.notices)).toBe(true);
+        expect(decoded.notices.every((notice) => !notice.startsWith('Ignored the whole link'))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on random bytes in the fragment', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const hash = `#z=${Buffer.from(bytes).toString('base64url')}`;
+        const decoded = decodeViewState('?v=1', hash, context);
+        expect(decoded.notices.every((notice) => !notice.startsWith('Ignored the whole link'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

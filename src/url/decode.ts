@@ -1,0 +1,282 @@
+import type { Incident } from '../incidents';
+import { isValidTimezone, parseDuration, parseTimeInput, resolveTimezone, type TimeRange } from '../time';
+import { decodeFragment } from './fragment';
+import { ignored, readParams, takeSingle, type ParamMap } from './queryParams';
+import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
+import { URL_FORMAT_VERSION, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
+
+const MIN_INTERVAL_MS = 1000;
+
+/** Names each single-value key may appear under, in order of preference. */
+interface KeyNames {
+  from: readonly string[];
+  to: readonly string[];
+  timezone: readonly string[];
+  panel: readonly string[];
+}
+
+const V1_NAMES: KeyNames = {
+  from: [V1_KEYS.from],
+  to: [V1_KEYS.to],
+  timezone: [V1_KEYS.timezone],
+  panel: [V1_KEYS.panel],
+};
+
+// Without a `v` key the link may predate versioning: read the v0 names, the v1 names winning.
+const V0_NAMES: KeyNames = {
+  from: [V1_KEYS.from, V0_ALIASES.from],
+  to: [V1_KEYS.to, V0_ALIASES.to],
+  timezone: [V1_KEYS.timezone, V0_ALIASES.timezone],
+  panel: [V1_KEYS.panel, V0_ALIASES.panel],
+};
+
+function keyNamesFor(params: ParamMap, notices: string[]): KeyNames {
+  const version = takeSingle(params, [V1_KEYS.version], notices);
+  if (!version) return V0_NAMES;
+  if (!/^\d+$/.test(version.value)) {
+    notices.push(ignored(V1_KEYS.version, version.value, 'is not a format version; read as the current one'));
+    return V1_NAMES;
+  }
+  const number = Number(version.value);
+  if (number === 0) return V0_NAMES;
+  if (number > URL_FORMAT_VERSION) {
+    notices.push(
+      `This link uses URL format v${number}, newer than this vigil reads (v${URL_FORMAT_VERSION}); parts of it may be ignored`,
+    );
+  }
+  return V1_NAMES;
+}
+
+/** `true` / `false` for a flag written bare (`kiosk`), as 1/0 or as true/false. */
+function readFlag(value: string): boolean | null {
+  const lower = value.toLowerCase();
+  if (lower === '' || lower === '1' || lower === 'true') return true;
+  if (lower === '0' || lower === 'false') return false;
+  return null;
+}
+
+/** An interval of at least a second, as Prometheus writes durations (`30s`, `1m`). */
+function readInterval(key: string, value: string, notices: string[]): number | undefined {
+  const ms = parseDuration(value);
+  if (ms === null) notices.push(ignored(key, value, 'is not a duration like 30s, 1m or 1h30m'));
+  else if (ms < MIN_INTERVAL_MS) notices.push(ignored(key, value, 'is shorter than 1s'));
+  else return ms;
+  return undefined;
+}
+
+class Decoder {
+  readonly notices: string[] = [];
+  private readonly params: ParamMap;
+  private readonly names: KeyNames;
+
+  constructor(
+    search: string,
+    private readonly hash: string,
+    private readonly context: DecodeContext,
+  ) {
+    this.params = readParams(search, '?', this.notices);
+    this.names = keyNamesFor(this.params, this.notices);
+  }
+
+  private single(names: readonly string[]) {
+    return takeSingle(this.params, names, this.notices);
+  }
+
+  /** A non-empty single value, checked against `known` when the context lists what exists. */
+  private identifier(names: readonly string[], known: readonly string[] | undefined, unknownReason: string) {
+    const param = this.single(names);
+    if (!param) return undefined;
+    if (param.value === '') this.notices.push(`Ignored "${param.key}": it is empty`);
+    else if (known && !known.includes(param.value)) this.notices.push(ignored(param.key, param.value, unknownReason));
+    else return param.value;
+    return undefined;
+  }
+
+  private isKnownPanel(panel: string): boolean {
+    return !this.context.knownPanels || this.context.knownPanels.includes(panel);
+  }
+
+  timezone(): string | undefined {
+    const param = this.single(this.names.timezone);
+    if (!param) return undefined;
+    if (param.value === 'browser' || isValidTimezone(param.value)) return param.value;
+    this.notices.push(ignored(param.key, param.value, 'is not a time zone'));
+    return undefined;
+  }
+
+  range(timezone: string | undefined): TimeRange | undefined {
+    const from = this.single(this.names.from);
+    const to = this.single(this.names.to);
+    if (!from) {
+      if (to) this.notices.push(ignored(to.key, to.value, `has no "${this.names.from[0]}" to go with it`));
+      return undefined;
+    }
+    // Grafana's habit: a range with only a start runs until now.
+    const toValue = to?.value ?? 'now';
+    const toKey = to?.key ?? V1_KEYS.to;
+    const tz = timezone === undefined ? 'UTC' : resolveTimezone(timezone);
+    const start = parseTimeInput(from.value, this.context.now, { tz });
+    const end = parseTimeInput(toValue, this.context.now, { tz, roundUp: true });
+    if (start === null) this.notices.push(ignored(from.key, from.value, 'is not a time'));
+    if (end === null) this.notices.push(ignored(toKey, toValue, 'is not a time'));
+    if (start === null && end !== null) this.notices.push(ignored(toKey, toValue, `is unusable without "${from.key}"`));
+    if (end === null && start !== null) this.notices.push(ignored(from.key, from.value, `is unusable without "${toKey}"`));
+    if (start === null || end === null) return undefined;
+    if (start >= end) {
+      this.notices.push(`Ignored "${from.key}" and "${toKey}": "${from.value}" is not before "${toValue}"`);
+      return undefined;
+    }
+    return { from: from.value, to: toValue };
+  }
+
+  refresh(): number | undefined {
+    const param = this.single([V1_KEYS.refresh]);
+    // Grafana writes an empty refresh for "off".
+    if (!param || param.value === '' || param.value === 'off') return undefined;
+    return readInterval(param.key, param.value, this.notices);
+  }
+
+  vars(): Record<string, readonly string[]> {
+    const entries: [string, readonly string[]][] = [];
+    for (const [key, values] of this.params) {
+      if (!key.startsWith(VAR_PREFIX)) continue;
+      const name = key.slice(VAR_PREFIX.length);
+      if (name === '') this.notices.push(`Ignored "${key}": a variable needs a name`);
+      else entries.push([name, values]);
+    }
+    // fromEntries keeps a variable named "__proto__" an ordinary key.
+    return Object.fromEntries(entries);
+  }
+
+  incidents(): string[] {
+    const ids: string[] = [];
+    for (const id of this.params.get(V1_KEYS.incident) ?? []) {
+      const known = this.context.knownIncidents;
+      if (id === '') this.notices.push(`Ignored "${V1_KEYS.incident}": it is empty`);
+      else if (known && !known.includes(id)) this.notices.push(ignored(V1_KEYS.incident, id, 'is not a known incident'));
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  event(): string | undefined {
+    return this.identifier([V1_KEYS.event], undefined, '');
+  }
+
+  dashboard(): string | undefined {
+    return this.identifier([V1_KEYS.dashboard], this.context.knownDashboards, 'is not a known dashboard');
+  }
+
+  panel(): string | undefined {
+    return this.identifier(this.names.panel, this.context.knownPanels, 'is not a panel of this dashboard');
+  }
+
+  hidden(): Record<string, readonly string[]> {
+    const byPanel = new Map<string, string[]>();
+    for (const value of this.params.get(V1_KEYS.hide) ?? []) {
+      // Panel ids have no ':', series names may (`web-2:9100`), so the first ':' separates them.
+      const colon = value.indexOf(':');
+      const panel = value.slice(0, colon);
+      const series = value.slice(colon + 1);
+      if (colon <= 0) {
+        this.notices.push(ignored(V1_KEYS.hide, value, 'is not <panel>:<series name>'));
+      } else if (!this.isKnownPanel(panel)) {
+        this.notices.push(ignored(V1_KEYS.hide, value, `names "${panel}", not a panel of this dashboard`));
+      } else {
+        const names = byPanel.get(panel) ?? [];
+        if (!names.includes(series)) names.push(series);
+        byPanel.set(panel, names);
+      }
+    }
+    return Object.fromEntries(byPanel);
+  }
+
+  kiosk(): boolean {
+    const param = this.single([V1_KEYS.kiosk]);
+    if (!param) return false;
+    const flag = readFlag(param.value);
+    if (flag === null) this.notices.push(ignored(param.key, param.value, 'is not true or false'));
+    return flag ?? false;
+  }
+
+  playlist(): ViewPlaylist | undefined {
+    const param = this.single([V1_KEYS.playlist]);
+    const rawItems = this.params.get(V1_KEYS.playlistItem) ?? [];
+    const intervalMs = param ? readInterval(param.key, param.value, this.notices) : undefined;
+    if (intervalMs === undefined) {
+      if (rawItems.length > 0) this.notices.push(`Ignored "${V1_KEYS.playlistItem}": there is no valid "${V1_KEYS.playlist}" interval`);
+      return undefined;
+    }
+    const items: string[] = [];
+    const known = this.context.knownDashboards;
+    for (const item of rawItems) {
+      const key = V1_KEYS.playlistItem;
+      if (item === '') this.notices.push(`Ignored "${key}": it is empty`);
+      else if (item.startsWith('now')) {
+        if (parseTimeInput(item, this.context.now) === null) this.notices.push(ignored(key, item, 'is not a time'));
+        else items.push(item);
+      } else if (known && !known.includes(item)) this.notices.push(ignored(key, item, 'is not a known dashboard'));
+      else items.push(item);
+    }
+    return { intervalMs, items };
+  }
+
+  fragment(): { overrides: Record<string, readonly string[]>; importedIncidents: Incident[] } {
+    const params = readParams(this.hash, '#', this.notices);
+    const param = takeSingle(params, [FRAGMENT_KEY], this.notices);
+    if (!param) return { overrides: {}, importedIncidents: [] };
+    const decoded = decodeFragment(param.value);
+    this.notices.push(...decoded.notices);
+    const overrides = Object.entries(decoded.overrides ?? {}).filter(([panel, queries]) => {
+      if (!this.isKnownPanel(panel)) {
+        this.notices.push(`Ignored the query overrides for "${panel}": not a panel of this dashboard`);
+        return false;
+      }
+      return queries.length > 0;
+    });
+    return { overrides: Object.fromEntries(overrides), importedIncidents: decoded.importedIncidents ?? [] };
+  }
+}
+
+function decodeOrThrow(search: string, hash: string, context: DecodeContext): DecodedViewState {
+  const d = new Decoder(search, hash, context);
+  const timezone = d.timezone();
+  const range = d.range(timezone);
+  const dashboard = d.dashboard();
+  const refresh = d.refresh();
+  const vars = d.vars();
+  const incidents = d.incidents();
+  const event = d.event();
+  const panel = d.panel();
+  const hidden = d.hidden();
+  const kiosk = d.kiosk();
+  const playlist = d.playlist();
+  const { overrides, importedIncidents } = d.fragment();
+  const state: ViewState = { vars, incidents, importedIncidents, hidden, overrides, kiosk };
+  if (dashboard !== undefined) state.dashboard = dashboard;
+  if (range !== undefined) state.range = range;
+  if (timezone !== undefined) state.timezone = timezone;
+  if (refresh !== undefined) state.refresh = refresh;
+  if (event !== undefined) state.event = event;
+  if (panel !== undefined) state.panel = panel;
+  if (playlist !== undefined) state.playlist = playlist;
+  return { state, notices: d.notices };
+}
+
+/**
+ * Reads a view state from `location.search` and `location.hash` (leading `?`/`#` optional).
+ * Total: it never throws. Unknown keys are ignored silently; our keys with bad values, credential
+ * keys and unreadable fragments are ignored with a notice each, falling back to the default.
+ */
+export function decodeViewState(search: string, hash: string, context: DecodeContext): DecodedViewState {
+  try {
+    return decodeOrThrow(search, hash, context);
+  } catch (error) {
+    // Nothing above is expected to throw; a bug must cost the link, not the page.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      state: { vars: {}, incidents: [], importedIncidents: [], hidden: {}, overrides: {}, kiosk: false },
+      notices: [`Ignored the whole link: it could not be read (${reason})`],
+    };
+  }
+}

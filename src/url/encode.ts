@@ -1,0 +1,67 @@
+import { isCredentialKey } from './credentials';
+import { encodeFragment } from './fragment';
+import type { FragmentPayload } from './fragmentSchema';
+import { formatPromDuration } from './promDuration';
+import { formatQuery } from './queryComponent';
+import { FRAGMENT_KEY, V1_KEYS, VAR_PREFIX } from './queryKeys';
+import { URL_FORMAT_VERSION, type ViewState } from './viewState';
+
+type Pair = readonly [string, string | null];
+
+function nonEmptyEntries(record: Readonly<Record<string, readonly string[]>>): [string, readonly string[]][] {
+  return Object.entries(record).filter(([, values]) => values.length > 0);
+}
+
+function queryPairs(state: ViewState): Pair[] {
+  const k = V1_KEYS;
+  const pairs: Pair[] = [];
+  if (state.dashboard) pairs.push([k.dashboard, state.dashboard]);
+  if (state.range) pairs.push([k.from, state.range.from], [k.to, state.range.to]);
+  if (state.timezone) pairs.push([k.timezone, state.timezone]);
+  if (state.refresh !== undefined) pairs.push([k.refresh, formatPromDuration(state.refresh)]);
+  for (const [name, values] of nonEmptyEntries(state.vars)) {
+    const key = VAR_PREFIX + name;
+    // A variable named like a credential would put a secret in a link; it stays local.
+    if (name === '' || isCredentialKey(key)) continue;
+    for (const value of values) pairs.push([key, value]);
+  }
+  for (const id of state.incidents) pairs.push([k.incident, id]);
+  if (state.event) pairs.push([k.event, state.event]);
+  if (state.panel) pairs.push([k.panel, state.panel]);
+  for (const [panel, series] of nonEmptyEntries(state.hidden)) {
+    for (const name of series) pairs.push([k.hide, `${panel}:${name}`]);
+  }
+  if (state.kiosk) pairs.push([k.kiosk, null]);
+  if (state.playlist) {
+    pairs.push([k.playlist, formatPromDuration(state.playlist.intervalMs)]);
+    for (const item of state.playlist.items) pairs.push([k.playlistItem, item]);
+  }
+  return pairs;
+}
+
+function fragmentPayload(state: ViewState): FragmentPayload | null {
+  const payload: FragmentPayload = {};
+  const overrides = nonEmptyEntries(state.overrides);
+  if (overrides.length > 0) payload.o = Object.fromEntries(overrides);
+  if (state.importedIncidents.length > 0) payload.i = state.importedIncidents;
+  return payload.o || payload.i ? payload : null;
+}
+
+/**
+ * The view state as `?search#hash` ('' for the empty state). Common parts are readable query keys;
+ * query overrides and imported incidents go compressed into `#z=`, so the link needs no server.
+ * Defaults are left out to keep links short.
+ */
+export function encodeViewState(state: ViewState): string {
+  const pairs = queryPairs(state);
+  const payload = fragmentPayload(state);
+  const search = pairs.length > 0 || payload ? `?${formatQuery([[V1_KEYS.version, String(URL_FORMAT_VERSION)], ...pairs])}` : '';
+  const hash = payload ? `#${FRAGMENT_KEY}=${encodeFragment(payload)}` : '';
+  return search + hash;
+}
+
+/** `base` (origin + path; any search or hash it has is replaced) followed by the encoded state. */
+export function buildUrl(base: string, state: ViewState): string {
+  const cut = base.search(/[?#]/);
+  return (cut === -1 ? base : base.slice(0, cut)) + encodeViewState(state);
+}

@@ -1,0 +1,110 @@
+import { Inflate, deflateSync, strToU8 } from 'fflate';
+import type { z } from 'zod';
+import type { Incident } from '../incidents';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
+
+// Larger links are truncated by chat tools and proxies anyway; the caps also stop a
+// decompression bomb before it costs memory.
+const MAX_FRAGMENT_CHARS = 262_144;
+const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/** `JSON → deflate-raw → base64url`, so big parts of the state need no server to share. */
+export function encodeFragment(payload: FragmentPayload): string {
+  return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+}
+
+export interface DecodedFragment {
+  overrides?: Record<string, readonly string[]>;
+  importedIncidents?: Incident[];
+  notices: string[];
+}
+
+const IGNORED_FRAGMENT = 'Ignored the link\'s fragment "#z=…"';
+
+// Fed in small slices so no single step can expand past the cap (deflate reaches ~1000:1).
+const INFLATE_SLICE_BYTES = 1024;
+
+class TooLarge extends Error {}
+
+function inflate(compressed: Uint8Array): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  if (compressed.length === 0) return null;
+  try {
+    for (let offset = 0; offset < compressed.length; offset += INFLATE_SLICE_BYTES) {
+      const end = offset + INFLATE_SLICE_BYTES;
+      inflater.push(compressed.subarray(offset, end), end >= compressed.length);
+    }
+  } catch {
+    return null;
+  }
+  const inflated = new Uint8Array(total);
+  let position = 0;
+  for (const chunk of chunks) {
+    inflated.set(chunk, position);
+    position += chunk.length;
+  }
+  return inflated;
+}
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not have the expected shape';
+  const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  return `${issue.message}${where}`;
+}
+
+// Rebuilt with fromEntries so a "__proto__" panel id stays a plain key instead of a prototype.
+function toRecord(entries: Iterable<readonly [string, readonly string[]]>): Record<string, readonly string[]> {
+  return Object.fromEntries(entries);
+}
+
+/** Never throws: each part that cannot be read is dropped with a notice, the others are kept. */
+export function decodeFragment(text: string): DecodedFragment {
+  if (text.length > MAX_FRAGMENT_CHARS) {
+    return { notices: [`${IGNORED_FRAGMENT}: it is longer than ${MAX_FRAGMENT_CHARS} characters`] };
+  }
+  if (text === '') return { notices: [`${IGNORED_FRAGMENT}: it is empty`] };
+  const compressed = fromBase64Url(text);
+  if (!compressed) return { notices: [`${IGNORED_FRAGMENT}: it is not base64url`] };
+  const inflated = inflate(compressed);
+  if (!inflated) return { notices: [`${IGNORED_FRAGMENT}: it is not deflate-compressed data (or too large)`] };
+  const json = parseJson(inflated);
+  if (!json.ok) return { notices: [`${IGNORED_FRAGMENT}: it is not JSON`] };
+  const payload = json.value;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { notices: [`${IGNORED_FRAGMENT}: it is not a JSON object`] };
+  }
+
+  const result: DecodedFragment = { notices: [] };
+  const raw = payload as Record<string, unknown>;
+  if (raw.o !== undefined) {
+    const overrides = overridesSchema.safeParse(raw.o);
+    if (overrides.success) {
+      const source = raw.o as Record<string, unknown>;
+      result.overrides = toRecord(Object.keys(source).map((panel) => [panel, source[panel] as string[]]));
+    } else {
+      result.notices.push(`Ignored the query overrides in the link: ${describeIssue(overrides.error)}`);
+    }
+  }
+  if (raw.i !== undefined) {
+    const incidents = importedIncidentsSchema.safeParse(raw.i);
+    if (incidents.success) result.importedIncidents = incidents.data;
+    else result.notices.push(`Ignored the imported incidents in the link: ${describeIssue(incidents.error)}`);
+  }
+  return result;
+}

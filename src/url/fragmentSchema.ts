@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Incident, IncidentEventKind } from '../incidents';
+
+/** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
+export const FRAGMENT_LIMITS = {
+  incidents: 20,
+  eventsPerIncident: 200,
+  textChars: 2_000,
+  queryChars: 10_000,
+  overridePanels: 200,
+  queriesPerPanel: 50,
+} as const;
+
+const EVENT_KINDS = [
+  'started',
+  'detected',
+  'acknowledged',
+  'identified',
+  'escalated',
+  'mitigated',
+  'resolved',
+  'other',
+] as const satisfies readonly IncidentEventKind[];
+
+const text = z.string().max(FRAGMENT_LIMITS.textChars);
+
+const incidentEventSchema = z.object({
+  time: z.number(),
+  text,
+  kind: z.enum(EVENT_KINDS),
+});
+
+export const importedIncidentSchema = z.object({
+  id: text.min(1),
+  title: text,
+  severity: text.optional(),
+  summary: text.optional(),
+  impact: text.optional(),
+  rootCause: text.optional(),
+  start: z.number(),
+  end: z.number().optional(),
+  events: z.array(incidentEventSchema).max(FRAGMENT_LIMITS.eventsPerIncident),
+  timezone: text,
+}) satisfies z.ZodType<Incident>;
+
+export const importedIncidentsSchema = z.array(importedIncidentSchema).max(FRAGMENT_LIMITS.incidents);
+
+export const overridesSchema = z
+  .record(z.string().min(1), z.array(z.string().max(FRAGMENT_LIMITS.queryChars)).max(FRAGMENT_LIMITS.queriesPerPanel))
+  .refine((record) => Object.keys(record).length <= FRAGMENT_LIMITS.overridePanels, {
+    message: `more than ${FRAGMENT_LIMITS.overridePanels} panels`,
+  });
+
+/** The JSON inside `#z=`; short member names because every byte lands in the link. */
+export interface FragmentPayload {
+  /** Query overrides: panel id → PromQL per query index. */
+  o?: Record<string, readonly string[]>;
+  /** Imported incidents. */
+  i?: readonly Incident[];
+}

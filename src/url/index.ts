@@ -1,0 +1,14 @@
+export {
+  EMPTY_VIEW_STATE,
+  URL_FORMAT_VERSION,
+  type ViewState,
+  type ViewPlaylist,
+  type DecodeContext,
+  type DecodedViewState,
+} from './viewState';
+export { encodeViewState, buildUrl } from './encode';
+export { decodeViewState } from './decode';
+export { freezeRange, incidentRange } from './ranges';
+export { formatPromDuration } from './promDuration';
+export { isCredentialKey } from './credentials';
+export { FRAGMENT_LIMITS } from './fragmentSchema';

@@ -1,0 +1,33 @@
+/**
+ * The readable query keys of format v1, in the spirit of Grafana (`from`, `to`, `var-<name>`,
+ * `refresh`, `kiosk`) and Perses (`tz`). These names are a public contract: links in tickets and
+ * postmortems use them, so a rename needs a new format version and a decoder for the old one.
+ */
+export const V1_KEYS = {
+  version: 'v',
+  dashboard: 'd',
+  from: 'from',
+  to: 'to',
+  timezone: 'tz',
+  refresh: 'refresh',
+  incident: 'incident',
+  event: 'event',
+  panel: 'panel',
+  hide: 'hide',
+  kiosk: 'kiosk',
+  playlist: 'playlist',
+  playlistItem: 'playlist-item',
+} as const;
+
+export const VAR_PREFIX = 'var-';
+
+/** Version 0: links written before the `v` key existed used these names (`viewPanel` is Grafana's). */
+export const V0_ALIASES = {
+  from: 'start',
+  to: 'end',
+  timezone: 'timezone',
+  panel: 'viewPanel',
+} as const;
+
+/** The only key of the fragment (`#z=…`): base64url of deflate-raw of the JSON payload. */
+export const FRAGMENT_KEY = 'z';

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePostmortem, type Incident, type IncidentEventKind } from '../incidents';
+import { resolveRange, resolveTimezone, type TimeRange } from '../time';
+import { isCredentialKey } from './credentials';
+import { decodeViewState } from './decode';
+import { encodeViewState } from './encode';
+import { EMPTY_VIEW_STATE, type ViewState } from './viewState';
+
+const NOW = Date.UTC(2024, 5, 1, 8, 30, 0);
+const ZONES = ['UTC', 'browser', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+
+function split(link: string): [search: string, hash: string] {
+  const hashAt = link.indexOf('#');
+  return hashAt === -1 ? [link, ''] : [link.slice(0, hashAt), link.slice(hashAt)];
+}
+
+function roundTrip(state: ViewState) {
+  const [search, hash] = split(encodeViewState(state));
+  return decodeViewState(search, hash, { now: NOW });
+}
+
+// Characters that break naive URL code, mixed with any Unicode code point.
+const tricky = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom('&', '=', '#', '%', '%2', '%zz', ':', '+', '?', '/', ' ', '\n', '"', '\\', ',', ';', '@', 'é', '😀', '\u0000', '-', 'a', 'Z', '9') },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+);
+const anyText = fc.string({ unit: tricky, maxLength: 12 });
+const someText = fc.string({ unit: tricky, minLength: 1, maxLength: 12 });
+
+const durationUnit = fc.constantFrom('s', 'm', 'h', 'd', 'w');
+const relative = fc.tuple(fc.integer({ min: 1, max: 90 }), durationUnit).map(([n, unit]) => `now-${n}${unit}`);
+const rounding = fc.constantFrom('', '/d', '/h', '/w');
+const instant = fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+const timeInput = fc.oneof(
+  fc.tuple(relative, rounding).map(([offset, round]) => offset + round),
+  fc.constant('now'),
+  instant.map((date) => String(date.getTime())),
+  instant.map((date) => date.toISOString()),
+  // ISO without an offset: wall-clock time in the link's zone.
+  instant.map((date) => date.toISOString().slice(0, 19)),
+);
+const range: fc.Arbitrary<TimeRange> = fc.record({ from: timeInput, to: timeInput });
+
+const eventKind = fc.constantFrom<IncidentEventKind>('started', 'detected', 'acknowledged', 'identified', 'escalated', 'mitigated', 'resolved', 'other');
+const epochMs = fc.integer({ min: 0, max: 4_102_444_800_000 });
+const incident: fc.Arbitrary<Incident> = fc.record(
+  {
+    id: someText,
+    title: anyText,
+    severity: anyText,
+    summary: anyText,
+    impact: anyText,
+    rootCause: anyText,
+    start: epochMs,
+    end: epochMs,
+    events: fc.array(fc.record({ time: epochMs, text: anyText, kind: eventKind }), { maxLength: 4 }),
+    timezone: fc.constantFrom('UTC', 'Europe/Berlin'),
+  },
+  { requiredKeys: ['id', 'title', 'start', 'events', 'timezone'] },
+);
+
+const stringLists = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>, unique: boolean) =>
+  fc.dictionary(key, unique ? fc.uniqueArray(value, { minLength: 1, maxLength: 4 }) : fc.array(value, { minLength: 1, maxLength: 4 }), {
+    maxKeys: 4,
+  });
+
+const playlistItem = fc.oneof(fc.constantFrom('now-1h', 'now-24h', 'now-7d/d'), someText.filter((item) => !item.startsWith('now')));
+
+/** Any state the decoder accepts: valid parts only, so encode → decode must give it back. */
+const viewState: fc.Arbitrary<ViewState> = fc
+  .record(
+    {
+      dashboard: someText,
+      range,
+      timezone: fc.constantFrom(...ZONES),
+      refresh: fc.integer({ min: 1000, max: 10 * 365 * 86_400_000 }),
+      vars: stringLists(someText.filter((name) => !isCredentialKey(`var-${name}`)), anyText, false),
+      incidents: fc.uniqueArray(someText, { maxLength: 4 }),
+      importedIncidents: fc.array(incident, { maxLength: 3 }),
+      hidden: stringLists(someText.filter((panel) => !panel.includes(':')), anyText, true),
+      event: someText,
+      panel: someText,
+      overrides: stringLists(someText, anyText, false),
+      kiosk: fc.boolean(),
+      playlist: fc.record({ intervalMs: fc.integer({ min: 1000, max: 86_400_000 }), items: fc.array(playlistItem, { maxLength: 4 }) }),
+    },
+    { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk'] },
+  )
+  .filter((state) => {
+    if (!state.range) return true;
+    const tz = state.timezone === undefined ? 'UTC' : resolveTimezone(state.timezone);
+    return resolveRange(state.range, NOW, tz) !== null;
+  });
+
+describe('encodeViewState → decodeViewState', () => {
+  it('gives back any valid state, with no notices', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        const decoded = roundTrip(state);
+        expect(decoded.notices).toEqual([]);
+        expect(decoded.state).toEqual(state);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('writes nothing for the empty state, so the plain page URL is the default view', () => {
+    expect(encodeViewState(EMPTY_VIEW_STATE)).toBe('');
+  });
+
+  it('leaves defaults out and writes the version first', () => {
+    const link = encodeViewState({ ...EMPTY_VIEW_STATE, dashboard: 'incident', kiosk: false, vars: { instance: [] }, hidden: { memory: [] } });
+    expect(link).toBe('?v=1&d=incident');
+  });
+
+  it('keeps the readable form readable: times, hidden series and flags as people type them', () => {
+    const link = encodeViewState({
+      ...EMPTY_VIEW_STATE,
+      range: { from: '2024-01-15T09:30:00Z', to: 'now' },
+      timezone: 'America/New_York',
+      refresh: 5_400_000,
+      event: 'seed#3',
+      hidden: { memory: ['web-2:9100'] },
+      kiosk: true,
+    });
+    expect(link).toBe('?v=1&from=2024-01-15T09:30:00Z&to=now&tz=America/New_York&refresh=1h30m&event=seed%233&hide=memory:web-2:9100&kiosk');
+  });
+
+  it('puts overrides and imported incidents in the fragment only', () => {
+    const [search, hash] = split(encodeViewState({ ...EMPTY_VIEW_STATE, overrides: { memory: ['up{job="secret-query-text"}'] } }));
+    expect(search).toBe('?v=1');
+    expect(hash).toMatch(/^#z=[A-Za-z0-9_-]+$/);
+  });
+
+  it('writes a lone surrogate in the query as U+FFFD instead of throwing; JSON keeps it exact', () => {
+    const decoded = roundTrip({ ...EMPTY_VIEW_STATE, event: 'a\uD800b', overrides: { p: ['x\uDC00'] } });
+    expect(decoded.state.event).toBe('a\uFFFDb');
+    expect(decoded.state.overrides).toEqual({ p: ['x\uDC00'] });
+  });
+});
+
+describe('link size', () => {
+  const investigation: ViewState = {
+    ...EMPTY_VIEW_STATE,
+    dashboard: 'incident',
+    range: { from: '1705308300000', to: '1705321800000' },
+    timezone: 'Europe/Berlin',
+    refresh: 30_000,
+    vars: { instance: ['web-1:9100', 'web-2:9100', 'web-3:9100'], job: ['node'], quantile: ['0.99'] },
+    incidents: ['seed'],
+    event: 'seed#3',
+    panel: 'memory',
+    hidden: { memory: ['{instance="web-1:9100", job="node"}', '{instance="web-3:9100", job="node"}'], cpu: ['web-1:9100'] },
+    overrides: {
+      memory: ['sum by (instance) (process_resident_memory_bytes{job="node", instance=~"web-.*"})', 'avg_over_time(go_memstats_heap_inuse_bytes{job="node"}[5m])'],
+      latency: ['histogram_quantile(0.99, sum by (le, instance) (rate(http_request_duration_seconds_bucket{job="node"}[$__rate_interval])))'],
+    },
+  };
+
+  it('keeps a typical investigation link under 2,000 characters', () => {
+    const link = `https://vigil.example.com/${encodeViewState(investigation)}`;
+    expect(link.length).toBeLessThan(2000);
+    expect(roundTrip(investigation).state).toEqual(investigation);
+  });
+
+  it('compresses the fragment: repetitive queries cost far less than their text', () => {
+    const query = 'sum by (instance) (rate(node_cpu_seconds_total{mode!="idle", job="node"}[5m]))';
+    const state = { ...EMPTY_VIEW_STATE, overrides: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((p) => [p, [query, query]])) };
+    const rawLength = JSON.stringify(state.overrides).length;
+    expect(encodeViewState(state).length).toBeLessThan(rawLength / 4);
+  });
+
+  it('keeps a link carrying the pasted seed postmortem under 2,000 characters', () => {
+    const source = readFileSync(
+      resolve(dirname(fileURLToPath(import.meta.url)), '../../public/incidents/2024-01-15-webapp-memory-leak.txt'),
+      'utf8',
+    );
+    const parsed = parsePostmortem(source, { id: 'pasted-seed' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const state = { ...investigation, importedIncidents: [parsed.incident] };
+    expect(JSON.stringify(parsed.incident).length).toBeGreaterThan(1000);
+    expect(`https://vigil.example.com/${encodeViewState(state)}`.length).toBeLessThan(2000);
+    expect(roundTrip(state).state).toEqual(state);
+  });
+});
