@@ -1,48 +1,71 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
+import { loadBootData, type BootData } from './app/boot';
 import { isDemo } from './app/config';
-import { loadConfig } from './app/loaders';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
-import { createPromClient } from './prometheus';
-import { resolveTimezone } from './time';
+import { createPromClient, type PromClient } from './prometheus';
 import './app/styles.css';
 
+// A wall display runs for weeks: it picks up config, dashboard and incident changes by itself.
+const CONFIG_RELOAD_MS = 5 * 60_000;
+
+const queryClient = createQueryClient();
+
+async function startDemoBackend(): Promise<string> {
+  // The demo backend answers the Prometheus API inside the browser (a service worker); it is
+  // loaded only in demo mode, so a build aimed at a real server never runs it.
+  const { worker, DEMO_BASE_URL } = await import('../mocks/browser');
+  await worker.start({ serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` }, onUnhandledRequest: 'bypass', quiet: true });
+  return DEMO_BASE_URL;
+}
+
+function render(root: Root, boot: BootData, client: PromClient) {
+  document.documentElement.dataset.theme = boot.config.theme;
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <PromClientProvider client={client}>
+          <App boot={boot} demo={isDemo(boot.config)} />
+        </PromClientProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
 
 async function boot() {
   const root = createRoot(document.getElementById('root') as HTMLElement);
+  let current: BootData;
+  let client: PromClient;
+  const clientFor = async (data: BootData) => {
+    const { url, headers } = data.config.datasource;
+    return createPromClient({ baseUrl: isDemo(data.config) ? await startDemoBackend() : url, headers });
+  };
   try {
-    const config = await loadConfig();
-    const demo = isDemo(config);
-    let baseUrl = config.datasource.url;
-    if (demo) {
-      // The demo backend answers the Prometheus API inside the browser (a service worker);
-      // it is loaded only in demo mode, so a build aimed at a real server never runs it.
-      const { worker, DEMO_BASE_URL } = await import('../mocks/browser');
-      baseUrl = DEMO_BASE_URL;
-      await worker.start({
-        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-        onUnhandledRequest: 'bypass',
-        quiet: true,
-      });
-    }
-    const client = createPromClient({ baseUrl, headers: config.datasource.headers });
-    const timezone = resolveTimezone(config.timezone);
-    root.render(
-      <StrictMode>
-        <QueryClientProvider client={createQueryClient()}>
-          <PromClientProvider client={client}>
-            <App config={{ ...config, timezone }} demo={demo} />
-          </PromClientProvider>
-        </QueryClientProvider>
-      </StrictMode>,
-    );
+    current = await loadBootData();
+    client = await clientFor(current);
+    render(root, current, client);
   } catch (error) {
     root.render(<BootError error={error} />);
+    return;
   }
+  setInterval(() => {
+    loadBootData()
+      .then(async (next) => {
+        if (JSON.stringify(next) === JSON.stringify(current)) return;
+        if (JSON.stringify(next.config.datasource) !== JSON.stringify(current.config.datasource)) {
+          client = await clientFor(next);
+          queryClient.removeQueries({ queryKey: ['prometheus'] });
+        }
+        current = next;
+        render(root, current, client);
+      })
+      // A failed reload keeps the running configuration: the wall goes on showing data.
+      .catch(() => undefined);
+  }, CONFIG_RELOAD_MS);
 }
 
 void boot();

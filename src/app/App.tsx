@@ -1,67 +1,144 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { DashboardView } from '../dashboard';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { DashboardView, type Dashboard } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
-import { isRelative, resolveRange, zoneAbbreviation, type TimeRange } from '../time';
-import type { VigilConfig } from './config';
-import { loadDashboard, loadIncident } from './loaders';
+import { isRelative, resolveRange, resolveTimezone, zoneAbbreviation, type TimeRange } from '../time';
+import { incidentRange, type ViewState } from '../url';
+import type { BootData } from './boot';
+import { KioskHeader } from './KioskHeader';
+import { NoticeBar } from './NoticeBar';
+import { OpenIncidentBanner } from './OpenIncidentBanner';
+import { RefreshPicker } from './RefreshPicker';
 import { ServerStatus } from './ServerStatus';
+import { ShareButton } from './ShareButton';
 import { TimeRangePicker } from './TimeRangePicker';
 import { TimezonePicker } from './TimezonePicker';
-import { RefreshPicker } from './RefreshPicker';
+import { UpdatedAgo } from './UpdatedAgo';
 import { useAutoRefresh } from './useAutoRefresh';
+import { usePlaylist } from './usePlaylist';
+import { useViewState } from './useViewState';
+import { useWakeLock } from './useWakeLock';
+import { useViewportHeight } from './useViewportHeight';
 
 interface Props {
-  readonly config: VigilConfig;
+  readonly boot: BootData;
   readonly demo: boolean;
 }
 
 const FALLBACK_RANGE: TimeRange = { from: 'now-1h', to: 'now' };
 
-export function App({ config, demo }: Props) {
-  const dashboardPath = config.dashboards[0] ?? 'dashboards/incident.json';
-  const dashboard = useQuery({ queryKey: ['dashboard', dashboardPath], queryFn: ({ signal }) => loadDashboard(dashboardPath, signal), staleTime: Infinity, retry: 1 });
-  const [timezone, setTimezone] = useState(config.timezone);
-  const incidentTimezone = 'UTC';
-  const incidentResults = useQueries({
-    queries: config.incidents.map((path) => ({
-      queryKey: ['incident', path, incidentTimezone],
-      queryFn: ({ signal }: { signal: AbortSignal }) => loadIncident(path, incidentTimezone, signal),
-      staleTime: Infinity,
-      retry: 1,
-    })),
-  });
+export function App({ boot, demo }: Props) {
+  const { config, dashboards } = boot;
+  const catalog = useMemo(() => boot.incidents.flatMap((l) => (l.result.ok ? [l.result.incident] : [])), [boot.incidents]);
+  const context = useMemo(
+    () => ({
+      knownDashboards: dashboards.map((d) => d.id),
+      knownPanels: dashboards.flatMap((d) => d.panels.map((p) => p.id)),
+      knownIncidents: catalog.map((i) => i.id),
+    }),
+    [dashboards, catalog],
+  );
+  const { view, notices, setView, dismissNotices } = useViewState(context);
+  const queryClient = useQueryClient();
+  const viewportHeight = useViewportHeight();
 
-  const [chosenRange, setChosenRange] = useState<TimeRange | null>(null);
-  const range = chosenRange ?? dashboard.data?.defaultRange ?? FALLBACK_RANGE;
-  // "now" is resolved once and shared by every panel, so they all show the same window.
+  const dashboard: Dashboard = dashboards.find((d) => d.id === view.dashboard) ?? (dashboards[0] as Dashboard);
+  const range = view.range ?? dashboard.defaultRange ?? FALLBACK_RANGE;
+  const timezone = resolveTimezone(view.timezone ?? config.timezone);
+  // "now" is resolved once per tick and shared by every panel, so they all show the same window.
   const [now, setNow] = useState(() => Date.now());
-  const resolved = resolveRange(range, now) ?? resolveRange(FALLBACK_RANGE, now);
-  const [selectedMarkerKey, setSelectedMarkerKey] = useState<string | undefined>();
-  const [refreshMs, setRefreshMs] = useState<number | undefined>();
-  useAutoRefresh({ intervalMs: refreshMs, relative: isRelative(range), onNow: setNow });
+  const resolved = resolveRange(range, now, timezone) ?? (resolveRange(FALLBACK_RANGE, now) as { start: number; end: number });
+  const relative = isRelative(range);
 
-  const incidents: Incident[] = [];
-  const incidentProblems: { source: string; error: string }[] = [];
-  const incidentNotes = new Map<string, readonly string[]>();
-  for (const r of incidentResults) {
-    if (r.data?.result.ok) {
-      incidents.push(r.data.result.incident);
-      incidentNotes.set(r.data.result.incident.id, r.data.result.notes);
-    } else if (r.data && !r.data.result.ok) incidentProblems.push({ source: r.data.source, error: r.data.result.error });
-    else if (r.error) incidentProblems.push({ source: 'incident', error: r.error.message });
+  const update = useCallback((patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push') => setView({ ...view, ...patch }, mode), [view, setView]);
+  const refreshNow = useCallback(() => {
+    queryClient.removeQueries({ queryKey: ['prometheus'], type: 'inactive' });
+    if (relative) setNow(Date.now());
+    else void queryClient.invalidateQueries({ queryKey: ['prometheus'], refetchType: 'active' });
+  }, [queryClient, relative]);
+  useAutoRefresh({ intervalMs: view.refresh, relative, onNow: setNow });
+  useWakeLock(view.kiosk);
+  usePlaylist(
+    view.playlist,
+    useCallback(
+      (item: string) => {
+        const isDashboard = dashboards.some((d) => d.id === item);
+        setView(isDashboard ? { ...view, dashboard: item } : { ...view, range: { from: item, to: 'now' } }, 'replace');
+        setNow(Date.now());
+      },
+      // The playlist advances on its own clock; it must not restart when the view changes.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [dashboards, setView],
+    ),
+  );
+
+  const incidents: Incident[] = useMemo(() => {
+    const chosen = view.incidents.length > 0 ? catalog.filter((i) => view.incidents.includes(i.id)) : catalog;
+    return [...chosen, ...view.importedIncidents];
+  }, [catalog, view.incidents, view.importedIncidents]);
+  const overlay = useMemo(() => toOverlay(incidents), [incidents]);
+  const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
+  const notesById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.notes] as const] : [])));
+
+  const selectMarker = (key: string | undefined) => update({ event: key });
+  const dashboardView = (
+    <DashboardView
+      dashboard={dashboard}
+      start={resolved.start}
+      end={resolved.end}
+      timezone={timezone}
+      windows={overlay.windows}
+      markers={overlay.markers}
+      selectedMarkerKey={view.event}
+      onSelectMarker={(key) => selectMarker(view.event === key ? undefined : key)}
+      focusedPanel={view.panel}
+      overrides={view.overrides}
+      hidden={view.hidden}
+      kiosk={view.kiosk}
+      panelHeight={view.kiosk ? kioskPanelHeight(viewportHeight, view.panel ? 1 : dashboard.panels.length) : 260}
+      onFocus={(panel) => update({ panel })}
+      onOverride={(panelId, queries) => {
+        const overrides = { ...view.overrides };
+        if (queries) overrides[panelId] = queries;
+        else delete overrides[panelId];
+        update({ overrides });
+      }}
+      onToggleSeries={(panelId, name) => {
+        const current = view.hidden[panelId] ?? [];
+        const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name];
+        const hidden = { ...view.hidden };
+        if (next.length > 0) hidden[panelId] = next;
+        else delete hidden[panelId];
+        update({ hidden });
+      }}
+    />
+  );
+
+  if (view.kiosk) {
+    return (
+      <div className="app kiosk" data-theme="dark">
+        <KioskHeader title={dashboard.title} start={resolved.start} end={resolved.end} timezone={timezone} range={range} refreshMs={view.refresh} demo={demo} />
+        <OpenIncidentBanner incidents={incidents} />
+        {dashboardView}
+      </div>
+    );
   }
-  const incidentKey = incidents.map((i) => i.id).join('|');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- incidents are identified by their ids
-  const overlay = useMemo(() => toOverlay(incidents), [incidentKey]);
-
-  if (!resolved) return null;
 
   return (
-    <div className="app">
+    <div className="app" data-theme={config.theme}>
       <header className="app-header">
         <h1>{config.title}</h1>
-        <span className="dashboard-title">{dashboard.data?.title}</span>
+        {dashboards.length > 1 ? (
+          <select aria-label="Dashboard" value={dashboard.id} onChange={(e) => update({ dashboard: e.target.value, panel: undefined })}>
+            {dashboards.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="dashboard-title">{dashboard.title}</span>
+        )}
         <TimeRangePicker
           key={`${range.from}|${range.to}|${timezone}`}
           range={range}
@@ -69,20 +146,27 @@ export function App({ config, demo }: Props) {
           end={resolved.end}
           timezone={timezone}
           onChange={(next) => {
-            setChosenRange(next);
+            update({ range: next });
             setNow(Date.now());
           }}
         />
-        <TimezonePicker value={timezone} onChange={setTimezone} />
+        <TimezonePicker value={timezone} onChange={(tz) => update({ timezone: tz })} />
         <span className="timezone-shown" aria-label="Timezone shown">
           Times in {timezone} ({zoneAbbreviation(timezone, resolved.start)})
         </span>
-        <button type="button" onClick={() => setNow(Date.now())}>
+        <button type="button" onClick={refreshNow}>
           Refresh
         </button>
-        <RefreshPicker value={refreshMs} onChange={setRefreshMs} />
+        <RefreshPicker value={view.refresh} onChange={(refresh) => update({ refresh })} />
+        <UpdatedAgo refreshMs={view.refresh} />
+        <ShareButton view={view} resolved={resolved} />
+        <button type="button" onClick={() => update({ kiosk: true })}>
+          Kiosk
+        </button>
         <ServerStatus demo={demo} />
       </header>
+      <NoticeBar notices={notices} onDismiss={dismissNotices} />
+      <OpenIncidentBanner incidents={incidents} />
       {incidentProblems.map((p) => (
         <div key={p.source} role="alert" className="incident-problem">
           Could not read the incident document {p.source}: {p.error}
@@ -90,29 +174,25 @@ export function App({ config, demo }: Props) {
       ))}
       {incidents.map((incident) => (
         <div key={incident.id}>
-          <IncidentStrip incident={incident} timezone={timezone} selectedKey={selectedMarkerKey} onSelect={setSelectedMarkerKey} notes={incidentNotes.get(incident.id)} />
-          <p className="incident-timezone-note">
-            Incident times read as {incident.timezone}: the postmortem names no timezone.
-          </p>
+          <IncidentStrip
+            incident={incident}
+            timezone={timezone}
+            selectedKey={view.event}
+            onSelect={selectMarker}
+            notes={notesById.get(incident.id)}
+            onOpenWindow={() => {
+              update({ range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] });
+            }}
+          />
+          <p className="incident-timezone-note">Incident times read as {incident.timezone}: the postmortem names no timezone.</p>
         </div>
       ))}
-      {dashboard.isError && (
-        <div role="alert" className="dashboard-error">
-          {dashboard.error.message}
-        </div>
-      )}
-      {dashboard.data && (
-        <DashboardView
-          dashboard={dashboard.data}
-          start={resolved.start}
-          end={resolved.end}
-          timezone={timezone}
-          windows={overlay.windows}
-          markers={overlay.markers}
-          selectedMarkerKey={selectedMarkerKey}
-          onSelectMarker={(key) => setSelectedMarkerKey((prev) => (prev === key ? undefined : key))}
-        />
-      )}
+      {dashboardView}
     </div>
   );
+}
+
+// Kiosk panels share the screen: header and banner take ~110 px, each panel's title and legend ~120.
+function kioskPanelHeight(viewportHeight: number, panels: number): number {
+  return Math.max(160, Math.floor((viewportHeight - 110) / Math.max(1, panels)) - 170);
 }

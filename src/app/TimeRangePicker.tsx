@@ -20,8 +20,9 @@ export function TimeRangePicker({ range, start, end, timezone, onChange }: Props
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const now = Date.now();
-    const fromMs = parseTimeInput(toInput(from), now);
-    const toMs = parseTimeInput(toInput(to), now);
+    // Times typed without a zone are wall-clock times in the zone the page shows.
+    const fromMs = parseTimeInput(toInput(from), now, { tz: timezone });
+    const toMs = parseTimeInput(toInput(to), now, { tz: timezone, roundUp: true });
     if (fromMs === null || toMs === null) {
       setError(`Cannot read ${fromMs === null ? '"From"' : '"To"'}: use e.g. 2024-01-15 09:00, an ISO time, or now-6h`);
       return;
@@ -31,7 +32,9 @@ export function TimeRangePicker({ range, start, end, timezone, onChange }: Props
       return;
     }
     setError(null);
-    onChange({ from: toInput(from), to: toInput(to) });
+    // Relative inputs stay relative (they move with time); absolute ones are stored as epoch ms.
+    const store = (text: string, ms: number) => (text.trim().startsWith('now') ? text.trim() : String(ms));
+    onChange({ from: store(from, fromMs), to: store(to, toMs) });
   };
 
   return (
@@ -77,14 +80,14 @@ export function TimeRangePicker({ range, start, end, timezone, onChange }: Props
 
 /** Epoch-ms inputs are shown as readable times in the chosen zone; relative ones as typed. */
 function displayInput(input: string, timezone: string): string {
-  if (/^\d+$/.test(input)) return `${formatTime(Number(input), timezone, 'datetime')}${timezone === 'UTC' ? 'Z' : ''}`;
+  if (/^\d+$/.test(input)) return formatTime(Number(input), timezone, 'datetime');
   return input;
 }
 
-/** Accepts "2024-01-15 09:00:00Z" (as displayed) by turning it into ISO; leaves the rest alone. */
+/** Accepts "2024-01-15 09:00:00" (as displayed, optionally with Z) by turning it into ISO form. */
 function toInput(text: string): string {
   const trimmed = text.trim();
   const spaced = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(:\d{2})?)(Z?)$/.exec(trimmed);
-  if (spaced) return `${spaced[1]}T${spaced[2]}${spaced[4] || 'Z'}`;
+  if (spaced) return `${spaced[1]}T${spaced[2]}${spaced[4] ?? ''}`;
   return trimmed;
 }

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   dashboards: z.array(z.string().min(1)).min(1).default(['dashboards/incident.json']),
   incidents: z.array(z.string().min(1)).default([]),
   title: z.string().default('vigil'),
+  /** Desktop theme; kiosk mode is always the dark high-contrast one. */
+  theme: z.enum(['dark', 'light']).default('dark'),
 });
 
 export type VigilConfig = z.infer<typeof configSchema>;

@@ -6,9 +6,23 @@ import { alignRange, stepFor } from '../time';
 import { lineColor, TimeSeriesPanel, useElementWidth, type EventMarker, type IncidentWindow, type PanelLine, type PanelProblem } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
+import { QueryEditor } from './QueryEditor';
 import type { PanelSpec } from './schema';
 
-interface Props {
+export interface PanelViewOptions {
+  /** Replacement PromQL per query index, from the URL. */
+  readonly overrides: readonly string[] | undefined;
+  readonly hidden: ReadonlySet<string>;
+  readonly focused: boolean;
+  readonly height: number;
+  readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
+  readonly onToggleSeries: (panelId: string, name: string) => void;
+  readonly onFocus: (panelId: string | undefined) => void;
+  /** Kiosk mode: no editing controls. */
+  readonly readOnly: boolean;
+}
+
+interface Props extends PanelViewOptions {
   readonly spec: PanelSpec;
   readonly start: number;
   readonly end: number;
@@ -25,14 +39,18 @@ const CHART_CHROME_PX = 96;
 const PANEL_PADDING_PX = 24;
 
 /** Runs a panel's queries for the shared time range and hands the results to the pure panel. */
-export function DashboardPanel({ spec, start, end, timezone, windows, markers, selectedMarkerKey, onSelectMarker }: Props) {
+export function DashboardPanel(props: Props) {
+  const { spec, start, end, timezone, windows, markers, selectedMarkerKey, onSelectMarker } = props;
   const client = usePromClient();
+  const [editing, setEditing] = useState(false);
+  const queries = spec.queries.map((q, i) => ({ ...q, expr: props.overrides?.[i] || q.expr }));
+  const edited = queries.some((q, i) => q.expr !== spec.queries[i]?.expr);
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const step = stepFor({ start, end, widthPx: Math.max(100, width - CHART_CHROME_PX) });
   const aligned = alignRange(start, end, step);
 
   const results = useQueries({
-    queries: spec.queries.map((q) => ({
+    queries: queries.map((q) => ({
       ...rangeQueryOptions(client, { expr: q.expr, start: aligned.start, end: aligned.end, step }),
       placeholderData: keepPreviousData,
     })),
@@ -42,21 +60,22 @@ export function DashboardPanel({ spec, start, end, timezone, windows, markers, s
   const lines: PanelLine[] = useMemo(() => {
     const out: PanelLine[] = [];
     datas.forEach((data, qi) => {
-      const legend = spec.queries[qi]?.legend;
+      const legend = queries[qi]?.legend;
       for (const series of data?.series ?? []) {
         const labelKey = JSON.stringify(series.labels);
         out.push({ key: `${qi}:${labelKey}`, name: seriesName(series.labels, legend), color: lineColor(out.length), series });
       }
     });
     return out;
-  }, [spec.queries, datas]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- legends change only with the spec
+  }, [spec, datas]);
 
   const problems: PanelProblem[] = [];
   results.forEach((result, qi) => {
     // failureReason is set while retries are still running: say so at once rather than after them.
     const error = result.error ?? (result.failureCount > 0 ? result.failureReason : null);
     if (!error) return;
-    const problem = describeQueryError(error, spec.queries[qi]?.expr ?? '');
+    const problem = describeQueryError(error, queries[qi]?.expr ?? '');
     if (problem) problems.push(problem);
   });
   const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
@@ -82,7 +101,38 @@ export function DashboardPanel({ spec, start, end, timezone, windows, markers, s
         selectedMarkerKey={selectedMarkerKey}
         onSelectMarker={onSelectMarker}
         onRetry={() => results.forEach((r) => void r.refetch())}
-      />
+        hidden={props.hidden}
+        onToggleSeries={(name) => props.onToggleSeries(spec.id, name)}
+        height={props.height}
+        headerActions={
+          <>
+            {edited && <span className="edited-badge">edited query</span>}
+            {!props.readOnly && (
+              <>
+                <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
+                  Edit query
+                </button>
+                <button type="button" onClick={() => props.onFocus(props.focused ? undefined : spec.id)}>
+                  {props.focused ? 'Back to dashboard' : 'View'}
+                </button>
+              </>
+            )}
+          </>
+        }
+      >
+        {editing && (
+          <QueryEditor
+            queries={queries.map((q) => q.expr)}
+            edited={edited}
+            onRun={(exprs) => props.onOverride(spec.id, exprs.every((e, i) => e === spec.queries[i]?.expr) ? undefined : exprs)}
+            onReset={() => {
+              props.onOverride(spec.id, undefined);
+              setEditing(false);
+            }}
+            onClose={() => setEditing(false)}
+          />
+        )}
+      </TimeSeriesPanel>
     </div>
   );
 }

@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import type { EventMarker, IncidentWindow } from '../panels';
 import { PanelErrorBoundary } from '../panels';
-import { DashboardPanel } from './DashboardPanel';
+import { DashboardPanel, type PanelViewOptions } from './DashboardPanel';
 import type { Dashboard } from './schema';
 
 interface Props {
@@ -12,14 +13,45 @@ interface Props {
   readonly markers: readonly EventMarker[];
   readonly selectedMarkerKey: string | undefined;
   readonly onSelectMarker: (key: string) => void;
+  /** Focused panel id: that panel alone, full size. */
+  readonly focusedPanel?: string;
+  readonly overrides?: Readonly<Record<string, readonly string[]>>;
+  readonly hidden?: Readonly<Record<string, readonly string[]>>;
+  readonly onOverride?: PanelViewOptions['onOverride'];
+  readonly onToggleSeries?: PanelViewOptions['onToggleSeries'];
+  readonly onFocus?: PanelViewOptions['onFocus'];
+  readonly kiosk?: boolean;
+  readonly panelHeight?: number;
 }
 
-export function DashboardView({ dashboard, ...shared }: Props) {
+const NO_HIDDEN: ReadonlySet<string> = new Set();
+const noop = () => {};
+
+export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, ...shared }: Props) {
+  const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
+  const panels = focusedPanel ? dashboard.panels.filter((p) => p.id === focusedPanel) : dashboard.panels;
   return (
-    <main className="dashboard" aria-label={dashboard.title}>
-      {dashboard.panels.map((spec) => (
+    <main className={`dashboard${kiosk ? ' kiosk-grid' : ''}${focusedPanel ? ' focused' : ''}`} aria-label={dashboard.title}>
+      {panels.map((spec) => (
         <PanelErrorBoundary key={spec.id} title={spec.title}>
-          <DashboardPanel spec={spec} {...shared} />
+          <DashboardPanel
+            spec={spec}
+            start={shared.start}
+            end={shared.end}
+            timezone={shared.timezone}
+            windows={shared.windows}
+            markers={shared.markers}
+            selectedMarkerKey={shared.selectedMarkerKey}
+            onSelectMarker={shared.onSelectMarker}
+            overrides={overrides[spec.id]}
+            hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
+            focused={focusedPanel === spec.id}
+            height={focusedPanel ? Math.max(panelHeight, 520) : panelHeight}
+            onOverride={shared.onOverride ?? noop}
+            onToggleSeries={shared.onToggleSeries ?? noop}
+            onFocus={shared.onFocus ?? noop}
+            readOnly={kiosk}
+          />
         </PanelErrorBoundary>
       ))}
     </main>

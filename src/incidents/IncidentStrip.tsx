@@ -8,10 +8,12 @@ interface Props {
   readonly selectedKey: string | undefined;
   readonly onSelect: (key: string | undefined) => void;
   readonly notes?: readonly string[];
+  /** Shows the incident's window (padded), e.g. to share a link to it. */
+  readonly onOpenWindow?: () => void;
 }
 
 /** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes = [] }: Props) {
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes = [], onOpenWindow }: Props) {
   const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
   return (
     <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
@@ -21,6 +23,11 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes
           {formatTime(incident.start, timezone, 'datetime')} – {incident.end === undefined ? 'now' : formatTime(incident.end, timezone, 'time')}{' '}
           <span className="incident-duration">({duration})</span>
           {incident.severity && <span className="incident-severity"> · severity {incident.severity}</span>}
+          {onOpenWindow && (
+            <button type="button" className="incident-open-window" onClick={onOpenWindow}>
+              Show the incident window
+            </button>
+          )}
         </p>
       </header>
       <dl className="incident-facts">

@@ -23,11 +23,11 @@ export function Legend({ lines, unit, hidden, onToggle }: Props) {
       <tbody>
         {lines.map((line) => {
           const stats = seriesStats(line.series.values);
-          const isHidden = hidden.has(line.key);
+          const isHidden = hidden.has(line.name);
           return (
             <tr key={line.key} className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
               <th scope="row">
-                <button type="button" className="legend-name" aria-pressed={!isHidden} onClick={() => onToggle(line.key)} title={isHidden ? 'Show series' : 'Hide series'}>
+                <button type="button" className="legend-name" aria-pressed={!isHidden} onClick={() => onToggle(line.name)} title={isHidden ? 'Show series' : 'Hide series'}>
                   <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
                   {line.name}
                 </button>

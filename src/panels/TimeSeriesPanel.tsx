@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { formatTime } from '../time';
 import type { Unit } from '../series';
 import { TimeSeriesChart } from './TimeSeriesChart';
@@ -25,6 +25,12 @@ export interface TimeSeriesPanelProps {
   readonly selectedMarkerKey: string | undefined;
   readonly onSelectMarker: (key: string) => void;
   readonly onRetry: () => void;
+  /** Names of series the user hid (kept in the URL by the caller). */
+  readonly hidden: ReadonlySet<string>;
+  readonly onToggleSeries: (name: string) => void;
+  /** Buttons and editors the dashboard puts in the panel's header (focus, edit query…). */
+  readonly headerActions?: ReactNode;
+  readonly children?: ReactNode;
 }
 
 /**
@@ -36,19 +42,11 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const { title, unit, width, start, end, step, timezone, lines, status } = props;
   const height = props.height ?? 260;
   const headingId = useId();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const { hidden, onToggleSeries } = props;
   const [hover, setHover] = useState<{ time: number; x: number } | null>(null);
   const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
 
-  const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.key)), [lines, hidden]);
-  const toggle = useCallback((key: string) => {
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-  }, []);
+  const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const onHover = useCallback((time: number | null, x: number) => setHover(time === null ? null : { time, x }), []);
   const describeMarker = useCallback(
     (m: EventMarker) => `${m.kind} at ${formatTime(m.time, timezone, 'time')}: ${m.text}`,
@@ -71,7 +69,9 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
       <header className="panel-header">
         <h2 id={headingId}>{title}</h2>
         {status.fetching && <span className="panel-fetching" role="status" aria-label={`${title} is updating`} />}
+        <span className="panel-actions">{props.headerActions}</span>
       </header>
+      {props.children}
       {status.problems.map((p, i) => (
         <div key={i} role="alert" className={`panel-error kind-${p.kind}`}>
           <strong>{stale ? `Stale — showing data from ${formatTime(status.dataUpdatedAt, timezone, 'datetime')}. ` : ''}{p.title}</strong>
@@ -127,7 +127,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
           )}
         </div>
       )}
-      <Legend lines={lines} unit={unit} hidden={hidden} onToggle={toggle} />
+      <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} />
     </section>
   );
 }

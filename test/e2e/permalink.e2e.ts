@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { toOpenMetrics } from '../../mocks';
+import { axisTickPositions, drawnLines, legendRows, markerPositions, panel, panelRange, waitForLines } from './appPage';
+import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+
+// A link pasted into the incident channel and opened elsewhere — another browser, another
+// timezone — shows the same view.
+
+const DIST = resolve(process.cwd(), 'dist');
+const config = {
+  datasource: { url: '/prometheus' },
+  timezone: 'UTC',
+  dashboards: ['dashboards/incident.json'],
+  incidents: ['incidents/2024-01-15-webapp-memory-leak.txt'],
+};
+const TITLES = ['Memory', 'Cache size', 'Error rate'];
+
+let browser: Browser;
+let backend: RunningBackend;
+let site: RunningStaticServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  backend = await startPrometheus({ openMetrics: toOpenMetrics() });
+  site = await serveDist({ distDir: DIST, config, proxyTarget: backend.url });
+});
+
+afterAll(async () => {
+  await site?.stop();
+  await backend?.stop();
+  await browser?.close();
+});
+
+async function snapshot(page: Page) {
+  const out: Record<string, unknown> = {};
+  for (const title of TITLES) {
+    const region = panel(page, title);
+    out[title] = {
+      range: await panelRange(region),
+      lines: await drawnLines(region).count(),
+      legend: await legendRows(region),
+      ticks: await axisTickPositions(region),
+      markers: await markerPositions(region),
+      selected: await region.locator('.incident-marker[aria-pressed="true"]').getAttribute('aria-label').catch(() => null),
+    };
+  }
+  return out;
+}
+
+it('a permalink opened in a fresh browser in another timezone shows the same panels, ranges and markers', async () => {
+  const sender = await browser.newContext({ timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1300 } });
+  const receiver = await browser.newContext({ timezoneId: 'America/New_York', viewport: { width: 1400, height: 1300 } });
+  try {
+    const page = await sender.newPage();
+    await page.goto(site.url);
+    for (const title of TITLES) await waitForLines(panel(page, title), title === 'Error rate' ? 4 : 3);
+    // An investigation: the sender's own timezone, a narrower window, a hidden series, an event.
+    await page.getByLabel('Timezone', { exact: true }).selectOption('Asia/Tokyo');
+    await page.getByLabel('From', { exact: true }).fill('2024-01-15 09:45:00Z');
+    await page.getByLabel('To', { exact: true }).fill('2024-01-15 12:50:00Z');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await panel(page, 'Memory').getByRole('button', { name: 'web-2' }).click();
+    await page.getByRole('list', { name: 'Timeline' }).getByRole('button', { name: /escalated/ }).click();
+    await waitForLines(panel(page, 'Memory'), 2);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const permalink = await page.getByLabel(/Permalink/).inputValue();
+    expect(permalink).toContain('tz=Asia/Tokyo');
+    expect(permalink.length).toBeLessThan(2000);
+    const sent = await snapshot(page);
+
+    const opened = await receiver.newPage();
+    await opened.goto(permalink);
+    for (const title of TITLES) await waitForLines(panel(opened, title), title === 'Memory' ? 2 : title === 'Error rate' ? 4 : 3);
+    const received = await snapshot(opened);
+    expect(received).toEqual(sent);
+    expect(await opened.getByLabel('Timezone shown').textContent()).toContain('Asia/Tokyo');
+    // 10:00 UTC is 19:00 in Tokyo: the axis the receiver sees is labelled in the link's zone.
+    expect(Object.keys((received.Memory as { ticks: Record<string, number> }).ticks)).toContain('19:00');
+  } finally {
+    await sender.close();
+    await receiver.close();
+  }
+});
