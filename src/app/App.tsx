@@ -5,6 +5,7 @@ import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import { isRelative, resolveRange, resolveTimezone, zoneAbbreviation, type TimeRange } from '../time';
 import { incidentRange, type ViewState } from '../url';
 import type { BootData } from './boot';
+import { ImportPostmortem } from './ImportPostmortem';
 import { KioskHeader } from './KioskHeader';
 import { NoticeBar } from './NoticeBar';
 import { OpenIncidentBanner } from './OpenIncidentBanner';
@@ -97,6 +98,8 @@ export function App({ boot, demo }: Props) {
       kiosk={view.kiosk}
       panelHeight={view.kiosk ? kioskPanelHeight(viewportHeight, view.panel ? 1 : dashboard.panels.length) : 260}
       onFocus={(panel) => update({ panel })}
+      // A zoom drag replaces the history entry (a continuous change); "Zoom out" pushes.
+      onZoom={(start, end) => update({ range: { from: String(start), to: String(end) } }, 'replace')}
       onOverride={(panelId, queries) => {
         const overrides = { ...view.overrides };
         if (queries) overrides[panelId] = queries;
@@ -154,12 +157,30 @@ export function App({ boot, demo }: Props) {
         <span className="timezone-shown" aria-label="Timezone shown">
           Times in {timezone} ({zoneAbbreviation(timezone, resolved.start)})
         </span>
+        <button
+          type="button"
+          onClick={() => {
+            const span = resolved.end - resolved.start;
+            update({ range: { from: String(Math.round(resolved.start - span / 2)), to: String(Math.round(resolved.end + span / 2)) } });
+          }}
+        >
+          Zoom out
+        </button>
         <button type="button" onClick={refreshNow}>
           Refresh
         </button>
         <RefreshPicker value={view.refresh} onChange={(refresh) => update({ refresh })} />
         <UpdatedAgo refreshMs={view.refresh} />
         <ShareButton view={view} resolved={resolved} />
+        <ImportPostmortem
+          timezone={timezone}
+          onImport={(incident) =>
+            update({
+              importedIncidents: [...view.importedIncidents.filter((i) => i.id !== incident.id), incident],
+              range: incidentRange(incident),
+            })
+          }
+        />
         <button type="button" onClick={() => update({ kiosk: true })}>
           Kiosk
         </button>
@@ -184,7 +205,9 @@ export function App({ boot, demo }: Props) {
               update({ range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] });
             }}
           />
-          <p className="incident-timezone-note">Incident times read as {incident.timezone}: the postmortem names no timezone.</p>
+          {!(notesById.get(incident.id) ?? []).some((n) => /zone|UTC|offset/i.test(n)) && (
+            <p className="incident-timezone-note">Incident times read as {incident.timezone}: the postmortem names no timezone.</p>
+          )}
         </div>
       ))}
       {dashboardView}

@@ -11,9 +11,8 @@ interface Options {
 const PROMETHEUS_KEY = ['prometheus'] as const;
 
 /**
- * Auto-refresh for walls and investigations alike. A tick is skipped while any query is still in
- * flight (a slow server is not asked again before it answers) and while the tab is hidden; keys no
- * panel observes any more are dropped each tick, so weeks of ticks with ever-new absolute keys
+ * Auto-refresh for walls and investigations alike. Ticks are skipped while the tab is hidden; keys
+ * no panel observes any more are dropped each tick, so weeks of ticks with ever-new absolute keys
  * keep the cache flat (grafana/grafana#35987 is what happens otherwise).
  */
 export function useAutoRefresh({ intervalMs, relative, onNow }: Options): void {
@@ -27,10 +26,11 @@ export function useAutoRefresh({ intervalMs, relative, onNow }: Options): void {
     if (!intervalMs) return;
     const tick = () => {
       if (document.visibilityState === 'hidden') return;
-      if (queryClient.isFetching({ queryKey: PROMETHEUS_KEY }) > 0) return;
       queryClient.removeQueries({ queryKey: PROMETHEUS_KEY, type: 'inactive' });
+      // Each panel holds its own range while its queries are in flight (see DashboardPanel), and
+      // an in-flight query is not cancelled and re-sent: a slow panel holds back only itself.
       if (relative) onNowRef.current(Date.now());
-      else void queryClient.invalidateQueries({ queryKey: PROMETHEUS_KEY, refetchType: 'active' });
+      else void queryClient.invalidateQueries({ queryKey: PROMETHEUS_KEY, refetchType: 'active' }, { cancelRefetch: false });
     };
     const timer = setInterval(tick, intervalMs);
     const onVisible = () => {

@@ -18,6 +18,7 @@ export interface PanelViewOptions {
   readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
   readonly onToggleSeries: (panelId: string, name: string) => void;
   readonly onFocus: (panelId: string | undefined) => void;
+  readonly onZoom: (start: number, end: number) => void;
   /** Kiosk mode: no editing controls. */
   readonly readOnly: boolean;
 }
@@ -46,8 +47,17 @@ export function DashboardPanel(props: Props) {
   const queries = spec.queries.map((q, i) => ({ ...q, expr: props.overrides?.[i] || q.expr }));
   const edited = queries.some((q, i) => q.expr !== spec.queries[i]?.expr);
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
-  const step = stepFor({ start, end, widthPx: Math.max(100, width - CHART_CHROME_PX) });
-  const aligned = alignRange(start, end, step);
+  const wantedStep = stepFor({ start, end, widthPx: Math.max(100, width - CHART_CHROME_PX) });
+  const wanted = { ...alignRange(start, end, wantedStep), step: wantedStep };
+  // Refresh never overlaps itself, per panel: while this panel's queries are still in flight it
+  // keeps asking for the range it asked for; it moves to the newest range once they answer. A slow
+  // panel therefore holds back only itself, never the others.
+  const [asked, setAsked] = useState(wanted);
+  const [inFlight, setInFlight] = useState(false);
+  const moved = asked.start !== wanted.start || asked.end !== wanted.end || asked.step !== wanted.step;
+  if (moved && !inFlight) setAsked(wanted);
+  const aligned = moved && !inFlight ? wanted : asked;
+  const step = aligned.step;
 
   const results = useQueries({
     queries: queries.map((q) => ({
@@ -56,6 +66,8 @@ export function DashboardPanel(props: Props) {
     })),
   });
 
+  const fetchingNow = results.some((r) => r.isFetching);
+  if (fetchingNow !== inFlight) setInFlight(fetchingNow);
   const datas = useShallowStable(results.map((r) => r.data));
   const lines: PanelLine[] = useMemo(() => {
     const out: PanelLine[] = [];
@@ -104,6 +116,7 @@ export function DashboardPanel(props: Props) {
         hidden={props.hidden}
         onToggleSeries={(name) => props.onToggleSeries(spec.id, name)}
         height={props.height}
+        onZoom={props.readOnly ? undefined : props.onZoom}
         headerActions={
           <>
             {edited && <span className="edited-badge">edited query</span>}

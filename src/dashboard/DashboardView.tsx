@@ -20,6 +20,7 @@ interface Props {
   readonly onOverride?: PanelViewOptions['onOverride'];
   readonly onToggleSeries?: PanelViewOptions['onToggleSeries'];
   readonly onFocus?: PanelViewOptions['onFocus'];
+  readonly onZoom?: PanelViewOptions['onZoom'];
   readonly kiosk?: boolean;
   readonly panelHeight?: number;
 }
@@ -50,6 +51,7 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
             onOverride={shared.onOverride ?? noop}
             onToggleSeries={shared.onToggleSeries ?? noop}
             onFocus={shared.onFocus ?? noop}
+            onZoom={shared.onZoom ?? noop}
             readOnly={kiosk}
           />
         </PanelErrorBoundary>

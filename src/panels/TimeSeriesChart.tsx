@@ -26,6 +26,7 @@ export interface TimeSeriesChartProps {
   readonly onFocusMarker: (focus: MarkerFocus | null) => void;
   readonly onSelectMarker: (key: string) => void;
   readonly describeMarker: (marker: EventMarker) => string;
+  readonly onZoom?: (start: number, end: number) => void;
 }
 
 const MARGIN = { top: 28, right: 16, bottom: 4, left: 8 };
@@ -112,7 +113,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       {props.thresholds.map((t) => (
         <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={{ value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 }} />
       ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} />
+      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
       <IncidentMarkers
         markers={props.markers}

@@ -30,6 +30,8 @@ export interface TimeSeriesPanelProps {
   readonly onToggleSeries: (name: string) => void;
   /** Buttons and editors the dashboard puts in the panel's header (focus, edit query…). */
   readonly headerActions?: ReactNode;
+  /** Drag-to-zoom on the chart; absent in kiosk mode. */
+  readonly onZoom?: (start: number, end: number) => void;
   readonly children?: ReactNode;
 }
 
@@ -115,6 +117,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
             onFocusMarker={setMarkerFocus}
             onSelectMarker={props.onSelectMarker}
             describeMarker={describeMarker}
+            onZoom={props.onZoom}
           />
           {hover && !markerFocus && (
             <HoverTooltip time={hover.time} x={hover.x} chartWidth={width} step={step} lines={visibleLines} unit={unit} timezone={timezone} />

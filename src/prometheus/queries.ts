@@ -28,12 +28,18 @@ const retryPolicy = {
   retryDelay: (attempt: number) => retryDelay(attempt),
 };
 
+/**
+ * A range query that never answers is given up after this long (and reported as a timeout), so it
+ * cannot hold its panel's refresh forever. Prometheus's own default query timeout is 2 minutes.
+ */
+export const RANGE_QUERY_TIMEOUT_MS = 60_000;
+
 /** Keeps the previous lines on screen while a new range loads, instead of flashing empty. */
 export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
   const params: RangeQueryParams = { expr: p.expr, start: p.start, end: p.end, step: p.step };
   return queryOptions({
     queryKey: promKeys.range(client.baseUrl, params),
-    queryFn: ({ signal }) => client.queryRange(params, signal),
+    queryFn: ({ signal }) => client.queryRange(params, AbortSignal.any([signal, AbortSignal.timeout(RANGE_QUERY_TIMEOUT_MS)])),
     placeholderData: keepPreviousData,
     ...retryPolicy,
   });
