@@ -6,6 +6,7 @@ import { alignRange, stepFor } from '../time';
 import { lineColor, TimeSeriesPanel, useElementWidth, type EventMarker, type IncidentWindow, type PanelLine, type PanelProblem } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
+import { interpolateChecked, type VariableValues } from './variables';
 import { QueryEditor } from './QueryEditor';
 import type { PanelSpec } from './schema';
 
@@ -21,6 +22,8 @@ export interface PanelViewOptions {
   readonly onZoom: (start: number, end: number) => void;
   /** Kiosk mode: no editing controls. */
   readonly readOnly: boolean;
+  /** Template variable selections, substituted into the queries ($name, ${name}, [[name]]). */
+  readonly variables: VariableValues;
 }
 
 interface Props extends PanelViewOptions {
@@ -46,6 +49,8 @@ export function DashboardPanel(props: Props) {
   const [editing, setEditing] = useState(false);
   const queries = spec.queries.map((q, i) => ({ ...q, expr: props.overrides?.[i] || q.expr }));
   const edited = queries.some((q, i) => q.expr !== spec.queries[i]?.expr);
+  // The queries stay templates (the editor shows $instance); the server gets them interpolated.
+  const interpolated = queries.map((q) => interpolateChecked(q.expr, props.variables));
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const wantedStep = stepFor({ start, end, widthPx: Math.max(100, width - CHART_CHROME_PX) });
   const wanted = { ...alignRange(start, end, wantedStep), step: wantedStep };
@@ -60,8 +65,9 @@ export function DashboardPanel(props: Props) {
   const step = aligned.step;
 
   const results = useQueries({
-    queries: queries.map((q) => ({
+    queries: interpolated.map((q) => ({
       ...rangeQueryOptions(client, { expr: q.expr, start: aligned.start, end: aligned.end, step }),
+      enabled: q.problems.length === 0,
       placeholderData: keepPreviousData,
     })),
   });
@@ -87,9 +93,12 @@ export function DashboardPanel(props: Props) {
     // failureReason is set while retries are still running: say so at once rather than after them.
     const error = result.error ?? (result.failureCount > 0 ? result.failureReason : null);
     if (!error) return;
-    const problem = describeQueryError(error, queries[qi]?.expr ?? '');
+    const problem = describeQueryError(error, interpolated[qi]?.expr ?? '');
     if (problem) problems.push(problem);
   });
+  interpolated.forEach((q, i) =>
+    q.problems.forEach((message) => problems.push({ kind: 'variable', title: 'A variable cannot be used here', message, expr: queries[i]?.expr ?? '' })),
+  );
   const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
   const hasData = results.some((r) => r.data !== undefined);
   const dataUpdatedAt = Math.min(...results.map((r) => r.dataUpdatedAt || Infinity));

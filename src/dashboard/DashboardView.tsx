@@ -3,6 +3,7 @@ import type { EventMarker, IncidentWindow } from '../panels';
 import { PanelErrorBoundary } from '../panels';
 import { DashboardPanel, type PanelViewOptions } from './DashboardPanel';
 import type { Dashboard } from './schema';
+import { resolveVariables, type VariableValues } from './variables';
 
 interface Props {
   readonly dashboard: Dashboard;
@@ -23,12 +24,15 @@ interface Props {
   readonly onZoom?: PanelViewOptions['onZoom'];
   readonly kiosk?: boolean;
   readonly panelHeight?: number;
+  readonly variables?: VariableValues;
 }
 
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
-export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, ...shared }: Props) {
+export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, ...shared }: Props) {
+  // Without selections (e.g. an embedded view), every variable takes its default, usually All.
+  const values = useMemo(() => variables ?? resolveVariables(dashboard.variables, {}, {}).values, [variables, dashboard.variables]);
   const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
   const panels = focusedPanel ? dashboard.panels.filter((p) => p.id === focusedPanel) : dashboard.panels;
   return (
@@ -53,6 +57,7 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
             onFocus={shared.onFocus ?? noop}
             onZoom={shared.onZoom ?? noop}
             readOnly={kiosk}
+            variables={values}
           />
         </PanelErrorBoundary>
       ))}

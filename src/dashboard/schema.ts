@@ -21,16 +21,60 @@ export const panelSpecSchema = z.object({
   thresholds: z.array(thresholdSchema).default([]),
 });
 
-export const dashboardSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  defaultRange: z.object({ from: z.string(), to: z.string() }).optional(),
-  panels: z.array(panelSpecSchema).min(1),
-});
+/** Grafana's special value for "every value"; it travels in the URL as `var-name=$__all`. */
+export const ALL_VALUE = '$__all';
+
+const variableSourceSchema = z.union([
+  z.strictObject({
+    /** A label name whose values (within the dashboard's range) are the options. */
+    labelValues: z.string().min(1),
+    /** A series selector that narrows the values, e.g. `up{job="webapp"}`. */
+    match: z.string().min(1).optional(),
+  }),
+  z.strictObject({ values: z.array(z.string()).min(1) }),
+]);
+
+export const variableSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be letters, digits and underscores, not starting with a digit'),
+    label: z.string().min(1).optional(),
+    source: variableSourceSchema,
+    multi: z.boolean().default(true),
+    includeAll: z.boolean().default(true),
+    /** Empty or absent: All when includeAll, else the first option. */
+    default: z.array(z.string()).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const defaults = v.default ?? [];
+    if (!v.multi && defaults.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['default'], message: 'has several values but the variable is not multi-value' });
+    }
+    if (!v.includeAll && defaults.includes(ALL_VALUE)) {
+      ctx.addIssue({ code: 'custom', path: ['default'], message: `is ${ALL_VALUE} but the variable does not include All` });
+    }
+  });
+
+export const dashboardSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    defaultRange: z.object({ from: z.string(), to: z.string() }).optional(),
+    variables: z.array(variableSchema).default([]),
+    panels: z.array(panelSpecSchema).min(1),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.variables.forEach((v, i) => {
+      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `repeats the variable name "${v.name}"` });
+      seen.add(v.name);
+    });
+  });
 
 export type PanelSpec = z.infer<typeof panelSpecSchema>;
 export type PanelQuery = z.infer<typeof panelQuerySchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
+export type DashboardVariable = z.infer<typeof variableSchema>;
+export type VariableSource = DashboardVariable['source'];
 
 export function parseDashboard(raw: unknown, source: string): Dashboard {
   const result = dashboardSchema.safeParse(raw);

@@ -1,0 +1,88 @@
+import { useId } from 'react';
+import { ALL_VALUE, type DashboardVariable } from './schema';
+import type { VariableOptionsState } from './useVariableOptions';
+import type { VariableValue } from './variables';
+
+interface Props {
+  readonly variables: readonly DashboardVariable[];
+  /** What each variable currently stands for (from `resolveVariables`). */
+  readonly values: Readonly<Record<string, VariableValue>>;
+  /** From `useVariableOptions`. */
+  readonly options: Readonly<Record<string, VariableOptionsState>>;
+  /** The new selection for the URL: chosen values in order, or `['$__all']` for All. */
+  readonly onChange: (name: string, values: string[]) => void;
+}
+
+const NOT_LOADED: VariableOptionsState = { options: undefined, loading: false };
+const NOTHING: VariableValue = { selected: [], all: false };
+
+/** One group of checkboxes (radio buttons for a single-value variable) per dashboard variable. */
+export function VariablePicker({ variables, values, options, onChange }: Props) {
+  if (variables.length === 0) return null;
+  return (
+    <div className="variable-pickers">
+      {variables.map((variable) => (
+        <VariableField
+          key={variable.name}
+          variable={variable}
+          value={Object.hasOwn(values, variable.name) ? (values[variable.name] as VariableValue) : NOTHING}
+          state={Object.hasOwn(options, variable.name) ? (options[variable.name] as VariableOptionsState) : NOT_LOADED}
+          onChange={(next) => onChange(variable.name, next)}
+        />
+      ))}
+    </div>
+  );
+}
+
+interface FieldProps {
+  readonly variable: DashboardVariable;
+  readonly value: VariableValue;
+  readonly state: VariableOptionsState;
+  readonly onChange: (values: string[]) => void;
+}
+
+function VariableField({ variable, value, state, onChange }: FieldProps) {
+  const groupName = useId();
+  const label = variable.label ?? variable.name;
+  const selected = value.all ? [] : value.selected;
+  // While options are unknown (loading, failed), the applied selection still shows.
+  const shown = [...(state.options ?? []), ...selected.filter((v) => !state.options?.includes(v))];
+  const type = variable.multi ? 'checkbox' : 'radio';
+
+  const toggle = (option: string) => {
+    if (!variable.multi) return onChange([option]);
+    const next = selected.includes(option) ? selected.filter((v) => v !== option) : [...selected, option];
+    // Emptying the selection falls back to All; without All the last value stays (a query needs one).
+    if (next.length > 0) onChange(next);
+    else if (variable.includeAll) onChange([ALL_VALUE]);
+  };
+
+  return (
+    <fieldset className="variable-picker">
+      <legend>{label}</legend>
+      {state.error !== undefined && (
+        <p role="alert" className="variable-error">
+          Could not load the values of {label}: {state.error}
+        </p>
+      )}
+      {state.loading && (
+        <p role="status" className="variable-loading">
+          Loading values…
+        </p>
+      )}
+      {variable.includeAll && (
+        <label>
+          <input type={type} name={groupName} checked={value.all} onChange={() => !value.all && onChange([ALL_VALUE])} />
+          All
+        </label>
+      )}
+      {shown.map((option) => (
+        <label key={option}>
+          <input type={type} name={groupName} checked={selected.includes(option)} onChange={() => toggle(option)} />
+          {option === '' ? '(empty)' : option}
+        </label>
+      ))}
+      {state.options?.length === 0 && <p className="variable-empty">No values in this range</p>}
+    </fieldset>
+  );
+}
