@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { DashboardView, type Dashboard } from '../dashboard';
+import { DashboardView, VariablePicker, resolveVariables, usePromClient, useVariableOptions, type Dashboard } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import { isRelative, resolveRange, resolveTimezone, zoneAbbreviation, type TimeRange } from '../time';
 import { incidentRange, type ViewState } from '../url';
@@ -50,28 +50,24 @@ export function App({ boot, demo }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const resolved = resolveRange(range, now, timezone) ?? (resolveRange(FALLBACK_RANGE, now) as { start: number; end: number });
   const relative = isRelative(range);
+  const client = usePromClient();
+  const variableOptions = useVariableOptions(client, dashboard.variables, resolved);
+  const variables = useMemo(() => resolveVariables(dashboard.variables, view.vars, variableOptions), [dashboard.variables, view.vars, variableOptions]);
 
   const update = useCallback((patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push') => setView({ ...view, ...patch }, mode), [view, setView]);
   const refreshNow = useCallback(() => {
     queryClient.removeQueries({ queryKey: ['prometheus'], type: 'inactive' });
     if (relative) setNow(Date.now());
     else void queryClient.invalidateQueries({ queryKey: ['prometheus'], refetchType: 'active' });
-  }, [queryClient, relative]);
+  }, [queryClient, relative, setNow]);
   useAutoRefresh({ intervalMs: view.refresh, relative, onNow: setNow });
   useWakeLock(view.kiosk);
-  usePlaylist(
-    view.playlist,
-    useCallback(
-      (item: string) => {
-        const isDashboard = dashboards.some((d) => d.id === item);
-        setView(isDashboard ? { ...view, dashboard: item } : { ...view, range: { from: item, to: 'now' } }, 'replace');
-        setNow(Date.now());
-      },
-      // The playlist advances on its own clock; it must not restart when the view changes.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      [dashboards, setView],
-    ),
-  );
+  // usePlaylist keeps the latest callback in a ref: the rotation runs on its own clock.
+  usePlaylist(view.playlist, (item: string) => {
+    const isDashboard = dashboards.some((d) => d.id === item);
+    setView(isDashboard ? { ...view, dashboard: item } : { ...view, range: { from: item, to: 'now' } }, 'replace');
+    setNow(Date.now());
+  });
 
   const incidents: Incident[] = useMemo(() => {
     const chosen = view.incidents.length > 0 ? catalog.filter((i) => view.incidents.includes(i.id)) : catalog;
@@ -93,6 +89,7 @@ export function App({ boot, demo }: Props) {
       selectedMarkerKey={view.event}
       onSelectMarker={(key) => selectMarker(view.event === key ? undefined : key)}
       focusedPanel={view.panel}
+      variables={variables.values}
       overrides={view.overrides}
       hidden={view.hidden}
       kiosk={view.kiosk}
@@ -186,7 +183,15 @@ export function App({ boot, demo }: Props) {
         </button>
         <ServerStatus demo={demo} />
       </header>
-      <NoticeBar notices={notices} onDismiss={dismissNotices} />
+      {dashboard.variables.length > 0 && (
+        <VariablePicker
+          variables={dashboard.variables}
+          values={variables.values}
+          options={variableOptions}
+          onChange={(name, values) => update({ vars: { ...view.vars, [name]: values } })}
+        />
+      )}
+      <NoticeBar notices={[...notices, ...variables.notices]} onDismiss={dismissNotices} />
       <OpenIncidentBanner incidents={incidents} />
       {incidentProblems.map((p) => (
         <div key={p.source} role="alert" className="incident-problem">

@@ -65,7 +65,8 @@ function formatDate(c: WallClock): string {
 
 /** `ms` as the wall clock of zone `tz`; see `TimeStyle` for the shapes. */
 export function formatTime(ms: number, tz: string, style: TimeStyle): string {
-  if (!Number.isFinite(ms)) return 'Invalid time';
+  // Beyond ±8.64e15 ms a Date (and Intl) cannot represent the instant.
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'Invalid time';
   // wallClockAt keeps one cached Intl formatter per zone, shared by every style.
   const c = wallClockAt(ms, safeZone(tz));
   const hm = `${pad2(c.hour)}:${pad2(c.minute)}`;

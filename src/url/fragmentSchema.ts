@@ -23,9 +23,11 @@ const EVENT_KINDS = [
 ] as const satisfies readonly IncidentEventKind[];
 
 const text = z.string().max(FRAGMENT_LIMITS.textChars);
+// The range a JavaScript Date can hold (±100,000,000 days from 1970): beyond it times cannot be shown.
+const epochMs = z.number().min(-8.64e15).max(8.64e15);
 
 const incidentEventSchema = z.object({
-  time: z.number(),
+  time: epochMs,
   text,
   kind: z.enum(EVENT_KINDS),
 });
@@ -37,8 +39,8 @@ export const importedIncidentSchema = z.object({
   summary: text.optional(),
   impact: text.optional(),
   rootCause: text.optional(),
-  start: z.number(),
-  end: z.number().optional(),
+  start: epochMs,
+  end: epochMs.optional(),
   events: z.array(incidentEventSchema).max(FRAGMENT_LIMITS.eventsPerIncident),
   timezone: text,
 }) satisfies z.ZodType<Incident>;

@@ -1,0 +1,108 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { server } from '../../mocks/node';
+import type { Incident } from '../../src/incidents';
+import { buildUrl, EMPTY_VIEW_STATE } from '../../src/url';
+import { COLD_START_TIMEOUT_MS, drawnLines, importedIncident, openApp, panel } from './appHarness';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** The app opened on a link that carries `incidents` in its fragment. */
+function openWithImported(incidents: readonly Incident[], extra = '') {
+  const url = buildUrl('http://localhost/', { ...EMPTY_VIEW_STATE, importedIncidents: incidents });
+  const searchAndHash = url.slice('http://localhost/'.length);
+  const [search = '', hash = ''] = searchAndHash.split('#');
+  return openApp(`${search}${extra}${hash ? `#${hash}` : ''}`);
+}
+
+function openIncidentBanner(): HTMLElement | undefined {
+  return screen.queryAllByRole('alert').find((alert) => alert.textContent?.includes('OPEN INCIDENT'));
+}
+
+const MINUTE = 60_000;
+
+describe('the open-incident banner', () => {
+  it('shows an imported incident without an end, with its title and how long it has been open', async () => {
+    const start = Date.now() - 90 * MINUTE - 20_000;
+    openWithImported([importedIncident({ id: 'checkout-down', title: 'Checkout is down', start, end: undefined, events: [] })]);
+    const banner = openIncidentBanner();
+    expect(banner).toBeDefined();
+    expect(banner).toHaveTextContent('OPEN INCIDENT: Checkout is down — for 1h 30m');
+    // Its strip says it is still going on.
+    const strip = screen.getByRole('region', { name: 'Incident: Checkout is down' });
+    expect(strip).toHaveTextContent('(ongoing)');
+    await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
+  }, COLD_START_TIMEOUT_MS);
+
+  it('is absent when every incident has ended', async () => {
+    openWithImported([importedIncident({ title: 'Database failover' })]);
+    expect(screen.getByRole('region', { name: 'Incident: Database failover' })).toBeInTheDocument();
+    expect(openIncidentBanner()).toBeUndefined();
+    expect(screen.queryByText(/OPEN INCIDENT/)).toBeNull();
+    await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
+  });
+
+  it('shows in kiosk mode too', () => {
+    openWithImported([importedIncident({ title: 'Checkout is down', start: Date.now() - 5 * MINUTE, end: undefined, events: [] })], '&kiosk');
+    expect(openIncidentBanner()).toHaveTextContent('OPEN INCIDENT: Checkout is down — for 5m');
+  });
+});
+
+describe('a hostile postmortem carried in a link', () => {
+  const IMG = '<img src=x onerror=alert(1)>';
+  const SCRIPT = '<script>window.__pwned = true</script>';
+  const hostile = importedIncident({
+    id: 'hostile',
+    title: `Outage ${IMG}`,
+    impact: `Users saw ${SCRIPT}`,
+    rootCause: `<b>bold</b> ${IMG}`,
+    end: undefined,
+    events: [
+      { time: Date.UTC(2024, 0, 15, 11, 5), text: `Pager fired ${SCRIPT}`, kind: 'detected' },
+      { time: Date.UTC(2024, 0, 15, 11, 20), text: `Mitigated ${IMG}`, kind: 'mitigated' },
+    ],
+  });
+
+  it('shows its title and event texts as text, never as markup', async () => {
+    openWithImported([hostile]);
+    expect(screen.getByRole('heading', { name: `Outage ${IMG}` })).toBeInTheDocument();
+    expect(openIncidentBanner()).toHaveTextContent(`Outage ${IMG}`);
+    expect(screen.getByText(`Users saw ${SCRIPT}`)).toBeInTheDocument();
+    expect(screen.getByText(`<b>bold</b> ${IMG}`)).toBeInTheDocument();
+    const strip = screen.getByRole('region', { name: `Incident: Outage ${IMG}` });
+    const timeline = within(strip).getByRole('list', { name: 'Timeline' });
+    expect(within(timeline).getByText(`Pager fired ${SCRIPT}`)).toBeInTheDocument();
+    expect(within(timeline).getByText(`Mitigated ${IMG}`)).toBeInTheDocument();
+
+    const memory = panel('Memory');
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    const marker = within(memory).getByRole('button', { name: `detected at 11:05: Pager fired ${SCRIPT}` });
+    act(() => marker.focus());
+    expect(within(memory).getByRole('tooltip')).toHaveTextContent(`Pager fired ${SCRIPT}`);
+
+    expect(document.querySelectorAll('img, script, b')).toHaveLength(0);
+    expect((window as { __pwned?: boolean }).__pwned).toBeUndefined();
+  });
+
+  it('opens with a notice, not a blank page, when an event time lies outside what a date can hold', async () => {
+    // Finite, so the fragment's schema takes it, but past ±8.64e15 ms no Date can show it.
+    const outOfRange = importedIncident({
+      id: 'far-future',
+      title: 'Far future',
+      events: [{ time: 1e300, text: 'never', kind: 'other' }],
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let crashed: unknown = null;
+    try {
+      openWithImported([outOfRange]);
+    } catch (error) {
+      crashed = error;
+    }
+    expect(crashed, 'the whole app must not fail to render because of one imported event').toBeNull();
+    quiet.mockRestore();
+    expect(screen.getByRole('status', { name: 'Link notices' })).toHaveTextContent(/imported incidents/);
+    await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
+  });
+});

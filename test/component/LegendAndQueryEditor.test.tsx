@@ -1,0 +1,72 @@
+import { waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
+import { COLD_START_TIMEOUT_MS, drawnLines, openApp, panel } from './appHarness';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('the legend', () => {
+  it('hides a series when its name is clicked and shows it again on a second click, in the URL too', async () => {
+    const user = userEvent.setup();
+    openApp('');
+    const memory = panel('Memory');
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    const legend = within(memory).getByRole('table', { name: 'Legend' });
+    const web2 = within(legend).getByRole('button', { name: 'web-2' });
+    const drawnInstances = () => drawnLines(memory).map((p) => /"instance":"([^"]+)"/.exec(p.dataset.series ?? '')?.[1]);
+    expect(drawnInstances()).toEqual(['web-1', 'web-2', 'web-3']);
+    expect(web2).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(web2);
+    expect(drawnLines(memory)).toHaveLength(2);
+    expect(drawnInstances()).toEqual(['web-1', 'web-3']);
+    expect(web2).toHaveAttribute('aria-pressed', 'false');
+    // Hidden, not removed: its row and figures stay in the legend.
+    expect(within(legend).getAllByRole('row')).toHaveLength(4);
+    expect(window.location.search).toContain('hide=memory:web-2');
+    // Only the memory panel's web-2 is hidden.
+    expect(drawnLines(panel('Cache size'))).toHaveLength(3);
+
+    await user.click(web2);
+    expect(drawnLines(memory)).toHaveLength(3);
+    expect(web2).toHaveAttribute('aria-pressed', 'true');
+    expect(window.location.search).not.toContain('hide=');
+  }, COLD_START_TIMEOUT_MS);
+});
+
+describe('the query editor', () => {
+  it('runs an edited query, marks the panel edited and carries the edit in the link; Reset restores the dashboard\'s query', async () => {
+    const user = userEvent.setup();
+    openApp('');
+    const memory = panel('Memory');
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    expect(within(memory).queryByText('edited query')).toBeNull();
+
+    await user.click(within(memory).getByRole('button', { name: 'Edit query' }));
+    const editor = within(memory).getByRole('form', { name: 'Edit queries' });
+    const query = within(editor).getByRole('textbox', { name: 'Query' });
+    expect((query as HTMLTextAreaElement).value).toMatch(/^process_resident_memory_bytes\{job="webapp"/);
+    await user.clear(query);
+    await user.click(query);
+    await user.paste('process_resident_memory_bytes{instance="web-1"}');
+    await user.click(within(editor).getByRole('button', { name: 'Run queries' }));
+
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(1));
+    expect(within(memory).getByText('edited query')).toBeInTheDocument();
+    const legend = within(memory).getByRole('table', { name: 'Legend' });
+    expect(within(legend).getByRole('button', { name: 'web-1' })).toBeInTheDocument();
+    expect(within(legend).queryByRole('button', { name: 'web-2' })).toBeNull();
+    expect(window.location.hash).toMatch(/^#z=[A-Za-z0-9_-]+$/);
+    // The other panels keep their own queries.
+    expect(within(panel('Cache size')).queryByText('edited query')).toBeNull();
+
+    await user.click(within(memory).getByRole('button', { name: "Reset to the dashboard's queries" }));
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    expect(within(memory).queryByText('edited query')).toBeNull();
+    expect(within(memory).queryByRole('form', { name: 'Edit queries' })).toBeNull();
+    expect(window.location.hash).toBe('');
+  });
+});
