@@ -8,6 +8,7 @@ import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
 import { interpolateChecked, type VariableValues } from './variables';
 import { QueryEditor } from './QueryEditor';
+import { PanelInspector } from './PanelInspector';
 import type { PanelSpec } from './schema';
 
 export interface PanelViewOptions {
@@ -26,8 +27,8 @@ export interface PanelViewOptions {
   readonly variables: VariableValues;
 }
 
-interface Props extends PanelViewOptions {
-  readonly spec: PanelSpec;
+/** What every panel of a dashboard shares: the resolved range, the zone and the incident overlay. */
+export interface SharedPanelInputs {
   readonly start: number;
   readonly end: number;
   readonly timezone: string;
@@ -35,6 +36,10 @@ interface Props extends PanelViewOptions {
   readonly markers: readonly EventMarker[];
   readonly selectedMarkerKey: string | undefined;
   readonly onSelectMarker: (key: string) => void;
+}
+
+interface Props extends PanelViewOptions, SharedPanelInputs {
+  readonly spec: PanelSpec;
 }
 
 // Space the y axis and margins take from the panel's width; the rest is one pixel column each.
@@ -47,6 +52,7 @@ export function DashboardPanel(props: Props) {
   const { spec, start, end, timezone, windows, markers, selectedMarkerKey, onSelectMarker } = props;
   const client = usePromClient();
   const [editing, setEditing] = useState(false);
+  const [inspecting, setInspecting] = useState(false);
   const queries = spec.queries.map((q, i) => ({ ...q, expr: props.overrides?.[i] || q.expr }));
   const edited = queries.some((q, i) => q.expr !== spec.queries[i]?.expr);
   // The queries stay templates (the editor shows $instance); the server gets them interpolated.
@@ -134,6 +140,9 @@ export function DashboardPanel(props: Props) {
                 <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
                   Edit query
                 </button>
+                <button type="button" aria-pressed={inspecting} onClick={() => setInspecting(!inspecting)}>
+                  Inspect
+                </button>
                 <button type="button" onClick={() => props.onFocus(props.focused ? undefined : spec.id)}>
                   {props.focused ? 'Back to dashboard' : 'View'}
                 </button>
@@ -152,6 +161,16 @@ export function DashboardPanel(props: Props) {
               setEditing(false);
             }}
             onClose={() => setEditing(false)}
+          />
+        )}
+        {inspecting && (
+          <PanelInspector
+            queries={interpolated.map((q) => ({ expr: q.expr, start: aligned.start, end: aligned.end, step }))}
+            results={datas}
+            lines={lines}
+            unit={spec.unit}
+            timezone={timezone}
+            panelTitle={spec.title}
           />
         )}
       </TimeSeriesPanel>

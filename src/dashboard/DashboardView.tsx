@@ -1,19 +1,11 @@
 import { useMemo } from 'react';
-import type { EventMarker, IncidentWindow } from '../panels';
 import { PanelErrorBoundary } from '../panels';
-import { DashboardPanel, type PanelViewOptions } from './DashboardPanel';
+import { DashboardPanel, type PanelViewOptions, type SharedPanelInputs } from './DashboardPanel';
 import type { Dashboard } from './schema';
 import { resolveVariables, type VariableValues } from './variables';
 
-interface Props {
+interface Props extends SharedPanelInputs {
   readonly dashboard: Dashboard;
-  readonly start: number;
-  readonly end: number;
-  readonly timezone: string;
-  readonly windows: readonly IncidentWindow[];
-  readonly markers: readonly EventMarker[];
-  readonly selectedMarkerKey: string | undefined;
-  readonly onSelectMarker: (key: string) => void;
   /** Focused panel id: that panel alone, full size. */
   readonly focusedPanel?: string;
   readonly overrides?: Readonly<Record<string, readonly string[]>>;

@@ -21,3 +21,4 @@ export {
   type TimeStyle,
   type TickStyle,
 } from './format';
+export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';

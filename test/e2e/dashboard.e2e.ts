@@ -1,17 +1,14 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { toOpenMetrics, toPrometheusImportLines } from '../../mocks';
 import { formatValue, type Unit } from '../../src/series';
 import { alignRange } from '../../src/time';
 import { axisTickPositions, drawnLines, legendRows, markerPositions, panel, panelRange, shadedWindow, waitForLines, type LegendRow } from './appPage';
+import { DIST, PROXIED_CONFIG } from './realSite';
 import { launchChromium, serveDist, startPrometheus, startVictoriaMetrics, type RunningBackend, type RunningStaticServer } from './index';
 
 // vigil against the real servers its users run, in a real browser: Debian's Prometheus and
 // VictoriaMetrics, both holding the incident scenario, and Debian's Chromium.
 
-const DIST = resolve(process.cwd(), 'dist');
-const INCIDENT = 'incidents/2024-01-15-webapp-memory-leak.txt';
-const realConfig = { datasource: { url: '/prometheus' }, timezone: 'UTC', dashboards: ['dashboards/incident.json'], incidents: [INCIDENT] };
 const PANELS = [
   { title: 'Memory', lines: 3, expr: 'process_resident_memory_bytes{job="webapp"}', unit: 'bytes' as Unit },
   { title: 'Cache size', lines: 3, expr: 'webapp_cache_size_bytes{job="webapp"}', unit: 'bytes' as Unit },
@@ -60,7 +57,7 @@ function percent(text: string): number {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  demoSite = await serveDist({ distDir: DIST, config: { ...realConfig, datasource: { url: 'demo' } } });
+  demoSite = await serveDist({ distDir: DIST, config: { ...PROXIED_CONFIG, datasource: { url: 'demo' } } });
   const page = await openDashboard(demoSite.url);
   demoLegends = await allLegends(page);
   await page.close();
@@ -83,10 +80,10 @@ describe.each(BACKENDS)('vigil on %s', (_name, start) => {
 
   beforeAll(async () => {
     backend = await start();
-    site = await serveDist({ distDir: DIST, config: realConfig, proxyTarget: backend.url });
+    site = await serveDist({ distDir: DIST, config: PROXIED_CONFIG, proxyTarget: backend.url });
     brokenSite = await serveDist({
       distDir: DIST,
-      config: { ...realConfig, dashboards: ['e2e/broken.json'] },
+      config: { ...PROXIED_CONFIG, dashboards: ['e2e/broken.json'] },
       proxyTarget: backend.url,
       extraFiles: { '/e2e/broken.json': JSON.stringify(brokenDashboard) },
     });

@@ -1,28 +1,24 @@
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { toOpenMetrics } from '../../mocks';
 import { drawnLines, panel, waitForLines } from './appPage';
-import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+import { launchChromium, type RunningBackend, type RunningStaticServer } from './index';
+import { startProxiedPrometheusSite } from './realSite';
 
 // The wall display: chrome hidden by the URL alone, stale data said plainly, recovery by itself.
 
-const DIST = resolve(process.cwd(), 'dist');
-const config = { datasource: { url: '/prometheus' }, timezone: 'UTC', dashboards: ['dashboards/incident.json'], incidents: ['incidents/2024-01-15-webapp-memory-leak.txt'] };
 const KIOSK = '/?kiosk&refresh=1s&from=1705309200000&to=1705325400000';
 
 let browser: Browser;
 let backend: RunningBackend;
 let site: RunningStaticServer;
+let stopSite: () => Promise<void>;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  backend = await startPrometheus({ openMetrics: toOpenMetrics() });
-  site = await serveDist({ distDir: DIST, config, proxyTarget: backend.url });
+  ({ backend, site, stop: stopSite } = await startProxiedPrometheusSite());
 });
 
 afterAll(async () => {
-  await site?.stop();
-  await backend?.stop();
+  await stopSite?.();
   await browser?.close();
 });
 

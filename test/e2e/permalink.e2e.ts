@@ -1,34 +1,24 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { toOpenMetrics } from '../../mocks';
 import { axisTickPositions, drawnLines, legendRows, markerPositions, panel, panelRange, waitForLines } from './appPage';
-import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+import { launchChromium, type RunningStaticServer } from './index';
+import { startProxiedPrometheusSite } from './realSite';
 
 // A link pasted into the incident channel and opened elsewhere — another browser, another
 // timezone — shows the same view.
 
-const DIST = resolve(process.cwd(), 'dist');
-const config = {
-  datasource: { url: '/prometheus' },
-  timezone: 'UTC',
-  dashboards: ['dashboards/incident.json'],
-  incidents: ['incidents/2024-01-15-webapp-memory-leak.txt'],
-};
 const TITLES = ['Memory', 'Cache size', 'Error rate'];
 
 let browser: Browser;
-let backend: RunningBackend;
 let site: RunningStaticServer;
+let stopSite: () => Promise<void>;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  backend = await startPrometheus({ openMetrics: toOpenMetrics() });
-  site = await serveDist({ distDir: DIST, config, proxyTarget: backend.url });
+  ({ site, stop: stopSite } = await startProxiedPrometheusSite());
 });
 
 afterAll(async () => {
-  await site?.stop();
-  await backend?.stop();
+  await stopSite?.();
   await browser?.close();
 });
 

@@ -1,0 +1,53 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { PanelLine } from '../panels';
+import { PanelInspector, toCsv } from './PanelInspector';
+
+const t0 = Date.UTC(2024, 0, 15, 10);
+const lines: PanelLine[] = [
+  { key: 'a', name: 'web-1', color: '#000', series: { labels: { instance: 'web-1' }, timestamps: [t0, t0 + 15_000], values: [1, NaN] } },
+  { key: 'b', name: 'say "hi"', color: '#000', series: { labels: { instance: 'web-2' }, timestamps: [t0 + 15_000], values: [Infinity] } },
+];
+
+describe('toCsv', () => {
+  it('puts every timestamp on one row, each series in a column, gaps empty, names quoted', () => {
+    expect(toCsv(lines)).toBe(['time,"web-1","say ""hi"""', '2024-01-15T10:00:00.000Z,1,', '2024-01-15T10:00:15.000Z,NaN,Infinity', ''].join('\n'));
+  });
+});
+
+describe('PanelInspector', () => {
+  it('shows the queries as sent and each series with its point count, and downloads a CSV', async () => {
+    const created: Blob[] = [];
+    // jsdom has no object URLs; record what the inspector hands to the browser instead.
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob);
+      return 'blob:test';
+    };
+    URL.revokeObjectURL = () => undefined;
+    render(
+      <PanelInspector
+        queries={[{ expr: 'up{instance=~"web-1|web-2"}', start: t0, end: t0 + 3_600_000, step: 15_000 }]}
+        results={[{ series: lines.map((l) => l.series), start: t0, end: t0 + 3_600_000, step: 15_000, warnings: ['partial data'] }]}
+        lines={lines}
+        unit="short"
+        timezone="UTC"
+        panelTitle="Memory"
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Inspect Memory' });
+    expect(region).toHaveTextContent('up{instance=~"web-1|web-2"}');
+    expect(region).toHaveTextContent('2024-01-15 10:00:00 – 2024-01-15 11:00:00, step 15s, 2 series');
+    expect(region).toHaveTextContent('warning: partial data');
+    const rows = within(screen.getByRole('table', { name: 'Series data' })).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('web-1instance="web-1"2');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Download CSV' }));
+    expect(created).toHaveLength(1);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(created[0] as Blob);
+    });
+    expect(text).toBe(toCsv(lines));
+  });
+});

@@ -1,0 +1,96 @@
+import { seriesStats, type SeriesSet, type Unit } from '../series';
+import { formatValue } from '../series';
+import { formatTime } from '../time';
+import type { PanelLine } from '../panels';
+
+interface SentQuery {
+  readonly expr: string;
+  readonly start: number;
+  readonly end: number;
+  readonly step: number;
+}
+
+interface Props {
+  readonly queries: readonly SentQuery[];
+  readonly results: readonly (SeriesSet | undefined)[];
+  readonly lines: readonly PanelLine[];
+  readonly unit: Unit;
+  readonly timezone: string;
+  readonly panelTitle: string;
+}
+
+/** CSV of every line: one row per timestamp, one column per series, empty where a series has none. */
+export function toCsv(lines: readonly PanelLine[]): string {
+  const times = [...new Set(lines.flatMap((l) => l.series.timestamps))].sort((a, b) => a - b);
+  const columns = lines.map((l) => {
+    const byTime = new Map<number, number>();
+    l.series.timestamps.forEach((t, i) => byTime.set(t, l.series.values[i] as number));
+    return byTime;
+  });
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const header = ['time', ...lines.map((l) => quote(l.name))].join(',');
+  const rows = times.map((t) => [new Date(t).toISOString(), ...columns.map((c) => (c.has(t) ? String(c.get(t)) : ''))].join(','));
+  return [header, ...rows].join('\n') + '\n';
+}
+
+/** Grafana-style inspector: the requests sent, and the raw series with their counts and extremes. */
+export function PanelInspector({ queries, results, lines, unit, timezone, panelTitle }: Props) {
+  // The CSV is built only when asked for: a panel's data can be 11,000 points per series.
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([toCsv(lines)], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${panelTitle.replace(/[^\w-]+/g, '_')}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <div className="panel-inspector" role="region" aria-label={`Inspect ${panelTitle}`}>
+      <h3>Queries sent</h3>
+      <ul>
+        {queries.map((q, i) => (
+          <li key={i}>
+            <code>{q.expr}</code>
+            <div className="inspector-params">
+              {formatTime(q.start, timezone, 'datetime')} – {formatTime(q.end, timezone, 'datetime')}, step {q.step / 1000}s, {results[i]?.series.length ?? 0} series
+              {results[i]?.warnings.map((w) => <div key={w}>warning: {w}</div>)}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h3>Data</h3>
+      <button type="button" onClick={download}>
+        Download CSV
+      </button>
+      <table className="inspector-table" aria-label="Series data">
+        <thead>
+          <tr>
+            <th scope="col">Series</th>
+            <th scope="col">Labels</th>
+            <th scope="col">Points</th>
+            <th scope="col">Min</th>
+            <th scope="col">Max</th>
+            <th scope="col">Last</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => {
+            const stats = seriesStats(l.series.values);
+            return (
+              <tr key={l.key}>
+                <th scope="row">{l.name}</th>
+                <td>
+                  <code>{Object.entries(l.series.labels).map(([k, v]) => `${k}="${v}"`).join(', ')}</code>
+                </td>
+                <td>{l.series.timestamps.length}</td>
+                <td>{formatValue(stats.min, unit)}</td>
+                <td>{formatValue(stats.max, unit)}</td>
+                <td>{formatValue(stats.last, unit)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { toOpenMetrics } from '../../mocks';
+import { serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+
+export const DIST = resolve(process.cwd(), 'dist');
+export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.txt';
+
+/** The config a deployment behind a same-origin proxy uses. */
+export const PROXIED_CONFIG = {
+  datasource: { url: '/prometheus' },
+  timezone: 'UTC',
+  dashboards: ['dashboards/incident.json'],
+  incidents: [INCIDENT_DOCUMENT],
+};
+
+/** The built app served with /prometheus proxied to Debian's Prometheus holding the incident. */
+export async function startProxiedPrometheusSite(): Promise<{ backend: RunningBackend; site: RunningStaticServer; stop(): Promise<void> }> {
+  const backend = await startPrometheus({ openMetrics: toOpenMetrics() });
+  const site = await serveDist({ distDir: DIST, config: PROXIED_CONFIG, proxyTarget: backend.url });
+  return {
+    backend,
+    site,
+    async stop() {
+      await site.stop();
+      await backend.stop();
+    },
+  };
+}
