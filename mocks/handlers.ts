@@ -103,11 +103,7 @@ function seriesInScope(params: URLSearchParams, matchRequired: boolean): RawSeri
   const index = scenarioSeriesIndex();
   const matcherSets: (readonly LabelMatcher[])[] = selectors.map((selector) => parseSeriesSelector(selector));
   const candidates = matcherSets.length === 0 ? [...index.all] : [...new Set(matcherSets.flatMap((m) => index.select(m)))];
-  return candidates.filter((s) => {
-    const first = s.timestamps[0];
-    const last = s.timestamps[s.timestamps.length - 1];
-    return first !== undefined && last !== undefined && first <= endMs && last >= startMs;
-  });
+  return candidates.filter((s) => index.hasSamplesBetween(s, startMs, endMs));
 }
 
 function answerLabels(params: URLSearchParams): Response {

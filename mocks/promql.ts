@@ -1,9 +1,12 @@
 // The demo backend's PromQL: selectors, rate/increase, sum/avg/min/max by|without, and + - * /,
-// evaluated the way Prometheus does over in-memory raw series (by default, the demo scenario).
+// evaluated the way Prometheus does over in-memory raw series (by default, the demo scenario and its
+// live replay).
+import { LIVE_REPLAY } from './liveReplay';
 import { rawSeries } from './scenario';
 import type { RawSeries } from './exposition';
 import { evaluateInstantQuery, evaluateRangeQuery } from './promql/query';
 import type { InstantQueryResult, QueryRange, RangeQueryResult } from './promql/query';
+import { createReplayIndex } from './promql/replay';
 import { createSeriesIndex } from './promql/seriesIndex';
 import type { SeriesIndex } from './promql/seriesIndex';
 
@@ -12,16 +15,18 @@ export type { PromQLErrorType } from './promql/errors';
 export { parsePromQL, parseSeriesSelector, parseDurationMs } from './promql/parser';
 export type { Expr, LabelMatcher } from './promql/ast';
 export { createSeriesIndex, labelMatches } from './promql/seriesIndex';
-export type { SeriesIndex } from './promql/seriesIndex';
+export type { SampleNeed, SeriesIndex } from './promql/seriesIndex';
+export { createReplayIndex, replayedTime } from './promql/replay';
+export type { ReplayLoop } from './promql/replay';
 export { LOOKBACK_DELTA_MS } from './promql/evaluate';
 export { compareLabels } from './promql/labels';
 export type { InstantQueryResult, InstantSample, QueryRange, RangeQueryResult, RangeSeries } from './promql/query';
 
 let scenarioIndex: SeriesIndex | undefined;
 
-/** The scenario's raw series, indexed once. */
+/** The scenario's raw series, indexed once, with the live replay after LIVE_REPLAY.anchorMs. */
 export function scenarioSeriesIndex(): SeriesIndex {
-  scenarioIndex ??= createSeriesIndex(rawSeries());
+  scenarioIndex ??= createReplayIndex(createSeriesIndex(rawSeries()), LIVE_REPLAY);
   return scenarioIndex;
 }
 

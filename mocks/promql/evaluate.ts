@@ -47,7 +47,7 @@ function newSeries(labels: LabelSet, stepCount: number): StepSeries {
 function selectInstant(context: EvalContext, matchers: readonly LabelMatcher[]): StepSeries[] {
   const { steps } = context;
   const result: StepSeries[] = [];
-  for (const raw of context.index.select(matchers)) {
+  for (const raw of context.index.select(matchers, { steps, spanMs: LOOKBACK_DELTA_MS })) {
     const out = newSeries(raw.labels, steps.length);
     const { timestamps, values } = raw;
     let next = upperBound(timestamps, steps[0] ?? 0);
@@ -71,7 +71,7 @@ function evaluateRangeFunction(context: EvalContext, expr: Expr & { type: 'call'
   if (arg.type !== 'matrixSelector') throw new Error(`unreachable: ${expr.func} takes a range selector`);
   const { steps } = context;
   const result: StepSeries[] = [];
-  for (const raw of context.index.select(arg.matchers)) {
+  for (const raw of context.index.select(arg.matchers, { steps, spanMs: arg.rangeMs })) {
     const out = newSeries(withoutName(raw.labels), steps.length);
     const { timestamps, values } = raw;
     const firstStep = steps[0] ?? 0;

@@ -82,7 +82,7 @@ export function evaluateRangeQuery(query: string, range: QueryRange, index: Seri
 export function evaluateInstantQuery(query: string, timeMs: number, index: SeriesIndex): InstantQueryResult {
   const expr = parsePromQL(query);
   if (expr.type === 'matrixSelector') {
-    const result = index.select(expr.matchers).flatMap((raw) => {
+    const result = index.select(expr.matchers, { steps: [timeMs], spanMs: expr.rangeMs }).flatMap((raw) => {
       const first = upperBound(raw.timestamps, timeMs - expr.rangeMs);
       const end = upperBound(raw.timestamps, timeMs);
       if (end <= first) return [];
