@@ -80,7 +80,7 @@ export function DashboardPanel(props: Props) {
 
   const fetchingNow = results.some((r) => r.isFetching);
   if (fetchingNow !== inFlight) setInFlight(fetchingNow);
-  const datas = useShallowStable(results.map((r) => r.data));
+  const datas = useLastData(results.map((r) => r.data));
   const lines: PanelLine[] = useMemo(() => {
     const out: PanelLine[] = [];
     datas.forEach((data, qi) => {
@@ -106,7 +106,7 @@ export function DashboardPanel(props: Props) {
     q.problems.forEach((message) => problems.push({ kind: 'variable', title: 'A variable cannot be used here', message, expr: queries[i]?.expr ?? '' })),
   );
   const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
-  const hasData = results.some((r) => r.data !== undefined);
+  const hasData = datas.some((d) => d !== undefined);
   const dataUpdatedAt = Math.min(...results.map((r) => r.dataUpdatedAt || Infinity));
 
   return (
@@ -179,14 +179,17 @@ export function DashboardPanel(props: Props) {
 }
 
 /**
- * The same array as last render while its elements are identical: `useQueries` returns a new
- * array every render, but TanStack's structural sharing keeps unchanged data objects identical,
- * so lines are only rebuilt (and re-downsampled) when data really changed.
+ * Each query's data, or the last data it had while a new key loads. `useQueries` makes a new
+ * observer when a key changes (every refresh of a relative range), so `keepPreviousData` has
+ * nothing to keep there: without this, every refresh blanked the chart to "Loading…" and
+ * remounted it (TanStack/query#2181). The array stays the same object while nothing changed, so
+ * lines are only rebuilt (and re-downsampled) when data really changed.
  */
-function useShallowStable<T>(items: readonly T[]): readonly T[] {
-  const [stable, setStable] = useState(items);
-  const same = stable.length === items.length && stable.every((item, i) => item === items[i]);
+function useLastData<T>(current: readonly (T | undefined)[]): readonly (T | undefined)[] {
+  const [kept, setKept] = useState<readonly (T | undefined)[]>(current);
+  const next = current.map((item, i) => item ?? kept[i]);
+  const same = kept.length === next.length && kept.every((item, i) => item === next[i]);
   // Storing derived state during render is React's documented pattern for "previous value".
-  if (!same) setStable(items);
-  return same ? stable : items;
+  if (!same) setKept(next);
+  return same ? kept : next;
 }
