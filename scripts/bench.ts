@@ -1,0 +1,149 @@
+// `npm run bench`: figures, never verdicts. In Node: M4 + SVG path for 1–200 series × 11,000
+// points, the demo evaluator on the dashboard's queries, the Prometheus client's parse and convert
+// of a 200 × 11,000 matrix. In Chromium: navigation to all panels drawn on the demo build, and the
+// JS heap once drawn.
+import { releaseAll, launchChromium, serveDist } from '../test/e2e';
+import { DEFAULT_DIST, ensureDist, siteConfig } from '../test/bench/appBuild';
+import { benchDownsampling, benchEvaluator, benchPromClient, type BenchRange } from '../test/bench/nodeBenchmarks';
+import { benchPageLoads } from '../test/bench/pageLoadBench';
+import { formatMiB, formatMs, median } from '../test/bench/stats';
+import { formatTable } from '../test/bench/table';
+
+const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser]
+  --runs N         runs per Node figure, the median is shown (default 7)
+  --loads N        page loads in Chromium, the median is shown (default 5)
+  --dist DIR       the built app (default dist/; built when missing)
+  --skip-browser   Node figures only`;
+
+interface BenchOptions {
+  runs: number;
+  loads: number;
+  distDir: string;
+  skipBrowser: boolean;
+}
+
+function parseArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const count = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+      return value;
+    };
+    if (arg === '--runs') options.runs = count();
+    else if (arg === '--loads') options.loads = count();
+    else if (arg === '--dist' && argv[i + 1]) options.distDir = argv[++i] as string;
+    else if (arg === '--skip-browser') options.skipBrowser = true;
+    else throw new Error(`unknown argument "${arg}"`);
+  }
+  return options;
+}
+
+const H = 3_600_000;
+const at = (hour: number, minute = 0) => Date.UTC(2024, 0, 15, hour, minute);
+/** A fixed "now" in the live replay, so replay figures are the same on every run. */
+const REPLAY_NOW = Date.UTC(2026, 10, 25, 16, 30);
+const EVALUATOR_RANGES: BenchRange[] = [
+  { label: '4.5 h (dashboard default)', start: at(9), end: at(13, 30) },
+  { label: '12 h (whole scenario)', start: at(6), end: at(18) },
+  { label: 'replay now-15m', start: REPLAY_NOW - H / 4, end: REPLAY_NOW },
+  { label: 'replay now-12h', start: REPLAY_NOW - 12 * H, end: REPLAY_NOW },
+];
+const PANELS = [
+  { title: 'Memory', lines: 3 },
+  { title: 'Cache size', lines: 3 },
+  { title: 'Error rate', lines: 4 },
+];
+const WIDTH_PX = 1_200;
+const POINTS = 11_000;
+
+async function main(options: BenchOptions): Promise<void> {
+  console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);
+
+  console.log(`M4 + toSvgPath, ${POINTS.toLocaleString('en-US')} points per series at ${WIDTH_PX.toLocaleString('en-US')} px`);
+  const downsampling = benchDownsampling([1, 10, 50, 200], POINTS, WIDTH_PX, options.runs);
+  console.log(
+    formatTable(
+      [
+        { header: 'series', cell: (f) => String(f.seriesCount) },
+        { header: 'input points', cell: (f) => (f.seriesCount * f.pointsPerSeries).toLocaleString('en-US') },
+        { header: 'median ms', cell: (f) => formatMs(f.medianMs) },
+        { header: 'kept points', cell: (f) => f.keptPoints.toLocaleString('en-US') },
+        { header: 'path chars', cell: (f) => f.pathChars.toLocaleString('en-US') },
+      ],
+      downsampling,
+    ),
+  );
+
+  console.log(`\nDemo evaluator, the dashboard's queries at the step of a ${WIDTH_PX.toLocaleString('en-US')} px panel`);
+  const evaluator = benchEvaluator(EVALUATOR_RANGES, WIDTH_PX, options.runs);
+  console.log(
+    formatTable(
+      [
+        { header: 'range', cell: (f) => f.range, align: 'left' },
+        { header: 'query', cell: (f) => f.query, align: 'left' },
+        { header: 'step s', cell: (f) => String(f.stepMs / 1000) },
+        { header: 'series', cell: (f) => String(f.series) },
+        { header: 'points', cell: (f) => String(f.pointsPerSeries) },
+        { header: 'median ms', cell: (f) => formatMs(f.medianMs) },
+      ],
+      evaluator,
+    ),
+  );
+
+  const clientRuns = Math.max(3, Math.min(options.runs, 5));
+  console.log(`\nPrometheus client, a 200 × ${POINTS.toLocaleString('en-US')} matrix answer (median of ${clientRuns})`);
+  const client = await benchPromClient(200, POINTS, clientRuns);
+  console.log(`body ${formatMiB(client.bodyBytes)} MiB`);
+  console.log(
+    formatTable(
+      [
+        { header: 'step', cell: (f) => f.what, align: 'left' },
+        { header: 'median ms', cell: (f) => formatMs(f.medianMs) },
+      ],
+      client.figures,
+    ),
+  );
+
+  if (options.skipBrowser) return;
+  ensureDist(options.distDir);
+  const site = await serveDist({ distDir: options.distDir, config: siteConfig(options.distDir, 'demo') });
+  const browser = await launchChromium();
+  try {
+    console.log(`\nChromium ${browser.version()}, demo build, dashboard default range: navigation → all panels drawn (${options.loads} loads, fresh context each)`);
+    const loads = await benchPageLoads(browser, `${site.url}/`, PANELS, options.loads);
+    console.log(
+      formatTable(
+        [
+          { header: 'load', cell: (r) => r.label, align: 'left' },
+          { header: 'drawn ms', cell: (r) => formatMs(r.drawnMs) },
+          { header: 'JS heap MiB', cell: (r) => formatMiB(r.heapUsedBytes) },
+        ],
+        [
+          ...loads.map((f, i) => ({ label: String(i + 1), ...f })),
+          { label: 'median', drawnMs: median(loads.map((f) => f.drawnMs)), heapUsedBytes: median(loads.map((f) => f.heapUsedBytes)) },
+        ],
+      ),
+    );
+  } finally {
+    await browser.close();
+    await site.stop();
+  }
+}
+
+let options: BenchOptions;
+try {
+  options = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+main(options).then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    await releaseAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+import { parseSoakArgs, SoakArgsError } from './soakArgs';
+
+describe('parseSoakArgs', () => {
+  it('defaults to ten minutes on both backends, a sample every 30 s', () => {
+    expect(parseSoakArgs([], '/repo/dist')).toEqual({
+      minutes: 10,
+      backends: ['demo', 'prometheus'],
+      sampleEverySeconds: 30,
+      distDir: '/repo/dist',
+      diagnose: false,
+    });
+  });
+
+  it.each([
+    [['--minutes', '3'], { minutes: 3 }],
+    [['--minutes=0.5'], { minutes: 0.5 }],
+    [['--backend', 'demo'], { backends: ['demo'] }],
+    [['--backend=prometheus'], { backends: ['prometheus'] }],
+    [['--backend', 'both'], { backends: ['demo', 'prometheus'] }],
+    [['--sample-seconds', '5', '--dist', '/tmp/d', '--diagnose'], { sampleEverySeconds: 5, distDir: '/tmp/d', diagnose: true }],
+  ])('reads %j', (argv, expected) => {
+    expect(parseSoakArgs(argv, 'dist')).toMatchObject(expected);
+  });
+
+  it.each([
+    [['--minutes'], /--minutes needs a positive number, got nothing/],
+    [['--minutes', '-1'], /got "-1"/],
+    [['--minutes', 'ten'], /got "ten"/],
+    [['--backend', 'victoria'], /--backend must be demo, prometheus or both, got "victoria"/],
+    [['--fast'], /unknown argument "--fast"/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseSoakArgs(argv, 'dist')).toThrow(SoakArgsError);
+    expect(() => parseSoakArgs(argv, 'dist')).toThrow(message);
+  });
+});

@@ -1,0 +1,72 @@
+// Command-line options of `npm run soak`.
+
+export type SoakBackend = 'demo' | 'prometheus';
+
+export interface SoakOptions {
+  readonly minutes: number;
+  readonly backends: readonly SoakBackend[];
+  readonly sampleEverySeconds: number;
+  /** The built app; built with `vite build` when missing. */
+  readonly distDir: string;
+  /** Take heap snapshots at the baseline and the end and print which objects grew. */
+  readonly diagnose: boolean;
+}
+
+export const SOAK_USAGE = `usage: npm run soak -- [--minutes N] [--backend demo|prometheus|both] [--sample-seconds N] [--dist DIR] [--diagnose]
+  --minutes N          how long each backend runs (default 10)
+  --backend B          demo, prometheus or both, one after another (default both)
+  --sample-seconds N   seconds between heap samples (default 30)
+  --dist DIR           the built app (default dist/; built when missing)
+  --diagnose           heap snapshots at the baseline and the end, and the objects that grew`;
+
+export class SoakArgsError extends Error {
+  override readonly name = 'SoakArgsError';
+}
+
+function positiveNumber(flag: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new SoakArgsError(`${flag} needs a positive number, got ${raw === undefined ? 'nothing' : `"${raw}"`}`);
+  }
+  return value;
+}
+
+export function parseSoakArgs(argv: readonly string[], defaultDistDir: string): SoakOptions {
+  let minutes = 10;
+  let backends: SoakBackend[] = ['demo', 'prometheus'];
+  let sampleEverySeconds = 30;
+  let distDir = defaultDistDir;
+  let diagnose = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--minutes':
+        minutes = positiveNumber(flag, value());
+        break;
+      case '--sample-seconds':
+        sampleEverySeconds = positiveNumber(flag, value());
+        break;
+      case '--backend': {
+        const backend = value();
+        if (backend === 'both') backends = ['demo', 'prometheus'];
+        else if (backend === 'demo' || backend === 'prometheus') backends = [backend];
+        else throw new SoakArgsError(`--backend must be demo, prometheus or both, got ${backend === undefined ? 'nothing' : `"${backend}"`}`);
+        break;
+      }
+      case '--dist': {
+        const dir = value();
+        if (!dir) throw new SoakArgsError('--dist needs a directory');
+        distDir = dir;
+        break;
+      }
+      case '--diagnose':
+        diagnose = true;
+        break;
+      default:
+        throw new SoakArgsError(`unknown argument "${arg}"`);
+    }
+  }
+  return { minutes, backends, sampleEverySeconds, distDir, diagnose };
+}

@@ -1,0 +1,68 @@
+// The two sites a soak runs against: the demo build (the backend answers inside the page), and the
+// build behind a real Prometheus that holds the incident and scrapes a live exporter, so that
+// "now-15m".."now" has data on both.
+import { SCENARIO, toOpenMetrics } from '../../mocks';
+import { startExporter } from '../../scripts/exporterServer';
+import { freePort, registerCleanup, serveDist, startPrometheus, waitFor, type ScrapeConfig } from '../e2e';
+import { siteConfig } from './appBuild';
+import type { SoakBackend } from './soakArgs';
+
+export interface SoakSite {
+  readonly backend: SoakBackend;
+  readonly url: string;
+  /** What serves the data, for the report. */
+  readonly description: string;
+  stop(): Promise<void>;
+}
+
+/** Scrapes as often as the wall refreshes would like, within the 1–5 s a real set-up uses. */
+const LIVE_SCRAPE_INTERVAL = '2s';
+
+export async function startSoakSite(backend: SoakBackend, distDir: string): Promise<SoakSite> {
+  if (backend === 'demo') {
+    const site = await serveDist({ distDir, config: siteConfig(distDir, 'demo') });
+    return { backend, url: site.url, description: 'demo backend (MSW in the page, live replay)', stop: site.stop };
+  }
+
+  const exporter = await startExporter({ port: await freePort() });
+  const unregisterExporter = registerCleanup({ release: exporter.stop, releaseNow: () => undefined });
+  const prometheus = await startPrometheus({ openMetrics: toOpenMetrics(), scrapeConfigs: [liveScrapeConfig(new URL(exporter.url).host)] });
+  await waitForLiveScrapes(prometheus.url);
+  const site = await serveDist({ distDir, config: siteConfig(distDir, '/prometheus'), proxyTarget: prometheus.url });
+  return {
+    backend,
+    url: site.url,
+    description: `Prometheus ${prometheus.url} (incident backfilled, exporter scraped every ${LIVE_SCRAPE_INTERVAL})`,
+    async stop() {
+      await site.stop();
+      await prometheus.stop();
+      unregisterExporter();
+      await exporter.stop();
+    },
+  };
+}
+
+/** Each instance its own target, as scripts/stack.ts does: one `up` series per instance. */
+function liveScrapeConfig(exporterAddress: string): ScrapeConfig {
+  return {
+    job_name: SCENARIO.job,
+    scrape_interval: LIVE_SCRAPE_INTERVAL,
+    static_configs: SCENARIO.instances.map((instance) => ({
+      targets: [exporterAddress],
+      labels: { instance, __metrics_path__: `/metrics/${instance}` },
+    })),
+  };
+}
+
+async function waitForLiveScrapes(prometheusUrl: string): Promise<void> {
+  await waitFor(
+    'the first live scrapes of the exporter',
+    async () => {
+      const params = new URLSearchParams({ query: `up{job="${SCENARIO.job}"} == 1` });
+      const response = await fetch(`${prometheusUrl}/api/v1/query?${params}`);
+      const body = (await response.json()) as { data?: { result?: unknown[] } };
+      return (body.data?.result?.length ?? 0) >= SCENARIO.instances.length ? true : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 500 },
+  );
+}
