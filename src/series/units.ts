@@ -149,6 +149,9 @@ export function valueTicks(
     // Division can round (or underflow) past a bound; the domain must still contain the data.
     if (tickValue(step, first) > lo) first -= 1;
     if (tickValue(step, last) < hi) last += 1;
+    // A range tiny against its magnitude (1e12 … 1e12 + 1e-4) puts tick indices past 2^53, where
+    // k++ no longer changes k: take a coarser step rather than loop forever.
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) continue;
     if (last - first + 1 > limit) continue;
     const ticks: number[] = [];
     for (let k = first; k <= last; k++) ticks.push(tickValue(step, k));
