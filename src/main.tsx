@@ -15,12 +15,11 @@ const CONFIG_RELOAD_MS = 5 * 60_000;
 
 const queryClient = createQueryClient();
 
-async function startDemoBackend(): Promise<string> {
-  // The demo backend answers the Prometheus API inside the browser (a service worker); it is
-  // loaded only in demo mode, so a build aimed at a real server never runs it.
-  const { worker, DEMO_BASE_URL } = await import('../mocks/browser');
-  await worker.start({ serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` }, onUnhandledRequest: 'bypass', quiet: true });
-  return DEMO_BASE_URL;
+async function demoClient(): Promise<PromClient> {
+  // The demo backend answers the Prometheus API inside the page; it is loaded only in demo mode,
+  // so a build aimed at a real server never runs it.
+  const { demoFetch, DEMO_BASE_URL } = await import('../mocks/inPage');
+  return createPromClient({ baseUrl: DEMO_BASE_URL, fetch: demoFetch });
 }
 
 function render(root: Root, boot: BootData, client: PromClient) {
@@ -42,7 +41,7 @@ async function boot() {
   let client: PromClient;
   const clientFor = async (data: BootData) => {
     const { url, headers } = data.config.datasource;
-    return createPromClient({ baseUrl: isDemo(data.config) ? await startDemoBackend() : url, headers });
+    return isDemo(data.config) ? demoClient() : createPromClient({ baseUrl: url, headers });
   };
   try {
     current = await loadBootData();
