@@ -1,3 +1,4 @@
+import { splitMessages } from './rawChromium';
 import { createPromClient } from '../../src/prometheus';
 import { withAllValues } from './nodeBenchmarks';
 import { requestParams } from './apiTraffic';
@@ -94,5 +95,13 @@ describe('withAllValues', () => {
     expect(withAllValues('up{job="webapp",instance=~"$instance"}')).toBe('up{job="webapp",instance=~".*"}');
     expect(withAllValues('sum(x{a=~"${a}",b=~"${b:regex}"})')).toBe('sum(x{a=~".*",b=~".*"})');
     expect(withAllValues('rate(x[5m])')).toBe('rate(x[5m])');
+  });
+});
+
+describe('splitMessages (DevTools pipe framing)', () => {
+  it('returns whole NUL-terminated messages and keeps the partial tail for the next chunk', () => {
+    const first = splitMessages('', '{"id":1}\0{"id":2}\0{"id"');
+    expect(first).toEqual({ messages: ['{"id":1}', '{"id":2}'], rest: '{"id"' });
+    expect(splitMessages(first.rest, ':3}\0')).toEqual({ messages: ['{"id":3}'], rest: '' });
   });
 });

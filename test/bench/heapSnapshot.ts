@@ -1,6 +1,6 @@
 // Heap snapshots summarised by constructor, and the difference between two: which kinds of object
 // a long run accumulates.
-import type { CDPSession } from 'playwright-core';
+import type { ProtocolSession } from './protocolSession';
 import { formatTable } from './table';
 
 /** count and self size per object kind ("object:Map", "closure:tick", "string"). */
@@ -12,9 +12,9 @@ interface SnapshotJson {
   strings: string[];
 }
 
-export async function takeHeapSnapshot(session: CDPSession): Promise<string> {
+export async function takeHeapSnapshot(session: ProtocolSession): Promise<string> {
   const chunks: string[] = [];
-  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  const onChunk = (params: Record<string, unknown>) => void chunks.push(String(params.chunk));
   session.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
     await session.send('HeapProfiler.collectGarbage');

@@ -5,6 +5,7 @@ describe('parseSoakArgs', () => {
     expect(parseSoakArgs([], '/repo/dist')).toEqual({
       minutes: 10,
       backends: ['demo', 'prometheus'],
+      drivers: ['playwright'],
       sampleEverySeconds: 30,
       distDir: '/repo/dist',
       diagnose: false,
@@ -17,6 +18,8 @@ describe('parseSoakArgs', () => {
     [['--backend', 'demo'], { backends: ['demo'] }],
     [['--backend=prometheus'], { backends: ['prometheus'] }],
     [['--backend', 'both'], { backends: ['demo', 'prometheus'] }],
+    [['--driver', 'cdp'], { drivers: ['cdp'] }],
+    [['--driver=both'], { drivers: ['playwright', 'cdp'] }],
     [['--sample-seconds', '5', '--dist', '/tmp/d', '--diagnose'], { sampleEverySeconds: 5, distDir: '/tmp/d', diagnose: true }],
   ])('reads %j', (argv, expected) => {
     expect(parseSoakArgs(argv, 'dist')).toMatchObject(expected);
@@ -27,6 +30,7 @@ describe('parseSoakArgs', () => {
     [['--minutes', '-1'], /got "-1"/],
     [['--minutes', 'ten'], /got "ten"/],
     [['--backend', 'victoria'], /--backend must be demo, prometheus or both, got "victoria"/],
+    [['--driver', 'puppeteer'], /--driver must be playwright, cdp or both, got "puppeteer"/],
     [['--fast'], /unknown argument "--fast"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseSoakArgs(argv, 'dist')).toThrow(SoakArgsError);

@@ -1,10 +1,14 @@
 // Command-line options of `npm run soak`.
 
 export type SoakBackend = 'demo' | 'prometheus';
+/** playwright: watches the network too; cdp: a bare DevTools pipe with no Network domain enabled. */
+export type SoakDriver = 'playwright' | 'cdp';
 
 export interface SoakOptions {
   readonly minutes: number;
   readonly backends: readonly SoakBackend[];
+  /** Each backend runs once per driver, one after another. */
+  readonly drivers: readonly SoakDriver[];
   readonly sampleEverySeconds: number;
   /** The built app; built with `vite build` when missing. */
   readonly distDir: string;
@@ -12,9 +16,12 @@ export interface SoakOptions {
   readonly diagnose: boolean;
 }
 
-export const SOAK_USAGE = `usage: npm run soak -- [--minutes N] [--backend demo|prometheus|both] [--sample-seconds N] [--dist DIR] [--diagnose]
+export const SOAK_USAGE = `usage: npm run soak -- [--minutes N] [--backend demo|prometheus|both] [--driver playwright|cdp|both] [--sample-seconds N] [--dist DIR] [--diagnose]
   --minutes N          how long each backend runs (default 10)
   --backend B          demo, prometheus or both, one after another (default both)
+  --driver D          playwright (default; also watches the network, which makes DevTools keep
+                       a record of every request in the page), cdp (a bare DevTools pipe, no
+                       Network domain), or both, one after another
   --sample-seconds N   seconds between heap samples (default 30)
   --dist DIR           the built app (default dist/; built when missing)
   --diagnose           heap snapshots at the baseline and the end, and the objects that grew`;
@@ -34,6 +41,7 @@ function positiveNumber(flag: string, raw: string | undefined): number {
 export function parseSoakArgs(argv: readonly string[], defaultDistDir: string): SoakOptions {
   let minutes = 10;
   let backends: SoakBackend[] = ['demo', 'prometheus'];
+  let drivers: SoakDriver[] = ['playwright'];
   let sampleEverySeconds = 30;
   let distDir = defaultDistDir;
   let diagnose = false;
@@ -55,6 +63,13 @@ export function parseSoakArgs(argv: readonly string[], defaultDistDir: string): 
         else throw new SoakArgsError(`--backend must be demo, prometheus or both, got ${backend === undefined ? 'nothing' : `"${backend}"`}`);
         break;
       }
+      case '--driver': {
+        const driver = value();
+        if (driver === 'both') drivers = ['playwright', 'cdp'];
+        else if (driver === 'playwright' || driver === 'cdp') drivers = [driver];
+        else throw new SoakArgsError(`--driver must be playwright, cdp or both, got ${driver === undefined ? 'nothing' : `"${driver}"`}`);
+        break;
+      }
       case '--dist': {
         const dir = value();
         if (!dir) throw new SoakArgsError('--dist needs a directory');
@@ -68,5 +83,5 @@ export function parseSoakArgs(argv: readonly string[], defaultDistDir: string): 
         throw new SoakArgsError(`unknown argument "${arg}"`);
     }
   }
-  return { minutes, backends, sampleEverySeconds, distDir, diagnose };
+  return { minutes, backends, drivers, sampleEverySeconds, distDir, diagnose };
 }

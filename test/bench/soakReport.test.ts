@@ -7,6 +7,7 @@ const sample = (seconds: number, heapUsedBytes: number, nodes = 500, listeners =
   documents: 1,
   nodes,
   listeners,
+  refreshRounds: seconds,
   apiResponses: seconds * 2,
 });
 
@@ -61,7 +62,10 @@ describe('formatting', () => {
     const lines = formatSamples(samples).split('\n');
     expect(lines).toHaveLength(2 + samples.length);
     expect(lines[0]).toMatch(/^time\s+heap MiB/);
-    expect(lines[4]).toMatch(/^1:30\s+2\.1\s+2202010\s+4\.2\s+480\s+110\s+1\s+180$/);
+    expect(lines[0]).toMatch(/refresh rounds\s+API responses$/);
+    expect(lines[4]).toMatch(/^1:30\s+2\.1\s+2202010\s+4\.2\s+480\s+110\s+1\s+90\s+180$/);
+    // The in-page demo backend makes no requests: no column of zeros.
+    expect(formatSamples(samples.map((s) => ({ ...s, apiResponses: 0 })))).not.toMatch(/API responses/);
     expect(formatGrowth(soakGrowth(samples))).toBe(
       'growth 1:00 → 1:30: heap +5.00% (2.0 → 2.1 MiB), Blink heap +5.00%, nodes -20 (floor 0), listeners +10',
     );

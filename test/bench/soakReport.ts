@@ -12,7 +12,9 @@ export interface SoakSample {
   readonly documents: number;
   readonly nodes: number;
   readonly listeners: number;
-  /** API responses answered so far: proof the refreshes ran. */
+  /** Refresh rounds counted in the page (changes of a panel's resolved range end): proof the refreshes ran. */
+  readonly refreshRounds: number;
+  /** Prometheus API fetches the page completed so far; 0 when the backend answers inside the page. */
   readonly apiResponses: number;
 }
 
@@ -91,7 +93,8 @@ export function formatSamples(samples: readonly SoakSample[]): string {
       { header: 'DOM nodes', cell: (s) => String(s.nodes) },
       { header: 'listeners', cell: (s) => String(s.listeners) },
       { header: 'documents', cell: (s) => String(s.documents) },
-      { header: 'API responses', cell: (s) => String(s.apiResponses) },
+      { header: 'refresh rounds', cell: (s) => String(s.refreshRounds) },
+      ...(samples.some((s) => s.apiResponses > 0) ? [{ header: 'API responses', cell: (s: SoakSample) => String(s.apiResponses) }] : []),
     ],
     samples,
   );
