@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCENARIO, toOpenMetrics } from '../mocks/scenario';
+import { toOpenMetrics } from '../mocks/scenario';
 import {
   BINARIES,
   countProbeSeries,
@@ -14,11 +14,10 @@ import {
   releaseAll,
   spawnManaged,
   startPrometheus,
-  waitFor,
   waitForHttpOk,
-  type ScrapeConfig,
 } from '../test/e2e';
 import { startExporter } from './exporterServer';
+import { liveScrapeConfig, waitForLiveScrapes } from './liveScrape';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../..');
 const SCRAPE_INTERVAL = '5s';
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   console.log('Backfilling the 2024-01-15 incident and starting Prometheus…');
   const prometheus = await startPrometheus({
     openMetrics: toOpenMetrics(),
-    scrapeConfigs: [liveScrapeConfig(exporterAddress)],
+    scrapeConfigs: [liveScrapeConfig(exporterAddress, SCRAPE_INTERVAL)],
   });
   console.log(
     `  backfill ${Math.round(prometheus.timings.backfillMs)} ms, start ${Math.round(prometheus.timings.startMs)} ms`,
@@ -91,30 +90,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Each demo instance is its own target (one `up` series per instance, like the scenario). */
-function liveScrapeConfig(exporterAddress: string): ScrapeConfig {
-  return {
-    job_name: SCENARIO.job,
-    scrape_interval: SCRAPE_INTERVAL,
-    static_configs: SCENARIO.instances.map((instance) => ({
-      targets: [exporterAddress],
-      labels: { instance, __metrics_path__: `/metrics/${instance}` },
-    })),
-  };
-}
-
-async function waitForLiveScrapes(prometheusUrl: string): Promise<void> {
-  await waitFor(
-    'the first live scrapes of the exporter',
-    async () => {
-      const params = new URLSearchParams({ query: `up{job="${SCENARIO.job}"} == 1` });
-      const response = await fetch(`${prometheusUrl}/api/v1/query?${params}`);
-      const body = (await response.json()) as { data?: { result?: unknown[] } };
-      return (body.data?.result?.length ?? 0) >= SCENARIO.instances.length ? true : undefined;
-    },
-    { timeoutMs: 30_000, intervalMs: 500 },
-  );
-}
 
 /** public/config.json with the data source pointed at the dev server's /prometheus proxy. */
 function stackConfig(): Record<string, unknown> {

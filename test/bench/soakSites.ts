@@ -1,9 +1,10 @@
 // The two sites a soak runs against: the demo build (the backend answers inside the page), and the
 // build behind a real Prometheus that holds the incident and scrapes a live exporter, so that
 // "now-15m".."now" has data on both.
-import { SCENARIO, toOpenMetrics } from '../../mocks';
+import { toOpenMetrics } from '../../mocks';
 import { startExporter } from '../../scripts/exporterServer';
-import { freePort, registerCleanup, serveDist, startPrometheus, waitFor, type ScrapeConfig } from '../e2e';
+import { liveScrapeConfig, waitForLiveScrapes } from '../../scripts/liveScrape';
+import { freePort, registerCleanup, serveDist, startPrometheus } from '../e2e';
 import { siteConfig } from './appBuild';
 import type { SoakBackend } from './soakArgs';
 
@@ -26,7 +27,7 @@ export async function startSoakSite(backend: SoakBackend, distDir: string): Prom
 
   const exporter = await startExporter({ port: await freePort() });
   const unregisterExporter = registerCleanup({ release: exporter.stop, releaseNow: () => undefined });
-  const prometheus = await startPrometheus({ openMetrics: toOpenMetrics(), scrapeConfigs: [liveScrapeConfig(new URL(exporter.url).host)] });
+  const prometheus = await startPrometheus({ openMetrics: toOpenMetrics(), scrapeConfigs: [liveScrapeConfig(new URL(exporter.url).host, LIVE_SCRAPE_INTERVAL)] });
   await waitForLiveScrapes(prometheus.url);
   const site = await serveDist({ distDir, config: siteConfig(distDir, '/prometheus'), proxyTarget: prometheus.url });
   return {
@@ -42,27 +43,3 @@ export async function startSoakSite(backend: SoakBackend, distDir: string): Prom
   };
 }
 
-/** Each instance its own target, as scripts/stack.ts does: one `up` series per instance. */
-function liveScrapeConfig(exporterAddress: string): ScrapeConfig {
-  return {
-    job_name: SCENARIO.job,
-    scrape_interval: LIVE_SCRAPE_INTERVAL,
-    static_configs: SCENARIO.instances.map((instance) => ({
-      targets: [exporterAddress],
-      labels: { instance, __metrics_path__: `/metrics/${instance}` },
-    })),
-  };
-}
-
-async function waitForLiveScrapes(prometheusUrl: string): Promise<void> {
-  await waitFor(
-    'the first live scrapes of the exporter',
-    async () => {
-      const params = new URLSearchParams({ query: `up{job="${SCENARIO.job}"} == 1` });
-      const response = await fetch(`${prometheusUrl}/api/v1/query?${params}`);
-      const body = (await response.json()) as { data?: { result?: unknown[] } };
-      return (body.data?.result?.length ?? 0) >= SCENARIO.instances.length ? true : undefined;
-    },
-    { timeoutMs: 30_000, intervalMs: 500 },
-  );
-}
