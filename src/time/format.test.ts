@@ -223,6 +223,13 @@ describe('timeTicks', () => {
 
   const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
 
+  it('never leaves the axis empty when the coarse interval misses the range (21 days, 2 ticks, Kolkata)', () => {
+    const start = 946_684_800_000;
+    const { ticks } = timeTicks(start, start + 1_814_400_001, 'Asia/Kolkata', 2);
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(ticks.length).toBeLessThanOrEqual(2);
+  });
+
   it('property: at most maxTicks, ascending, inside the range, on round wall-clock times', () => {
     fc.assert(
       fc.property(

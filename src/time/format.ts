@@ -197,22 +197,24 @@ export function timeTicks(
   const zone = safeZone(tz);
   const limit = Math.max(1, Math.floor(maxTicks));
   const range = end - start;
-  let finer: { ticks: number[]; style: TickStyle } | null = null;
-  for (const { interval, approxMs } of TICK_INTERVALS) {
+  const ticksOf = (interval: TickInterval, cap: number) =>
+    interval.kind === 'fixed' ? fixedTicks(start, end, zone, interval.ms, cap) : calendarTicks(start, end, zone, interval, cap);
+  for (let i = 0; i < TICK_INTERVALS.length; i++) {
+    const { interval, approxMs } = TICK_INTERVALS[i] as (typeof TICK_INTERVALS)[number];
     // Calendar intervals vary in length, so the estimate only skips the hopeless ones.
     if (range / approxMs > limit + 1) continue;
-    const ticks =
-      interval.kind === 'fixed'
-        ? fixedTicks(start, end, zone, interval.ms, limit)
-        : calendarTicks(start, end, zone, interval, limit);
-    const style = tickStyle(interval, start, end, zone);
-    if (ticks.length <= limit) {
-      // A coarse interval can miss a short range entirely (no 1st of the month in these two
-      // weeks): then every k-th tick of the finer interval beats an empty axis.
-      if (ticks.length === 0 && finer) return { ticks: thin(finer.ticks, limit), style: finer.style };
-      return { ticks, style };
+    const ticks = ticksOf(interval, limit);
+    if (ticks.length > limit) continue;
+    if (ticks.length > 0) return { ticks, style: tickStyle(interval, start, end, zone) };
+    // A coarse interval can miss a range entirely (no 1st of the month in these two weeks, no
+    // Monday-aligned week for two ticks): every k-th tick of the nearest finer interval that has
+    // any beats an empty axis.
+    for (let j = i - 1; j >= 0; j--) {
+      const finer = (TICK_INTERVALS[j] as (typeof TICK_INTERVALS)[number]).interval;
+      const finerTicks = ticksOf(finer, Math.ceil(range / (TICK_INTERVALS[j] as (typeof TICK_INTERVALS)[number]).approxMs) + 2);
+      if (finerTicks.length > 0) return { ticks: thin(finerTicks, limit), style: tickStyle(finer, start, end, zone) };
     }
-    finer = { ticks, style };
+    return { ticks, style: tickStyle(interval, start, end, zone) };
   }
   return { ticks: [], style: 'date' };
 }
