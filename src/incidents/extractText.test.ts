@@ -89,6 +89,7 @@ describe('the tag scanner on hostile input', () => {
     const started = performance.now();
     extractTextLines(source, 'scanner');
     // Quadratic work on 5 MB would take minutes; the bound leaves room for a busy CI machine.
-    expect(performance.now() - started).toBeLessThan(2000);
+    // A termination check, not a timing: catastrophic backtracking would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });

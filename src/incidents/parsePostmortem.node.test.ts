@@ -55,7 +55,8 @@ describe('parsePostmortem without a DOM', () => {
       entry.repeat(Math.ceil(5_000_000 / entry.length));
     const started = performance.now();
     const result = parsePostmortem(source, { id: 'big' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A termination check, not a timing: catastrophic backtracking would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.ok && result.incident.events[0]?.text).toBe('An engineer confirmed the alert & began investigating.');
   });
 });

@@ -225,7 +225,8 @@ describe('parsePostmortem on hostile and unreadable input', () => {
       timelineHtml.repeat(Math.ceil(5_000_000 / timelineHtml.length));
     const started = performance.now();
     const result = parsed(parsePostmortem(source, { id: 'big' }));
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A termination check, not a timing: catastrophic backtracking would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.incident.events).toHaveLength(1000);
     expect(result.notes).toEqual([
       'The document is longer than 1,000,000 characters; only its beginning was read.',
@@ -241,7 +242,8 @@ describe('parsePostmortem on hostile and unreadable input', () => {
   ])('gives up quickly on 5 MB of %s', (_name, source) => {
     const started = performance.now();
     const result = parsePostmortem(source, { id: 'hostile' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A termination check, not a timing: catastrophic backtracking would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(typeof result.ok).toBe('boolean');
   });
 });

@@ -52,20 +52,6 @@ describe('m4', () => {
     expect(out.length).toBeGreaterThan(1200);
   });
 
-  it('is fast enough for 200 series × 11,000 points at 1,200 px', () => {
-    const timestamps = Array.from({ length: 11_000 }, (_, i) => 1_705_300_000_000 + i * 15_000);
-    const series = Array.from({ length: 200 }, (_, s) => timestamps.map((_t, i) => Math.sin(i / 50 + s) * 1e9 + ((i * 7919) % 101) * 1e6));
-    const start = timestamps[0] ?? 0;
-    const end = start + 11_000 * 15_000;
-    const began = performance.now();
-    let kept = 0;
-    for (const values of series) kept += m4({ timestamps, values, start, end, widthPx: 1200, gapMs: 30_000 }).length;
-    const perSeries = (performance.now() - began) / series.length;
-    expect(kept).toBeGreaterThan(0);
-    // A few ms per series is the aim; the bound is loose so a busy CI machine does not flake.
-    expect(perSeries).toBeLessThan(20);
-  });
-
   const sampleArb = fc
     .record({
       steps: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 0, maxLength: 300 }),
