@@ -80,7 +80,7 @@ export function DashboardPanel(props: Props) {
 
   const fetchingNow = results.some((r) => r.isFetching);
   if (fetchingNow !== inFlight) setInFlight(fetchingNow);
-  const datas = useLastData(results.map((r) => r.data));
+  const datas = useLastData(results.map((r) => r.data), interpolated.map((q) => q.expr));
   const lines: PanelLine[] = useMemo(() => {
     const out: PanelLine[] = [];
     datas.forEach((data, qi) => {
@@ -179,17 +179,18 @@ export function DashboardPanel(props: Props) {
 }
 
 /**
- * Each query's data, or the last data it had while a new key loads. `useQueries` makes a new
- * observer when a key changes (every refresh of a relative range), so `keepPreviousData` has
- * nothing to keep there: without this, every refresh blanked the chart to "Loading…" and
- * remounted it (TanStack/query#2181). The array stays the same object while nothing changed, so
- * lines are only rebuilt (and re-downsampled) when data really changed.
+ * Each query's data, or the last data the same query text had while a new key loads.
+ * `useQueries` makes a new observer when a key changes (every refresh of a relative range), so
+ * `keepPreviousData` has nothing to keep there: without this, every refresh blanked the chart to
+ * "Loading…" and remounted it (TanStack/query#2181). Data is kept only for the same expression:
+ * an edited query that fails must not show the old query's lines as if they were its own. The
+ * array stays the same object while nothing changed, so lines are only rebuilt when data did.
  */
-function useLastData<T>(current: readonly (T | undefined)[]): readonly (T | undefined)[] {
-  const [kept, setKept] = useState<readonly (T | undefined)[]>(current);
-  const next = current.map((item, i) => item ?? kept[i]);
-  const same = kept.length === next.length && kept.every((item, i) => item === next[i]);
+function useLastData<T>(current: readonly (T | undefined)[], exprs: readonly string[]): readonly (T | undefined)[] {
+  const [kept, setKept] = useState<{ readonly data: readonly (T | undefined)[]; readonly exprs: readonly string[] }>({ data: current, exprs });
+  const next = current.map((item, i) => item ?? (kept.exprs[i] === exprs[i] ? kept.data[i] : undefined));
+  const same = kept.data.length === next.length && kept.data.every((item, i) => item === next[i]) && kept.exprs.every((e, i) => e === exprs[i]);
   // Storing derived state during render is React's documented pattern for "previous value".
-  if (!same) setKept(next);
-  return same ? kept : next;
+  if (!same) setKept({ data: next, exprs });
+  return same ? kept.data : next;
 }

@@ -69,4 +69,22 @@ describe('the query editor', () => {
     expect(within(memory).queryByRole('form', { name: 'Edit queries' })).toBeNull();
     expect(window.location.hash).toBe('');
   });
+
+  it('does not show the old query\'s lines for an edited query that fails', async () => {
+    const user = userEvent.setup();
+    openApp('');
+    const memory = panel('Memory');
+    await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    await user.click(within(memory).getByRole('button', { name: 'Edit query' }));
+    const editor = within(memory).getByRole('form', { name: 'Edit queries' });
+    const query = within(editor).getByRole('textbox', { name: 'Query' });
+    await user.clear(query);
+    await user.click(query);
+    await user.paste('histogram_quantile(0.9, process_resident_memory_bytes)');
+    await user.click(within(editor).getByRole('button', { name: 'Run queries' }));
+    const alert = await within(memory).findByRole('alert');
+    expect(alert).toHaveTextContent('Bad query');
+    expect(alert).not.toHaveTextContent('Stale');
+    expect(drawnLines(memory)).toHaveLength(0);
+  }, COLD_START_TIMEOUT_MS);
 });
