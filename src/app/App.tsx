@@ -19,7 +19,6 @@ import { useAutoRefresh } from './useAutoRefresh';
 import { usePlaylist } from './usePlaylist';
 import { useViewState } from './useViewState';
 import { useWakeLock } from './useWakeLock';
-import { useViewportHeight } from './useViewportHeight';
 
 interface Props {
   readonly boot: BootData;
@@ -41,7 +40,6 @@ export function App({ boot, demo }: Props) {
   );
   const { view, notices, setView, dismissNotices } = useViewState(context);
   const queryClient = useQueryClient();
-  const viewportHeight = useViewportHeight();
 
   const dashboard: Dashboard = dashboards.find((d) => d.id === view.dashboard) ?? (dashboards[0] as Dashboard);
   const range = view.range ?? dashboard.defaultRange ?? FALLBACK_RANGE;
@@ -93,7 +91,7 @@ export function App({ boot, demo }: Props) {
       overrides={view.overrides}
       hidden={view.hidden}
       kiosk={view.kiosk}
-      panelHeight={view.kiosk ? kioskPanelHeight(viewportHeight, view.panel ? 1 : dashboard.panels.length) : 260}
+      panelHeight={view.kiosk ? 'fill' : 260}
       onFocus={(panel) => update({ panel })}
       // A zoom drag replaces the history entry (a continuous change); "Zoom out" pushes.
       onZoom={(start, end) => update({ range: { from: String(start), to: String(end) } }, 'replace')}
@@ -218,9 +216,4 @@ export function App({ boot, demo }: Props) {
       {dashboardView}
     </div>
   );
-}
-
-// Kiosk panels share the screen: header and banner take ~110 px, each panel's title and legend ~120.
-function kioskPanelHeight(viewportHeight: number, panels: number): number {
-  return Math.max(160, Math.floor((viewportHeight - 110) / Math.max(1, panels)) - 170);
 }

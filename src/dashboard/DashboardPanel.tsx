@@ -16,7 +16,7 @@ export interface PanelViewOptions {
   readonly overrides: readonly string[] | undefined;
   readonly hidden: ReadonlySet<string>;
   readonly focused: boolean;
-  readonly height: number;
+  readonly height: number | 'fill';
   readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
   readonly onToggleSeries: (panelId: string, name: string) => void;
   readonly onFocus: (panelId: string | undefined) => void;

@@ -15,7 +15,8 @@ interface Props extends SharedPanelInputs {
   readonly onFocus?: PanelViewOptions['onFocus'];
   readonly onZoom?: PanelViewOptions['onZoom'];
   readonly kiosk?: boolean;
-  readonly panelHeight?: number;
+  /** Chart height of each panel in CSS px, or 'fill' to share the screen (kiosk). */
+  readonly panelHeight?: number | 'fill';
   readonly variables?: VariableValues;
 }
 
@@ -43,7 +44,7 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
             overrides={overrides[spec.id]}
             hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
             focused={focusedPanel === spec.id}
-            height={focusedPanel ? Math.max(panelHeight, 520) : panelHeight}
+            height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
             onOverride={shared.onOverride ?? noop}
             onToggleSeries={shared.onToggleSeries ?? noop}
             onFocus={shared.onFocus ?? noop}

@@ -4,6 +4,7 @@ import type { Unit } from '../series';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { Legend } from './Legend';
 import { HoverTooltip } from './HoverTooltip';
+import { useElementSize } from './useElementSize';
 import type { MarkerFocus } from './IncidentMarkers';
 import type { EventMarker, IncidentWindow, PanelLine, PanelStatus } from './types';
 
@@ -12,7 +13,8 @@ export interface TimeSeriesPanelProps {
   readonly title: string;
   readonly unit: Unit;
   readonly width: number;
-  readonly height?: number;
+  /** Chart height in CSS px, or 'fill': the chart takes the height the layout leaves it (kiosk grid). */
+  readonly height?: number | 'fill';
   readonly start: number;
   readonly end: number;
   readonly step: number;
@@ -41,8 +43,12 @@ export interface TimeSeriesPanelProps {
  * screen, dimmed and labelled stale, instead of blanking them.
  */
 export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
-  const { title, unit, width, start, end, step, timezone, lines, status } = props;
-  const height = props.height ?? 260;
+  const { title, unit, start, end, step, timezone, lines, status } = props;
+  // Filling: the chart takes the body's measured size, beside a legend on the right (kiosk).
+  const fill = props.height === 'fill';
+  const [bodyRef, measured] = useElementSize<HTMLDivElement>({ width: props.width, height: 260 }, fill);
+  const height = fill ? measured.height : typeof props.height === 'number' ? props.height : 260;
+  const chartWidth = fill ? measured.width : props.width;
   const headingId = useId();
   const { hidden, onToggleSeries } = props;
   const [hover, setHover] = useState<{ time: number; x: number } | null>(null);
@@ -92,45 +98,49 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
           ))}
         </ul>
       )}
-      {!status.hasData && status.fetching && status.problems.length === 0 && (
-        <div className="panel-placeholder" style={{ height }}>Loading…</div>
-      )}
-      {isEmpty && <div className="panel-placeholder" style={{ height }}>No data in this time range</div>}
-      {status.hasData && !isEmpty && (
-        <div className="chart-wrap" style={{ position: 'relative', height }}>
-          <TimeSeriesChart
-            width={width}
-            height={height}
-            start={start}
-            end={end}
-            step={step}
-            unit={unit}
-            timezone={timezone}
-            lines={visibleLines}
-            thresholds={props.thresholds}
-            windows={props.windows}
-            markers={props.markers}
-            selectedMarkerKey={props.selectedMarkerKey}
-            dimmed={stale}
-            hoverTime={hover?.time ?? null}
-            onHover={onHover}
-            onFocusMarker={setMarkerFocus}
-            onSelectMarker={props.onSelectMarker}
-            describeMarker={describeMarker}
-            onZoom={props.onZoom}
-          />
-          {hover && !markerFocus && (
-            <HoverTooltip time={hover.time} x={hover.x} chartWidth={width} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
+      <div className={fill ? 'panel-main fill' : 'panel-main'}>
+        <div ref={bodyRef} className="panel-body">
+          {!status.hasData && status.fetching && status.problems.length === 0 && (
+            <div className="panel-placeholder" style={{ height }}>Loading…</div>
           )}
-          {markerFocus && (
-            <div className="marker-tooltip" role="tooltip" style={{ left: Math.min(markerFocus.x + 8, width - 260) }}>
-              <strong>{formatTime(markerFocus.marker.time, timezone, 'datetime')}</strong> · {markerFocus.marker.kind}
-              <p>{markerFocus.marker.text}</p>
+          {isEmpty && <div className="panel-placeholder" style={{ height }}>No data in this time range</div>}
+          {status.hasData && !isEmpty && (
+            <div className="chart-wrap" style={{ position: 'relative', height }}>
+              <TimeSeriesChart
+                width={chartWidth}
+                height={height}
+                start={start}
+                end={end}
+                step={step}
+                unit={unit}
+                timezone={timezone}
+                lines={visibleLines}
+                thresholds={props.thresholds}
+                windows={props.windows}
+                markers={props.markers}
+                selectedMarkerKey={props.selectedMarkerKey}
+                dimmed={stale}
+                hoverTime={hover?.time ?? null}
+                onHover={onHover}
+                onFocusMarker={setMarkerFocus}
+                onSelectMarker={props.onSelectMarker}
+                describeMarker={describeMarker}
+                onZoom={props.onZoom}
+              />
+              {hover && !markerFocus && (
+                <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
+              )}
+              {markerFocus && (
+                <div className="marker-tooltip" role="tooltip" style={{ left: Math.min(markerFocus.x + 8, chartWidth - 260) }}>
+                  <strong>{formatTime(markerFocus.marker.time, timezone, 'datetime')}</strong> · {markerFocus.marker.kind}
+                  <p>{markerFocus.marker.text}</p>
+                </div>
+              )}
             </div>
           )}
         </div>
-      )}
-      <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} />
+        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} />
+      </div>
     </section>
   );
 }

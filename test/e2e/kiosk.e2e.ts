@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { drawnLines, panel, waitForLines } from './appPage';
 import { launchChromium, type RunningBackend, type RunningStaticServer } from './index';
 import { startProxiedPrometheusSite } from './realSite';
@@ -30,13 +30,44 @@ it('kiosk mode hides all controls; the panels fill the screen', async () => {
     for (const control of ['Time range', 'Timezone', 'Auto-refresh']) expect(await page.getByLabel(control, { exact: true }).count()).toBe(0);
     for (const button of ['Share', 'Kiosk', 'Refresh', 'Edit query', 'View']) expect(await page.getByRole('button', { name: button, exact: true }).count()).toBe(0);
     expect(await page.getByText('refresh 1s').count()).toBe(1);
-    // Everything fits on one 1080p screen: no scrolling on a wall.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    expect(height).toBeLessThanOrEqual(1080);
+    // Everything fits on the screen, whatever its size, and follows a resize without a reload:
+    // no scrolling on a wall, every panel whole, the charts' time axes one above the other.
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 1600, height: 900 }, { width: 3840, height: 2160 }]) {
+      await page.setViewportSize(viewport);
+      await expect.poll(() => wallLayout(page), { timeout: 5_000 }).toMatchObject({ scrollWidth: viewport.width, scrollHeight: viewport.height });
+      const layout = await wallLayout(page);
+      expect(layout.panels).toHaveLength(3);
+      for (const p of layout.panels) {
+        expect(p.top).toBeGreaterThanOrEqual(0);
+        expect(p.bottom).toBeLessThanOrEqual(viewport.height);
+        // The chart gets most of its panel, not what a legend under it leaves.
+        expect(p.chartHeight).toBeGreaterThan(0.45 * (p.bottom - p.top));
+        expect(p.chartLeft).toBe(layout.panels[0]?.chartLeft);
+        expect(p.chartRight).toBe(layout.panels[0]?.chartRight);
+      }
+    }
   } finally {
     await page.close();
   }
 });
+
+interface WallLayout {
+  readonly scrollWidth: number;
+  readonly scrollHeight: number;
+  readonly panels: readonly { top: number; bottom: number; chartLeft: number; chartRight: number; chartHeight: number }[];
+}
+
+function wallLayout(page: Page): Promise<WallLayout> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    panels: [...document.querySelectorAll('section[data-panel]')].map((section) => {
+      const box = section.getBoundingClientRect();
+      const chart = section.querySelector('svg.recharts-surface')?.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, chartLeft: chart?.left ?? NaN, chartRight: chart?.right ?? NaN, chartHeight: chart?.height ?? 0 };
+    }),
+  }));
+}
 
 it('marks the data stale within two refresh intervals when the server stops, keeps it, and recovers without reload', async () => {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
