@@ -51,7 +51,7 @@ async function soakOnce(backend: SoakBackend, driver: SoakDriver, options: SoakO
     console.log(describeTraffic(backend, driver, result.traffic));
     if (result.pageErrors.length > 0) console.log(`page errors (${result.pageErrors.length}): ${[...new Set(result.pageErrors)].slice(0, 5).join(' | ')}`);
     if (result.appDebug) console.log(`window.__VIGIL_DEBUG__: ${result.appDebug}`);
-    if (result.heapDiff) console.log(`\nobjects that grew from the baseline to the end:\n${result.heapDiff}`);
+    if (result.heapDiff) console.log(`\nheap snapshots, baseline → end (by share, then the kinds that grew most):\n${result.heapDiff}`);
     console.log(failures.length === 0 ? `PASS (${backend}, ${driver})` : `FAIL (${backend}, ${driver}): ${failures.join('; ')}`);
     return failures.length === 0;
   } finally {

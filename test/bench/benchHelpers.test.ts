@@ -2,7 +2,7 @@ import { splitMessages } from './rawChromium';
 import { createPromClient } from '../../src/prometheus';
 import { withAllValues } from './nodeBenchmarks';
 import { requestParams } from './apiTraffic';
-import { diffCensus, heapCensus } from './heapSnapshot';
+import { diffCensus, formatHeapShares, heapCensus, heapShares, type HeapCensus } from './heapSnapshot';
 import { formatMs, median } from './stats';
 import { matrixResponseBody, syntheticSeries } from './syntheticSeries';
 import { formatTable } from './table';
@@ -73,6 +73,23 @@ describe('heap census', () => {
       { kind: 'object:Map', countDelta: 1, bytesDelta: 100, countAfter: 2 },
       { kind: 'string', countDelta: 1, bytesDelta: 20, countAfter: 1 },
       { kind: 'closure:tick', countDelta: -1, bytesDelta: -32, countAfter: 0 },
+    ]);
+  });
+});
+
+describe('heap shares', () => {
+  const census = (entries: Record<string, number>): HeapCensus => new Map(Object.entries(entries).map(([kind, bytes]) => [kind, { count: 1, bytes }]));
+
+  it('tells compiled code and Blink objects from JS data', () => {
+    const shares = heapShares(census({ code: 300, 'native:HTMLDivElement': 50, 'native:Text': 25, 'object:Map': 100, 'closure:tick': 10, string: 5 }));
+    expect(Object.fromEntries(shares)).toEqual({ 'compiled code': 300, 'Blink (native) objects': 75, 'JS objects and data': 115 });
+  });
+
+  it('prints each share before and after with its growth', () => {
+    expect(formatHeapShares(census({ code: 2048, 'object:Map': 4096 }), census({ code: 3072, 'object:Map': 4096 })).split('\n')).toEqual([
+      'JS objects and data: 4 KiB → 4 KiB (+0.0%)',
+      'compiled code: 2 KiB → 3 KiB (+50.0%)',
+      'Blink (native) objects: 0 KiB → 0 KiB',
     ]);
   });
 });

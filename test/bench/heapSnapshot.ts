@@ -79,3 +79,35 @@ export function formatCensusChanges(changes: readonly CensusChange[], limit = 15
     changes.slice(0, limit),
   );
 }
+
+/** Snapshot node types as the soak report groups them: V8's compiled code, Blink's objects, the rest. */
+export type HeapShare = 'compiled code' | 'Blink (native) objects' | 'JS objects and data';
+
+function shareOf(kind: string): HeapShare {
+  const type = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : kind;
+  if (type === 'code') return 'compiled code';
+  if (type === 'native') return 'Blink (native) objects';
+  return 'JS objects and data';
+}
+
+/** Bytes per share of a census: tells a JIT warming up (code) from data being kept (objects). */
+export function heapShares(census: HeapCensus): Map<HeapShare, number> {
+  const shares = new Map<HeapShare, number>();
+  for (const [kind, { bytes }] of census) shares.set(shareOf(kind), (shares.get(shareOf(kind)) ?? 0) + bytes);
+  return shares;
+}
+
+export function formatHeapShares(before: HeapCensus, after: HeapCensus): string {
+  const a = heapShares(before);
+  const b = heapShares(after);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  const shares: HeapShare[] = ['JS objects and data', 'compiled code', 'Blink (native) objects'];
+  return shares
+    .map((share) => {
+      const x = a.get(share) ?? 0;
+      const y = b.get(share) ?? 0;
+      const percent = x > 0 ? ` (${y >= x ? '+' : ''}${(((y - x) / x) * 100).toFixed(1)}%)` : '';
+      return `${share}: ${kb(x)} → ${kb(y)}${percent}`;
+    })
+    .join('\n');
+}

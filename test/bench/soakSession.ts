@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { panel, waitForLines } from '../e2e/appPage';
 import { trackApiTraffic, type ApiTrafficSummary } from './apiTraffic';
 import { createHeapSampler, readMemory } from './heapSampler';
-import { diffCensus, formatCensusChanges, heapCensus, takeHeapSnapshot, type HeapCensus } from './heapSnapshot';
+import { diffCensus, formatCensusChanges, formatHeapShares, heapCensus, takeHeapSnapshot, type HeapCensus } from './heapSnapshot';
 import { PAGE_PROBE_SCRIPT, READ_PAGE_PROBE, panelsDrawnExpression, parsePageProbe, type PageProbeReading } from './pageProbe';
 import type { ProtocolSession } from './protocolSession';
 import { launchRawChromium } from './rawChromium';
@@ -190,7 +190,8 @@ export async function runSoakSession(options: SoakSessionOptions): Promise<SoakS
       }
     }
     if (options.diagnose && baselineCensus) {
-      heapDiff = formatCensusChanges(diffCensus(baselineCensus, heapCensus(await takeHeapSnapshot(wall.session))));
+      const endCensus = heapCensus(await takeHeapSnapshot(wall.session));
+      heapDiff = `${formatHeapShares(baselineCensus, endCensus)}\n\n${formatCensusChanges(diffCensus(baselineCensus, endCensus))}`;
     }
     const appDebug = (await wall.evaluate(READ_APP_DEBUG)) as string | undefined;
     const probe = await wall.probe();
