@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicks } from '../time';
 import { formatValue, m4, valueTicks, type Unit } from '../series';
@@ -81,6 +81,17 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
   const frameData = useMemo(() => [{ t: start }, { t: end }], [start, end]);
+  // Recharts keeps each axis's and reference line's props in its store and updates the store when
+  // a prop changes identity: stable props spare it that work on every render (a wall re-renders
+  // every second).
+  const xDomain = useMemo(() => [start, end], [start, end]);
+  const xTickStyle = xTicks.style;
+  const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
+  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
+  const thresholdLabels = useMemo(
+    () => new Map(props.thresholds.map((t) => [t.label, { value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 } as const])),
+    [props.thresholds],
+  );
 
   return (
     <ComposedChart width={width} height={height} data={frameData} margin={MARGIN} accessibilityLayer={false}>
@@ -88,10 +99,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       <XAxis
         dataKey="t"
         type="number"
-        domain={[start, end]}
+        domain={xDomain}
         allowDataOverflow
         ticks={xTicks.ticks}
-        tickFormatter={(t: number) => formatTime(t, timezone, xTicks.style)}
+        tickFormatter={formatXTick}
         className="x-axis"
       />
       <YAxis
@@ -100,7 +111,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         domain={yAxis.domain}
         allowDataOverflow
         ticks={yAxis.ticks}
-        tickFormatter={(v: number) => formatValue(v, unit)}
+        tickFormatter={formatYTick}
         className="y-axis"
       />
       {props.windows.map((w) => {
@@ -111,7 +122,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         return <ReferenceArea key={w.key} x1={x1} x2={x2} className="incident-window" fill="#ff4d4f" fillOpacity={0.12} ifOverflow="hidden" />;
       })}
       {props.thresholds.map((t) => (
-        <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={{ value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 }} />
+        <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
       ))}
       <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />

@@ -105,7 +105,8 @@ function isAbortLike(e: unknown): boolean {
 export function errorFromFetchFailure(e: unknown, signal: AbortSignal | undefined, serverName: string): PromClientError {
   if (signal?.aborted || isAbortLike(e)) {
     const reason: unknown = signal?.aborted ? signal.reason : e;
-    if (reason instanceof Error && reason.name === 'TimeoutError') {
+    // By name, not instanceof Error: a DOMException may come from another realm (a test's jsdom).
+    if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
       return new PromClientError('timeout', 'The request to the Prometheus server timed out', { cause: e });
     }
     return new PromClientError('aborted', 'The request was cancelled', { cause: e });

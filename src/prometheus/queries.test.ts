@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { createPromClient } from './client';
 import type { PromClient } from './client';
 import { isPromClientError } from './errors';
-import { buildInfoQueryOptions, labelValuesQueryOptions, promKeys, rangeQueryOptions } from './queries';
+import { buildInfoQueryOptions, labelValuesQueryOptions, promKeys, RANGE_QUERY_TIMEOUT_MS, rangeQueryOptions } from './queries';
 
 const BASE = 'http://prometheus.test:9090';
 const range = { expr: 'up', start: 1705312800000, end: 1705313100000, step: 15000 };
@@ -14,6 +14,10 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+
+/** A server that takes the request and never answers, until the request is aborted. */
+const neverAnswers = (_input: RequestInfo | URL, init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
 
 let queryClient: QueryClient;
 beforeEach(() => {
@@ -82,6 +86,34 @@ describe('rangeQueryOptions', () => {
     await queryClient.cancelQueries({ queryKey: promKeys.all(BASE) });
     expect(requestSignal?.aborted).toBe(true);
     await pending;
+  });
+
+  it('gives up a request that never answers after the timeout, as a timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = createPromClient({ baseUrl: BASE, fetch: neverAnswers });
+      const failed = queryClient.fetchQuery({ ...rangeQueryOptions(client, range), retry: false }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(RANGE_QUERY_TIMEOUT_MS - 1);
+      expect(queryClient.getQueryState(promKeys.range(BASE, range))?.fetchStatus).toBe('fetching');
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await failed;
+      expect(isPromClientError(error) && error.kind).toBe('timeout');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves no timer behind once the request has answered', async () => {
+    vi.useFakeTimers();
+    try {
+      server.use(http.post(`${BASE}/api/v1/query_range`, () => HttpResponse.json(emptyMatrix)));
+      const client = createPromClient({ baseUrl: BASE });
+      await queryClient.fetchQuery({ ...rangeQueryOptions(client, range), gcTime: 0 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not retry a bad query', async () => {

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, SeriesParams } from './client';
 import { retryDelay, shouldRetry } from './retry';
+import { withTimeout } from './timeout';
 
 /**
  * Query keys per resource (TanStack Query's key-factory pattern). Each key holds every input of
@@ -39,7 +40,7 @@ export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
   const params: RangeQueryParams = { expr: p.expr, start: p.start, end: p.end, step: p.step };
   return queryOptions({
     queryKey: promKeys.range(client.baseUrl, params),
-    queryFn: ({ signal }) => client.queryRange(params, AbortSignal.any([signal, AbortSignal.timeout(RANGE_QUERY_TIMEOUT_MS)])),
+    queryFn: ({ signal }) => withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.queryRange(params, timed)),
     placeholderData: keepPreviousData,
     ...retryPolicy,
   });
