@@ -1,5 +1,5 @@
 // The demo scenario and its PromQL evaluator, without MSW, so Node scripts can import them.
-export { MEMORY_ALERT_THRESHOLD_BYTES, SCENARIO, rawSeries, toOpenMetrics, toPrometheusImportLines } from './scenario';
+export { MEMORY_ALERT_THRESHOLD_BYTES, SCENARIO, rawSeries, toOpenMetrics, toOpenMetricsWithRecentHistory, toPrometheusImportLines } from './scenario';
 export type { InstanceName, RawSeries } from './scenario';
 export { LIVE_REPLAY, replayTime } from './liveReplay';
 export { formatOpenMetrics, formatPrometheusImportLines } from './exposition';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMORY_ALERT_THRESHOLD_BYTES, SCENARIO, rawSeries, toOpenMetrics, toPrometheusImportLines } from './scenario';
+import { MEMORY_ALERT_THRESHOLD_BYTES, SCENARIO, rawSeries, toOpenMetrics, toOpenMetricsWithRecentHistory, toPrometheusImportLines } from './scenario';
 import type { RawSeries } from './scenario';
 
 const at = (hour: number, minute = 0): number => Date.UTC(2024, 0, 15, hour, minute);
@@ -194,4 +194,28 @@ describe('exposition formats', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('toOpenMetricsWithRecentHistory', () => {
+  const MINUTE = 60_000;
+  const endMs = Date.UTC(2026, 10, 25, 18, 0, 0);
+  const samples = (text: string, series: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${series} `))
+      .map((line) => line.split(' ').map(Number).slice(1) as [number, number]);
+
+  it('adds the scenario’s first minutes again, ending at the given time, after the scenario', () => {
+    const text = toOpenMetricsWithRecentHistory(endMs, 20 * MINUTE);
+    const memory = samples(text, 'process_resident_memory_bytes{instance="web-1",job="webapp"}');
+    const recent = memory.filter(([, t]) => t * 1000 > SCENARIO.endMs);
+    expect(recent.length).toBe(20 * 4 + 1);
+    expect(recent[0]?.[1]).toBe((endMs - 20 * MINUTE) / 1000);
+    expect(recent[recent.length - 1]?.[1]).toBe(endMs / 1000);
+    // Same values as the scenario's start, one series in time order (promtool requires it).
+    expect(recent.map(([v]) => v)).toEqual(memory.slice(0, recent.length).map(([v]) => v));
+    const times = memory.map(([, t]) => t);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(text.trimEnd().endsWith('# EOF')).toBe(true);
+  });
 });

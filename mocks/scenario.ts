@@ -245,15 +245,35 @@ export function rawSeries(): readonly RawSeries[] {
   return memoised;
 }
 
+const METRIC_TYPES: Readonly<Record<string, 'gauge' | 'counter'>> = {
+  [SCENARIO.metrics.memory]: 'gauge',
+  [SCENARIO.metrics.cacheSize]: 'gauge',
+  [SCENARIO.metrics.cacheEntries]: 'gauge',
+  [SCENARIO.metrics.requests]: 'counter',
+  [SCENARIO.metrics.up]: 'gauge',
+};
+
 /** The scenario as OpenMetrics text, for `promtool tsdb create-blocks-from openmetrics`. */
 export function toOpenMetrics(): string {
-  return formatOpenMetrics(rawSeries(), {
-    [SCENARIO.metrics.memory]: 'gauge',
-    [SCENARIO.metrics.cacheSize]: 'gauge',
-    [SCENARIO.metrics.cacheEntries]: 'gauge',
-    [SCENARIO.metrics.requests]: 'counter',
-    [SCENARIO.metrics.up]: 'gauge',
+  return formatOpenMetrics(rawSeries(), METRIC_TYPES);
+}
+
+/**
+ * The scenario plus a copy of its first (quiet) `durationMs` moved to end at `endMs`, as one
+ * OpenMetrics document. A live set-up backfilled with it shows a full "now-15m" window from its
+ * first minute, instead of a window that fills up as the exporter gets scraped.
+ */
+export function toOpenMetricsWithRecentHistory(endMs: number, durationMs: number): string {
+  const shift = endMs - (SCENARIO.startMs + durationMs);
+  const merged = rawSeries().map((series) => {
+    const copied = series.timestamps.filter((t) => t <= SCENARIO.startMs + durationMs).length;
+    return {
+      labels: series.labels,
+      timestamps: [...series.timestamps, ...series.timestamps.slice(0, copied).map((t) => t + shift)],
+      values: [...series.values, ...series.values.slice(0, copied)],
+    };
   });
+  return formatOpenMetrics(merged, METRIC_TYPES);
 }
 
 /** The scenario in the text exposition format with ms timestamps, for VictoriaMetrics' `/api/v1/import/prometheus`. */
