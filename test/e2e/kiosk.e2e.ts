@@ -34,17 +34,8 @@ it('kiosk mode hides all controls; the panels fill the screen', async () => {
     // no scrolling on a wall, every panel whole, the charts' time axes one above the other.
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 1600, height: 900 }, { width: 3840, height: 2160 }]) {
       await page.setViewportSize(viewport);
-      await expect.poll(() => wallLayout(page), { timeout: 5_000 }).toMatchObject({ scrollWidth: viewport.width, scrollHeight: viewport.height });
-      const layout = await wallLayout(page);
-      expect(layout.panels).toHaveLength(3);
-      for (const p of layout.panels) {
-        expect(p.top).toBeGreaterThanOrEqual(0);
-        expect(p.bottom).toBeLessThanOrEqual(viewport.height);
-        // The chart gets most of its panel, not what a legend under it leaves.
-        expect(p.chartHeight).toBeGreaterThan(0.45 * (p.bottom - p.top));
-        expect(p.chartLeft).toBe(layout.panels[0]?.chartLeft);
-        expect(p.chartRight).toBe(layout.panels[0]?.chartRight);
-      }
+      // The charts re-measure after the resize (ResizeObserver, then a render): poll until settled.
+      await expect.poll(async () => layoutProblems(await wallLayout(page), viewport), { timeout: 10_000 }).toEqual([]);
     }
   } finally {
     await page.close();
@@ -55,6 +46,23 @@ interface WallLayout {
   readonly scrollWidth: number;
   readonly scrollHeight: number;
   readonly panels: readonly { top: number; bottom: number; chartLeft: number; chartRight: number; chartHeight: number }[];
+}
+
+/** What is wrong with the wall's layout on a screen of `viewport` size; empty when nothing is. */
+function layoutProblems(layout: WallLayout, viewport: { width: number; height: number }): string[] {
+  const problems: string[] = [];
+  if (layout.scrollWidth > viewport.width || layout.scrollHeight > viewport.height) {
+    problems.push(`the page scrolls: ${layout.scrollWidth}×${layout.scrollHeight} on ${viewport.width}×${viewport.height}`);
+  }
+  if (layout.panels.length !== 3) problems.push(`${layout.panels.length} panels`);
+  const first = layout.panels[0];
+  layout.panels.forEach((p, i) => {
+    if (p.top < 0 || p.bottom > viewport.height) problems.push(`panel ${i} spans ${p.top}–${p.bottom}`);
+    // The chart gets most of its panel, not what a legend under it leaves.
+    if (!(p.chartHeight > 0.45 * (p.bottom - p.top))) problems.push(`panel ${i}: chart ${p.chartHeight} px of ${p.bottom - p.top}`);
+    if (p.chartLeft !== first?.chartLeft || p.chartRight !== first?.chartRight) problems.push(`panel ${i}: time axis ${p.chartLeft}–${p.chartRight}, not under the first`);
+  });
+  return problems;
 }
 
 function wallLayout(page: Page): Promise<WallLayout> {
