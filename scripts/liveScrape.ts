@@ -19,7 +19,8 @@ export async function waitForLiveScrapes(prometheusUrl: string): Promise<void> {
   await waitFor(
     'the first live scrapes of the exporter',
     async () => {
-      const params = new URLSearchParams({ query: `up{job="${SCENARIO.job}"} == 1` });
+      // A sample younger than 10 s: a live scrape, not backfilled history still inside the lookback.
+      const params = new URLSearchParams({ query: `time() - timestamp(up{job="${SCENARIO.job}"} == 1) < 10` });
       const response = await fetch(`${prometheusUrl}/api/v1/query?${params}`);
       const body = (await response.json()) as { data?: { result?: unknown[] } };
       return (body.data?.result?.length ?? 0) >= SCENARIO.instances.length ? true : undefined;

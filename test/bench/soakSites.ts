@@ -19,8 +19,8 @@ export interface SoakSite {
 /** Scrapes as often as the wall refreshes would like, within the 1–5 s a real set-up uses. */
 const LIVE_SCRAPE_INTERVAL = '2s';
 const RECENT_HISTORY_MS = 20 * 60_000;
-/** The copied history ends this long before start-up, so that the live scrapes come after it. */
-const LIVE_SCRAPE_GAP_MS = 5_000;
+/** The copied history ends this long before start-up, so that the live scrapes come after it and are told apart from it. */
+const LIVE_SCRAPE_GAP_MS = 30_000;
 
 export async function startSoakSite(backend: SoakBackend, distDir: string): Promise<SoakSite> {
   if (backend === 'demo') {
