@@ -1,5 +1,5 @@
 // The demo scenario: the 2024-01-15 memory-leak outage of "webapp" (postmortem
-// /work/shared/seeds/000_f1d3b20dd7febdfb.txt), replayed as raw scrapes of three instances.
+// public/incidents/2024-01-15-webapp-memory-leak.txt), replayed as raw scrapes of three instances.
 // Pure and dependency-free so Node scripts (block/import generators) can use it as well as MSW.
 import { formatOpenMetrics, formatPrometheusImportLines } from './exposition';
 import type { RawSeries } from './exposition';

@@ -9,9 +9,10 @@ import { DashboardView, parseDashboard, type Dashboard } from '../../src/dashboa
 import { parsePostmortem, toOverlay, IncidentStrip } from '../../src/incidents';
 import { renderWithProviders, TEST_PROMETHEUS_URL } from '../renderWithProviders';
 import { useState } from 'react';
+import { readSeed } from '../../src/incidents/fixtures/readFixture';
 
 const dashboardJson = JSON.parse(readFileSync(resolve(process.cwd(), 'public/dashboards/incident.json'), 'utf8'));
-const seed = readFileSync(resolve(process.cwd(), '../shared/seeds/000_f1d3b20dd7febdfb.txt'), 'utf8');
+const seed = readSeed();
 const parsed = parsePostmortem(seed, { id: 'seed', timezone: 'UTC' });
 if (!parsed.ok) throw new Error(parsed.error);
 const incident = parsed.incident;
