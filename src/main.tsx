@@ -7,7 +7,7 @@ import { loadBootData, type BootData } from './app/boot';
 import { isDemo } from './app/config';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
-import { createPromClient, type PromClient } from './prometheus';
+import { createPromClient, promKeys, type PromClient } from './prometheus';
 import './app/styles.css';
 
 // A wall display runs for weeks: it picks up config, dashboard and incident changes by itself.
@@ -57,7 +57,7 @@ async function boot() {
         if (JSON.stringify(next) === JSON.stringify(current)) return;
         if (JSON.stringify(next.config.datasource) !== JSON.stringify(current.config.datasource)) {
           client = await clientFor(next);
-          queryClient.removeQueries({ queryKey: ['prometheus'] });
+          queryClient.removeQueries({ queryKey: promKeys.root });
         }
         current = next;
         render(root, current, client);

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { PanelErrorBoundary } from '../panels';
-import { DashboardPanel, type PanelViewOptions, type SharedPanelInputs } from './DashboardPanel';
+import { DashboardPanel, type PanelOverlay, type PanelViewOptions } from './DashboardPanel';
 import type { Dashboard } from './schema';
 import { resolveVariables, type VariableValues } from './variables';
 
-interface Props extends SharedPanelInputs {
+/** A dashboard's panels; the time range comes from the enclosing TimeRangeProvider. */
+interface Props extends PanelOverlay {
   readonly dashboard: Dashboard;
   /** Focused panel id: that panel alone, full size. */
   readonly focusedPanel?: string;
@@ -23,7 +24,7 @@ interface Props extends SharedPanelInputs {
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
-export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, ...shared }: Props) {
+export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, onOverride = noop, onToggleSeries = noop, onFocus = noop, onZoom = noop, ...overlay }: Props) {
   // Without selections (e.g. an embedded view), every variable takes its default, usually All.
   const values = useMemo(() => variables ?? resolveVariables(dashboard.variables, {}, {}).values, [variables, dashboard.variables]);
   const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
@@ -34,21 +35,18 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
         <PanelErrorBoundary key={spec.id} title={spec.title}>
           <DashboardPanel
             spec={spec}
-            start={shared.start}
-            end={shared.end}
-            timezone={shared.timezone}
-            windows={shared.windows}
-            markers={shared.markers}
-            selectedMarkerKey={shared.selectedMarkerKey}
-            onSelectMarker={shared.onSelectMarker}
+            windows={overlay.windows}
+            markers={overlay.markers}
+            selectedMarkerKey={overlay.selectedMarkerKey}
+            onSelectMarker={overlay.onSelectMarker}
             overrides={overrides[spec.id]}
             hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
             focused={focusedPanel === spec.id}
             height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
-            onOverride={shared.onOverride ?? noop}
-            onToggleSeries={shared.onToggleSeries ?? noop}
-            onFocus={shared.onFocus ?? noop}
-            onZoom={shared.onZoom ?? noop}
+            onOverride={onOverride}
+            onToggleSeries={onToggleSeries}
+            onFocus={onFocus}
+            onZoom={onZoom}
             readOnly={kiosk}
             variables={values}
           />

@@ -15,3 +15,5 @@ export type { Interpolated, ResolvedSelection, ResolvedVariables, VariableValue,
 export { labelValuesRange, useVariableOptions } from './useVariableOptions';
 export type { VariableOptionsState } from './useVariableOptions';
 export { VariablePicker } from './VariablePicker';
+export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
+export { refreshPanels } from './refreshPolicy';

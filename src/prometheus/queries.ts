@@ -9,7 +9,9 @@ import { withTimeout } from './timeout';
  * stands for the server; headers are deliberately not part of keys (they may hold credentials).
  */
 export const promKeys = {
-  all: (baseUrl: string) => ['prometheus', baseUrl] as const,
+  /** Every query of every server: what a refresh or a change of server acts on. */
+  root: ['prometheus'] as const,
+  all: (baseUrl: string) => [...promKeys.root, baseUrl] as const,
   range: (baseUrl: string, p: RangeQueryParams) =>
     [...promKeys.all(baseUrl), 'query_range', { expr: p.expr, start: p.start, end: p.end, step: p.step }] as const,
   instant: (baseUrl: string, p: InstantQueryParams) =>

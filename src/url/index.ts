@@ -12,3 +12,21 @@ export { freezeRange, incidentRange } from './ranges';
 export { formatPromDuration } from './promDuration';
 export { isCredentialKey } from './credentials';
 export { FRAGMENT_LIMITS } from './fragmentSchema';
+export {
+  chooseDashboard,
+  enterKiosk,
+  focusPanel,
+  importIncident,
+  openIncidentWindow,
+  overrideQueries,
+  selectEvent,
+  setRange,
+  setRefresh,
+  setTimezone,
+  setVariable,
+  showPlaylistItem,
+  toggleEvent,
+  toggleSeries,
+  zoomOut,
+  zoomTo,
+} from './viewChanges';

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
-import { DashboardView, parseDashboard, type Dashboard } from '../../src/dashboard';
+import { DashboardView, parseDashboard, TimeRangeProvider, type Dashboard } from '../../src/dashboard';
 import { parsePostmortem, toOverlay, IncidentStrip } from '../../src/incidents';
 import { renderWithProviders, TEST_PROMETHEUS_URL } from '../renderWithProviders';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ if (!parsed.ok) throw new Error(parsed.error);
 const incident = parsed.incident;
 const START = Date.UTC(2024, 0, 15, 9, 0);
 const END = Date.UTC(2024, 0, 15, 13, 30);
+const RANGE = { from: String(START), to: String(END) };
 
 function IncidentDashboard({ dashboard }: { dashboard: Dashboard }) {
   const [selected, setSelected] = useState<string | undefined>();
@@ -25,16 +26,15 @@ function IncidentDashboard({ dashboard }: { dashboard: Dashboard }) {
   return (
     <>
       <IncidentStrip incident={incident} timezone="UTC" selectedKey={selected} onSelect={setSelected} />
-      <DashboardView
-        dashboard={dashboard}
-        start={START}
-        end={END}
-        timezone="UTC"
-        windows={overlay.windows}
-        markers={overlay.markers}
-        selectedMarkerKey={selected}
-        onSelectMarker={(k) => setSelected((prev) => (prev === k ? undefined : k))}
-      />
+      <TimeRangeProvider range={RANGE} fallbackRange={RANGE} timezone="UTC" refreshMs={undefined} onRangeChange={() => {}}>
+        <DashboardView
+          dashboard={dashboard}
+          windows={overlay.windows}
+          markers={overlay.markers}
+          selectedMarkerKey={selected}
+          onSelectMarker={(k) => setSelected((prev) => (prev === k ? undefined : k))}
+        />
+      </TimeRangeProvider>
     </>
   );
 }

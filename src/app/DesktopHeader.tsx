@@ -1,0 +1,64 @@
+import type { Dashboard } from '../dashboard';
+import { useTimeRange } from '../dashboard';
+import type { Incident } from '../incidents';
+import { zoneAbbreviation } from '../time';
+import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
+import type { HistoryMode } from './useViewState';
+import { ImportPostmortem } from './ImportPostmortem';
+import { RefreshPicker } from './RefreshPicker';
+import { ServerStatus } from './ServerStatus';
+import { ShareButton } from './ShareButton';
+import { TimeRangePicker } from './TimeRangePicker';
+import { TimezonePicker } from './TimezonePicker';
+import { UpdatedAgo } from './UpdatedAgo';
+
+interface Props {
+  readonly title: string;
+  readonly dashboards: readonly Dashboard[];
+  readonly dashboard: Dashboard;
+  readonly view: ViewState;
+  readonly setView: (next: ViewState, mode: HistoryMode) => void;
+  readonly demo: boolean;
+}
+
+/** The controls of the desktop view: what to show, when, how often, and how to share it. */
+export function DesktopHeader({ title, dashboards, dashboard, view, setView, demo }: Props) {
+  const time = useTimeRange();
+  const { start, end, timezone } = time;
+  const push = (next: ViewState) => setView(next, 'push');
+  return (
+    <header className="app-header">
+      <h1>{title}</h1>
+      {dashboards.length > 1 ? (
+        <select aria-label="Dashboard" value={dashboard.id} onChange={(e) => push(chooseDashboard(view, e.target.value))}>
+          {dashboards.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="dashboard-title">{dashboard.title}</span>
+      )}
+      <TimeRangePicker key={`${time.range.from}|${time.range.to}|${timezone}`} range={time.range} start={start} end={end} timezone={timezone} onChange={time.setRange} />
+      <TimezonePicker value={timezone} onChange={(tz) => push(setTimezone(view, tz))} />
+      <span className="timezone-shown" aria-label="Timezone shown">
+        Times in {timezone} ({zoneAbbreviation(timezone, start)})
+      </span>
+      <button type="button" onClick={() => push(zoomOut(view, { start, end }))}>
+        Zoom out
+      </button>
+      <button type="button" onClick={time.refreshNow}>
+        Refresh
+      </button>
+      <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
+      <UpdatedAgo refreshMs={view.refresh} />
+      <ShareButton view={view} resolved={{ start, end }} />
+      <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
+      <button type="button" onClick={() => push(enterKiosk(view))}>
+        Kiosk
+      </button>
+      <ServerStatus demo={demo} />
+    </header>
+  );
+}

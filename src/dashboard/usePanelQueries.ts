@@ -1,0 +1,124 @@
+import { useQueries } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
+import { seriesName, type SeriesSet } from '../series';
+import { alignRange, stepFor } from '../time';
+import { lineColor, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
+import { usePromClient } from './promClientContext';
+import { describeQueryError } from './problems';
+import type { PanelQuery } from './schema';
+import { interpolateChecked, type Interpolated, type VariableValues } from './variables';
+
+interface Inputs {
+  /** The panel's own queries (templates with `$instance`). */
+  readonly specQueries: readonly PanelQuery[];
+  /** Replacement PromQL per query index, from the URL. */
+  readonly overrides: readonly string[] | undefined;
+  readonly variables: VariableValues;
+  readonly start: number;
+  readonly end: number;
+  /** Pixels the chart draws on: one point per ~2 px column (see stepFor). */
+  readonly plotWidthPx: number;
+}
+
+export interface PanelQueries {
+  /** The queries as the editor shows them: templates, with the URL's overrides applied. */
+  readonly queries: readonly PanelQuery[];
+  readonly edited: boolean;
+  /** What the server gets: the queries with variables substituted, and any variable problem. */
+  readonly interpolated: readonly Interpolated[];
+  /** The range and step actually asked (held while a refresh is in flight). */
+  readonly asked: { readonly start: number; readonly end: number; readonly step: number };
+  readonly results: readonly (SeriesSet | undefined)[];
+  readonly lines: readonly PanelLine[];
+  readonly status: PanelStatus;
+  readonly refetch: () => void;
+}
+
+/**
+ * A panel's query layer: its queries for the shared range → lines to draw and the status to show.
+ *
+ * Refresh never overlaps itself, per panel: while this panel's queries are still in flight it keeps
+ * asking for the range it asked for; it moves to the newest range once they answer. A slow panel
+ * therefore holds back only itself, never the others.
+ */
+export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx }: Inputs): PanelQueries {
+  const client = usePromClient();
+  const queries = specQueries.map((q, i) => ({ ...q, expr: overrides?.[i] || q.expr }));
+  // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
+  const legendsKey = specQueries.map((q) => q.legend ?? '').join('\n');
+  const edited = queries.some((q, i) => q.expr !== specQueries[i]?.expr);
+  const interpolated = queries.map((q) => interpolateChecked(q.expr, variables));
+
+  const wantedStep = stepFor({ start, end, widthPx: plotWidthPx });
+  const wanted = { ...alignRange(start, end, wantedStep), step: wantedStep };
+  const [held, setHeld] = useState(wanted);
+  const [inFlight, setInFlight] = useState(false);
+  const moved = held.start !== wanted.start || held.end !== wanted.end || held.step !== wanted.step;
+  if (moved && !inFlight) setHeld(wanted);
+  const asked = moved && !inFlight ? wanted : held;
+
+  // rangeQueryOptions already keeps the previous data while a new key loads.
+  const results = useQueries({
+    queries: interpolated.map((q) => ({
+      ...rangeQueryOptions(client, { expr: q.expr, start: asked.start, end: asked.end, step: asked.step } satisfies RangeQueryParams),
+      enabled: q.problems.length === 0,
+    })),
+  });
+
+  const fetching = results.some((r) => r.isFetching);
+  if (fetching !== inFlight) setInFlight(fetching);
+  const datas = useLastData(
+    results.map((r) => r.data),
+    interpolated.map((q) => q.expr),
+  );
+  const lines = useMemo(() => linesOf(datas, legendsKey.split('\n')), [datas, legendsKey]);
+
+  const problems: PanelProblem[] = [];
+  results.forEach((result, qi) => {
+    // failureReason is set while retries are still running: say so at once rather than after them.
+    const error = result.error ?? (result.failureCount > 0 ? result.failureReason : null);
+    if (!error) return;
+    const problem = describeQueryError(error, interpolated[qi]?.expr ?? '');
+    if (problem) problems.push(problem);
+  });
+  interpolated.forEach((q, i) =>
+    q.problems.forEach((message) => problems.push({ kind: 'variable', title: 'A variable cannot be used here', message, expr: queries[i]?.expr ?? '' })),
+  );
+  const status: PanelStatus = {
+    hasData: datas.some((d) => d !== undefined),
+    fetching,
+    problems,
+    warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
+    dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
+  };
+  return { queries, edited, interpolated, asked, results: datas, lines, status, refetch: () => results.forEach((r) => void r.refetch()) };
+}
+
+function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): PanelLine[] {
+  const out: PanelLine[] = [];
+  datas.forEach((data, qi) => {
+    const legend = legends[qi] || undefined;
+    for (const series of data?.series ?? []) {
+      out.push({ key: `${qi}:${JSON.stringify(series.labels)}`, name: seriesName(series.labels, legend), color: lineColor(out.length), series });
+    }
+  });
+  return out;
+}
+
+/**
+ * Each query's data, or the last data the same query text had while a new key loads.
+ * `useQueries` makes a new observer when a key changes (every refresh of a relative range), so
+ * `keepPreviousData` has nothing to keep there: without this, every refresh blanked the chart to
+ * "Loading…" and remounted it (TanStack/query#2181). Data is kept only for the same expression:
+ * an edited query that fails must not show the old query's lines as if they were its own. The
+ * array stays the same object while nothing changed, so lines are only rebuilt when data did.
+ */
+function useLastData<T>(current: readonly (T | undefined)[], exprs: readonly string[]): readonly (T | undefined)[] {
+  const [kept, setKept] = useState<{ readonly data: readonly (T | undefined)[]; readonly exprs: readonly string[] }>({ data: current, exprs });
+  const next = current.map((item, i) => item ?? (kept.exprs[i] === exprs[i] ? kept.data[i] : undefined));
+  const same = kept.data.length === next.length && kept.data.every((item, i) => item === next[i]) && kept.exprs.every((e, i) => e === exprs[i]);
+  // Storing derived state during render is React's documented pattern for "previous value".
+  if (!same) setKept({ data: next, exprs });
+  return same ? kept.data : next;
+}

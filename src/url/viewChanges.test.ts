@@ -1,0 +1,99 @@
+import type { Incident } from '../incidents';
+import { decodeViewState } from './decode';
+import { encodeViewState } from './encode';
+import {
+  chooseDashboard,
+  enterKiosk,
+  focusPanel,
+  importIncident,
+  openIncidentWindow,
+  overrideQueries,
+  selectEvent,
+  setVariable,
+  showPlaylistItem,
+  toggleEvent,
+  toggleSeries,
+  zoomOut,
+  zoomTo,
+} from './viewChanges';
+import { EMPTY_VIEW_STATE, type ViewState } from './viewState';
+
+const START = Date.UTC(2024, 0, 15, 10, 0);
+const END = Date.UTC(2024, 0, 15, 12, 30);
+const MINUTE = 60_000;
+const incident: Incident = { id: 'seed', title: 'Memory leak', start: START, end: END, events: [], timezone: 'Europe/Berlin' };
+
+/** What a link made from the state shows when opened: the change must survive the URL. */
+function throughLink(state: ViewState): ViewState {
+  return decodeViewState(encodeViewState(state), '', { now: END }).state;
+}
+
+describe('view changes', () => {
+  it('zoomTo makes the dragged instants the range, in whole milliseconds', () => {
+    const zoomed = zoomTo(EMPTY_VIEW_STATE, START + 0.4, END - 0.4);
+    expect(zoomed.range).toEqual({ from: String(START), to: String(END) });
+    expect(throughLink(zoomed).range).toEqual(zoomed.range);
+  });
+
+  it('zoomOut doubles the width around the same centre', () => {
+    const out = zoomOut(EMPTY_VIEW_STATE, { start: START, end: END });
+    const span = END - START;
+    expect(out.range).toEqual({ from: String(START - span / 2), to: String(END + span / 2) });
+  });
+
+  it('chooseDashboard drops the focused panel of the previous dashboard', () => {
+    const focused = focusPanel({ ...EMPTY_VIEW_STATE, dashboard: 'a' }, 'memory');
+    expect(focused.panel).toBe('memory');
+    expect(chooseDashboard(focused, 'b')).toEqual({ ...EMPTY_VIEW_STATE, dashboard: 'b', panel: undefined });
+  });
+
+  it('overrideQueries sets and then removes a panel edit, leaving other panels alone', () => {
+    const base = overrideQueries(EMPTY_VIEW_STATE, 'cache', ['cache_bytes']);
+    const edited = overrideQueries(base, 'memory', ['sum(x)']);
+    expect(edited.overrides).toEqual({ cache: ['cache_bytes'], memory: ['sum(x)'] });
+    expect(overrideQueries(edited, 'memory', undefined).overrides).toEqual({ cache: ['cache_bytes'] });
+    expect(base.overrides).toEqual({ cache: ['cache_bytes'] });
+  });
+
+  it('toggleSeries hides, then shows again, and forgets empty panels', () => {
+    const hidden = toggleSeries(toggleSeries(EMPTY_VIEW_STATE, 'memory', 'web-2'), 'memory', 'web-3');
+    expect(hidden.hidden).toEqual({ memory: ['web-2', 'web-3'] });
+    expect(throughLink(hidden).hidden).toEqual({ memory: ['web-2', 'web-3'] });
+    const shown = toggleSeries(toggleSeries(hidden, 'memory', 'web-2'), 'memory', 'web-3');
+    expect(shown.hidden).toEqual({});
+  });
+
+  it('toggleEvent selects an event and clears it on a second click; selectEvent always selects', () => {
+    const selected = toggleEvent(EMPTY_VIEW_STATE, 'seed#3');
+    expect(selected.event).toBe('seed#3');
+    expect(toggleEvent(selected, 'seed#3').event).toBeUndefined();
+    expect(toggleEvent(selected, 'seed#4').event).toBe('seed#4');
+    expect(selectEvent(selected, 'seed#3').event).toBe('seed#3');
+  });
+
+  it("openIncidentWindow shows that incident, padded, in its document's zone unless one was chosen", () => {
+    const opened = openIncidentWindow(EMPTY_VIEW_STATE, incident);
+    expect(opened.range).toEqual({ from: String(START - 30 * MINUTE), to: String(END + 30 * MINUTE) });
+    expect(opened.incidents).toEqual(['seed']);
+    expect(opened.timezone).toBe('Europe/Berlin');
+    expect(openIncidentWindow({ ...EMPTY_VIEW_STATE, timezone: 'UTC' }, incident).timezone).toBe('UTC');
+  });
+
+  it('importIncident replaces an import with the same id and brings it into view', () => {
+    const once = importIncident(EMPTY_VIEW_STATE, incident);
+    const twice = importIncident(once, { ...incident, title: 'Memory leak, revised' });
+    expect(twice.importedIncidents.map((i) => i.title)).toEqual(['Memory leak, revised']);
+    expect(twice.range).toEqual(once.range);
+  });
+
+  it('showPlaylistItem switches a known dashboard, otherwise shows a range ending now', () => {
+    expect(showPlaylistItem(EMPTY_VIEW_STATE, 'overview', ['overview']).dashboard).toBe('overview');
+    expect(showPlaylistItem(EMPTY_VIEW_STATE, 'now-6h', ['overview']).range).toEqual({ from: 'now-6h', to: 'now' });
+  });
+
+  it('setVariable and enterKiosk change only their part of the view', () => {
+    const state = enterKiosk(setVariable(EMPTY_VIEW_STATE, 'instance', ['web-2', 'web-3']));
+    expect(state).toEqual({ ...EMPTY_VIEW_STATE, vars: { instance: ['web-2', 'web-3'] }, kiosk: true });
+    expect(EMPTY_VIEW_STATE.vars).toEqual({});
+  });
+});

@@ -1,0 +1,109 @@
+import type { Incident } from '../incidents';
+import type { ResolvedRange, TimeRange } from '../time';
+import { incidentRange } from './ranges';
+import type { ViewState } from './viewState';
+
+/**
+ * Every change of the view, as a pure function of the view state (Prometheus's queryPageSlice
+ * reducers are the model). Components call these and write the result to the URL; none of them
+ * builds a ViewState by hand, so each change is named, tested once, and the same everywhere.
+ */
+
+/** A range of epoch ms as the URL writes it: whole milliseconds, so the link reads back exactly. */
+function absoluteRange(start: number, end: number): TimeRange {
+  return { from: String(Math.round(start)), to: String(Math.round(end)) };
+}
+
+export function setRange(view: ViewState, range: TimeRange): ViewState {
+  return { ...view, range };
+}
+
+/** Drag-zoom: the dragged instants become the range. */
+export function zoomTo(view: ViewState, start: number, end: number): ViewState {
+  return { ...view, range: absoluteRange(start, end) };
+}
+
+/** Twice as wide around the same centre, as Grafana's "Zoom out" (Ctrl+Z) does. */
+export function zoomOut(view: ViewState, resolved: ResolvedRange): ViewState {
+  const span = resolved.end - resolved.start;
+  return { ...view, range: absoluteRange(resolved.start - span / 2, resolved.end + span / 2) };
+}
+
+export function setTimezone(view: ViewState, timezone: string): ViewState {
+  return { ...view, timezone };
+}
+
+export function setRefresh(view: ViewState, refresh: number | undefined): ViewState {
+  return { ...view, refresh };
+}
+
+/** Another dashboard; a focused panel of the old one would mean nothing there. */
+export function chooseDashboard(view: ViewState, dashboard: string): ViewState {
+  return { ...view, dashboard, panel: undefined };
+}
+
+/** One panel full size, or back to the whole dashboard with `undefined`. */
+export function focusPanel(view: ViewState, panel: string | undefined): ViewState {
+  return { ...view, panel };
+}
+
+export function enterKiosk(view: ViewState): ViewState {
+  return { ...view, kiosk: true };
+}
+
+export function setVariable(view: ViewState, name: string, values: readonly string[]): ViewState {
+  return { ...view, vars: { ...view.vars, [name]: values } };
+}
+
+/**
+ * The panel's queries replaced by an ad-hoc edit, or restored with `undefined`. An edit equal to
+ * the dashboard's own queries is the same as none, so the link does not carry it.
+ */
+export function overrideQueries(view: ViewState, panelId: string, queries: readonly string[] | undefined): ViewState {
+  const overrides = { ...view.overrides };
+  if (queries) overrides[panelId] = queries;
+  else delete overrides[panelId];
+  return { ...view, overrides };
+}
+
+/** Hides a shown series or shows a hidden one; an empty list is not kept (links stay short). */
+export function toggleSeries(view: ViewState, panelId: string, name: string): ViewState {
+  const current = view.hidden[panelId] ?? [];
+  const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name];
+  const hidden = { ...view.hidden };
+  if (next.length > 0) hidden[panelId] = next;
+  else delete hidden[panelId];
+  return { ...view, hidden };
+}
+
+/** Highlights a timeline event, or clears the highlight with `undefined`. */
+export function selectEvent(view: ViewState, key: string | undefined): ViewState {
+  return { ...view, event: key };
+}
+
+/** A click on a marker: selects it, or clears it when it was already selected. */
+export function toggleEvent(view: ViewState, key: string): ViewState {
+  return selectEvent(view, view.event === key ? undefined : key);
+}
+
+/**
+ * The incident's window with context around it, that incident alone, and — unless the user chose
+ * a timezone — the zone its postmortem was read in, so the times on the axis match the document.
+ */
+export function openIncidentWindow(view: ViewState, incident: Incident): ViewState {
+  return { ...view, range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] };
+}
+
+/** A pasted postmortem joins the overlay (replacing one with the same id) and is brought into view. */
+export function importIncident(view: ViewState, incident: Incident): ViewState {
+  return {
+    ...view,
+    importedIncidents: [...view.importedIncidents.filter((i) => i.id !== incident.id), incident],
+    range: incidentRange(incident),
+  };
+}
+
+/** A playlist step: a known dashboard id switches the dashboard, anything else is a range ending now. */
+export function showPlaylistItem(view: ViewState, item: string, knownDashboards: readonly string[]): ViewState {
+  return knownDashboards.includes(item) ? { ...view, dashboard: item } : { ...view, range: { from: item, to: 'now' } };
+}
