@@ -5,6 +5,7 @@ import { server } from '../../mocks/node';
 import { App } from '../../src/app/App';
 import { demoBootData } from '../bootFixture';
 import { renderWithProviders } from '../renderWithProviders';
+import { COLD_START_TIMEOUT_MS } from './appHarness';
 import { buildUrl, EMPTY_VIEW_STATE } from '../../src/url';
 
 const FROM = Date.UTC(2024, 0, 15, 10, 30);
@@ -35,7 +36,7 @@ describe('a permalink restores the view it describes', () => {
       expect(region).toHaveAttribute('data-end', String(TO));
     }
     expect(screen.getByLabelText('Time range')).toHaveDisplayValue(/2024-01-15 10:30:00 – 2024-01-15 12:45:00/);
-  });
+  }, COLD_START_TIMEOUT_MS);
 
   it('restores the timezone and shows it', async () => {
     openAt(`?v=1&from=${FROM}&to=${TO}&tz=Asia%2FTokyo`);
