@@ -1,6 +1,5 @@
 import { useTimeRange } from '../dashboard';
-import { formatTime } from '../time';
-import { formatPromDuration } from '../url';
+import { formatPromDuration, formatTime } from '../time';
 import { ServerStatus } from './ServerStatus';
 import { UpdatedAgo } from './UpdatedAgo';
 

@@ -16,10 +16,7 @@ export { NATIVE_HISTOGRAM_WARNING } from './convert';
 export { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
 export {
   buildInfoQueryOptions,
-  instantQueryOptions,
-  labelNamesQueryOptions,
   labelValuesQueryOptions,
   promKeys,
   rangeQueryOptions,
-  seriesQueryOptions,
 } from './queries';

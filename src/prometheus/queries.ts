@@ -48,30 +48,12 @@ export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
   });
 }
 
-export function instantQueryOptions(client: PromClient, p: InstantQueryParams) {
-  const params: InstantQueryParams = p.time === undefined ? { expr: p.expr } : { expr: p.expr, time: p.time };
-  return queryOptions({
-    queryKey: promKeys.instant(client.baseUrl, params),
-    queryFn: ({ signal }) => client.query(params, signal),
-    ...retryPolicy,
-  });
-}
-
 /** The server's version hardly changes while a page is open. */
 export function buildInfoQueryOptions(client: PromClient) {
   return queryOptions({
     queryKey: promKeys.buildInfo(client.baseUrl),
     queryFn: ({ signal }) => client.buildInfo(signal),
     staleTime: Infinity,
-    ...retryPolicy,
-  });
-}
-
-export function labelNamesQueryOptions(client: PromClient, p: MetadataParams = {}) {
-  const params: MetadataParams = { match: p.match, start: p.start, end: p.end };
-  return queryOptions({
-    queryKey: promKeys.labels(client.baseUrl, params),
-    queryFn: ({ signal }) => client.labels(params, signal),
     ...retryPolicy,
   });
 }
@@ -85,11 +67,3 @@ export function labelValuesQueryOptions(client: PromClient, name: string, p: Met
   });
 }
 
-export function seriesQueryOptions(client: PromClient, p: SeriesParams) {
-  const params: SeriesParams = { match: p.match, start: p.start, end: p.end };
-  return queryOptions({
-    queryKey: promKeys.series(client.baseUrl, params),
-    queryFn: ({ signal }) => client.series(params, signal),
-    ...retryPolicy,
-  });
-}

@@ -10,6 +10,7 @@ export {
   type ResolvedRange,
   type ParseTimeOptions,
 } from './range';
+export { formatPromDuration } from './promDuration';
 export { stepFor, alignRange, READABLE_STEPS } from './step';
 export {
   resolveTimezone,

@@ -1,7 +1,7 @@
 import { isCredentialKey } from './credentials';
 import { encodeFragment } from './fragment';
 import type { FragmentPayload } from './fragmentSchema';
-import { formatPromDuration } from './promDuration';
+import { formatPromDuration } from '../time';
 import { formatQuery } from './queryComponent';
 import { FRAGMENT_KEY, V1_KEYS, VAR_PREFIX } from './queryKeys';
 import { URL_FORMAT_VERSION, type ViewState } from './viewState';

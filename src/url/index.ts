@@ -9,7 +9,6 @@ export {
 export { encodeViewState, buildUrl } from './encode';
 export { decodeViewState } from './decode';
 export { freezeRange, incidentRange } from './ranges';
-export { formatPromDuration } from './promDuration';
 export { isCredentialKey } from './credentials';
 export { FRAGMENT_LIMITS } from './fragmentSchema';
 export {

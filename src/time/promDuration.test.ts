@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseDuration } from '../time';
+import { parseDuration } from './range';
 import { formatPromDuration } from './promDuration';
 
 describe('formatPromDuration', () => {
