@@ -9,7 +9,7 @@ import { freePort } from './ports';
 import { waitForHttpOk } from './waitFor';
 
 /** The site file the README tells users to copy; the tests run it with only the CHANGE lines replaced. */
-export const NGINX_SITE_FILE = fileURLToPath(new URL('../../deploy/nginx.conf', import.meta.url));
+export const NGINX_SITE_FILE = resolve(fileURLToPath(import.meta.url), '../../../deploy/nginx.conf');
 
 export interface NginxSiteValues {
   /** The `listen` address, e.g. 127.0.0.1:41234. */
