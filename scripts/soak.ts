@@ -1,14 +1,21 @@
 // `npm run soak`: a wall display left open — kiosk, now-15m..now, refreshing every second — against
-// the demo backend and a live Prometheus, its JS heap, DOM nodes and listeners sampled every 30 s.
-// Exits non-zero when the heap grows 5% or more from the first minute to the end, or nodes grow.
+// the demo backend and a live Prometheus, its JS heap, DOM nodes and listeners sampled every 30 s,
+// in Chromium with V8's optimising tiers off and as shipped. Exits non-zero when, in a run with the
+// optimising tiers off, the heap floor (lowest of the last three samples against the lowest of the
+// first three) grows 5% or more, or the DOM node floor grows at all.
 import type { Browser } from 'playwright-core';
 import { launchChromium, releaseAll } from '../test/e2e';
 import type { ApiTrafficSummary } from '../test/bench/apiTraffic';
 import { DEFAULT_DIST, ensureDist } from '../test/bench/appBuild';
-import { SOAK_USAGE, SoakArgsError, parseSoakArgs, type SoakBackend, type SoakDriver, type SoakOptions } from '../test/bench/soakArgs';
-import { formatGrowth, formatSamples, gateFailures, soakGrowth } from '../test/bench/soakReport';
+import { SOAK_USAGE, SoakArgsError, V8_MODE_ARGS, parseSoakArgs, type SoakBackend, type SoakDriver, type SoakOptions, type V8Mode } from '../test/bench/soakArgs';
+import { formatFloors, formatGrowth, formatSamples, soakFloors, soakGrowth, soakVerdict, type SoakVerdict } from '../test/bench/soakReport';
 import { runSoakSession, WALL_QUERY } from '../test/bench/soakSession';
 import { startSoakSite } from '../test/bench/soakSites';
+
+const V8_NOTES: Record<V8Mode, string> = {
+  interpreted: `V8 interpreter only (${V8_MODE_ARGS.interpreted.join(' ')})`,
+  optimising: 'V8 as shipped (optimising tiers on)',
+};
 
 const DRIVER_NOTES: Record<SoakDriver, string> = {
   playwright: 'Playwright (Network domain enabled: DevTools keeps a record of each request in the page)',
@@ -27,23 +34,31 @@ function describeTraffic(backend: SoakBackend, driver: SoakDriver, traffic: ApiT
   );
 }
 
-async function soakOnce(backend: SoakBackend, driver: SoakDriver, options: SoakOptions, browser: () => Promise<Browser>): Promise<boolean> {
+interface SoakRun {
+  readonly backend: SoakBackend;
+  readonly driver: SoakDriver;
+  readonly v8Mode: V8Mode;
+}
+
+async function soakOnce(run: SoakRun, options: SoakOptions, browser: (mode: V8Mode) => Promise<Browser>): Promise<SoakVerdict> {
+  const { backend, driver, v8Mode } = run;
   const site = await startSoakSite(backend, options.distDir);
   try {
-    console.log(`\n=== soak: ${backend} via ${DRIVER_NOTES[driver]}\n    ${site.description}`);
+    console.log(`\n=== soak: ${backend} via ${DRIVER_NOTES[driver]}, ${V8_NOTES[v8Mode]}\n    ${site.description}`);
     console.log(`    ${site.url}/${WALL_QUERY} for ${options.minutes} min, a sample every ${options.sampleEverySeconds} s`);
     const result = await runSoakSession({
       driver,
-      browser: driver === 'playwright' ? await browser() : undefined,
+      browser: driver === 'playwright' ? await browser(v8Mode) : undefined,
+      chromiumArgs: V8_MODE_ARGS[v8Mode],
       siteUrl: site.url,
       ...options,
       log: (line) => console.log(line),
     });
-    const growth = soakGrowth(result.samples);
-    const failures = gateFailures(growth);
     const last = result.samples[result.samples.length - 1];
     console.log(`\n${formatSamples(result.samples)}\n`);
-    console.log(formatGrowth(growth));
+    console.log(formatGrowth(soakGrowth(result.samples)));
+    const floors = soakFloors(result.samples);
+    console.log(formatFloors(floors));
     console.log(
       `refresh set by ${result.setBy === 'url' ? 'the URL keys' : 'the pickers (URL keys not honoured)'}; ` +
         `${last?.refreshRounds ?? 0} refresh rounds counted in the page`,
@@ -52,8 +67,9 @@ async function soakOnce(backend: SoakBackend, driver: SoakDriver, options: SoakO
     if (result.pageErrors.length > 0) console.log(`page errors (${result.pageErrors.length}): ${[...new Set(result.pageErrors)].slice(0, 5).join(' | ')}`);
     if (result.appDebug) console.log(`window.__VIGIL_DEBUG__: ${result.appDebug}`);
     if (result.heapDiff) console.log(`\nheap snapshots, baseline → end (by share, then the kinds that grew most):\n${result.heapDiff}`);
-    console.log(failures.length === 0 ? `PASS (${backend}, ${driver})` : `FAIL (${backend}, ${driver}): ${failures.join('; ')}`);
-    return failures.length === 0;
+    const verdict = soakVerdict(`${backend}, ${driver}, ${v8Mode}`, v8Mode, floors);
+    console.log(verdict.line);
+    return verdict;
   } finally {
     await site.stop();
   }
@@ -61,17 +77,25 @@ async function soakOnce(backend: SoakBackend, driver: SoakDriver, options: SoakO
 
 async function main(options: SoakOptions): Promise<number> {
   ensureDist(options.distDir);
-  let playwrightBrowser: Promise<Browser> | undefined;
-  const browser = () => (playwrightBrowser ??= launchChromium());
-  let failed = false;
+  const browsers = new Map<V8Mode, Promise<Browser>>();
+  const browser = (mode: V8Mode) => {
+    const launched = browsers.get(mode) ?? launchChromium(V8_MODE_ARGS[mode]);
+    browsers.set(mode, launched);
+    return launched;
+  };
+  const verdicts: SoakVerdict[] = [];
   try {
     for (const backend of options.backends) {
-      for (const driver of options.drivers) failed = !(await soakOnce(backend, driver, options, browser)) || failed;
+      for (const driver of options.drivers) {
+        for (const v8Mode of options.v8Modes) verdicts.push(await soakOnce({ backend, driver, v8Mode }, options, browser));
+      }
     }
   } finally {
-    if (playwrightBrowser) await (await playwrightBrowser).close();
+    for (const launched of browsers.values()) await (await launched).close();
   }
-  return failed ? 1 : 0;
+  console.log(`\n=== verdict\n${verdicts.map((verdict) => verdict.line).join('\n')}`);
+  if (!verdicts.some((verdict) => verdict.judged)) console.log('no run was judged: add --v8 interpreted (or both)');
+  return verdicts.some((verdict) => verdict.failures.length > 0) ? 1 : 0;
 }
 
 let options: SoakOptions;

@@ -47,11 +47,12 @@ export function splitMessages(buffered: string, chunk: string): { messages: stri
   return { messages: parts.filter((part) => part.length > 0), rest };
 }
 
-export async function launchRawChromium(): Promise<RawChromium> {
+/** `extraArgs` go on Chromium's command line (e.g. V8 flags). */
+export async function launchRawChromium(extraArgs: readonly string[] = []): Promise<RawChromium> {
   const userDataDir = makeTempDir('soak-chromium');
   const child: ChildProcess = spawn(
     BINARIES.chromium,
-    ['--headless', '--no-sandbox', '--remote-debugging-pipe', `--user-data-dir=${userDataDir.path}`, '--no-first-run', '--no-default-browser-check', 'about:blank'],
+    ['--headless', '--no-sandbox', '--remote-debugging-pipe', `--user-data-dir=${userDataDir.path}`, '--no-first-run', '--no-default-browser-check', ...extraArgs, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const toBrowser = child.stdio[3] as Writable;

@@ -1,4 +1,4 @@
-import { BASELINE_AFTER_MS, formatGrowth, formatSamples, gateFailures, soakGrowth, type SoakSample } from './soakReport';
+import { BASELINE_AFTER_MS, floorFailures, soakVerdict, formatFloors, formatGrowth, formatSamples, soakFloors, soakGrowth, type SoakSample } from './soakReport';
 
 const sample = (seconds: number, heapUsedBytes: number, nodes = 500, listeners = 100): SoakSample => ({
   elapsedMs: seconds * 1000,
@@ -38,21 +38,74 @@ describe('soakGrowth', () => {
   });
 });
 
-describe('gateFailures', () => {
+describe('soakFloors', () => {
+  it('compares the lowest of the first three samples with the lowest of the last three', () => {
+    const samples = [
+      sample(0, 8_400_000, 700),
+      sample(30, 8_270_000, 678),
+      sample(60, 8_300_000, 699),
+      sample(90, 9_900_000, 720),
+      sample(120, 8_600_000, 699),
+      sample(150, 8_550_000, 678),
+      sample(180, 8_700_000, 700),
+    ];
+    const floors = soakFloors(samples);
+    expect(floors).toMatchObject({
+      first: { fromMs: 0, toMs: 60_000, heapBytes: 8_270_000, nodes: 678 },
+      last: { fromMs: 120_000, toMs: 180_000, heapBytes: 8_550_000, nodes: 678 },
+      nodesDelta: 0,
+    });
+    expect(floors?.heapPercent).toBeCloseTo(3.386, 3);
+  });
+
+  it('is undefined with fewer than six samples', () => {
+    expect(soakFloors([0, 30, 60, 90, 120].map((t) => sample(t, 1)))).toBeUndefined();
+    expect(soakFloors([0, 30, 60, 90, 120, 150].map((t) => sample(t, 1)))).toBeDefined();
+  });
+});
+
+describe('floorFailures', () => {
+  const run = (firstHeap: number, lastHeap: number, firstNodes = 500, lastNodes = 500) => [
+    ...[0, 30, 60].map((t) => sample(t, firstHeap, firstNodes)),
+    ...[540, 570, 600].map((t) => sample(t, lastHeap, lastNodes)),
+  ];
+
   it('passes flat runs and shrinking ones', () => {
-    expect(gateFailures(soakGrowth([sample(60, 10_000), sample(600, 10_490)]))).toEqual([]);
-    expect(gateFailures(soakGrowth([sample(60, 10_000, 600), sample(600, 9_000, 550)]))).toEqual([]);
+    expect(floorFailures(soakFloors(run(10_000, 10_490)))).toEqual([]);
+    expect(floorFailures(soakFloors(run(10_000, 9_000, 600, 550)))).toEqual([]);
   });
 
-  it('fails at 5% heap growth and at any growth of the node floor', () => {
-    expect(gateFailures(soakGrowth([sample(60, 10_000), sample(600, 10_500)]))).toEqual(['heap grew 5.0% (limit: below 5%)']);
-    expect(gateFailures(soakGrowth([sample(60, 10_000, 500), sample(600, 10_000, 501)]))).toEqual([
-      'DOM nodes grew by 1 (fewest in the last minute against fewest in the first)',
-    ]);
+  it('fails at 5% heap floor growth and at any growth of the node floor', () => {
+    expect(floorFailures(soakFloors(run(10_000, 10_500)))).toEqual(['the heap floor grew 5.0% (limit: below 5%)']);
+    expect(floorFailures(soakFloors(run(10_000, 10_000, 500, 501)))).toEqual(['the DOM node floor grew by 1']);
   });
 
-  it('fails a run too short to measure', () => {
-    expect(gateFailures(undefined)).toHaveLength(1);
+  it('fails a run too short to judge', () => {
+    expect(floorFailures(undefined)).toEqual(['the run was too short to judge (it needs at least 6 samples)']);
+  });
+});
+
+describe('soakVerdict', () => {
+  const run = (lastHeap: number, lastNodes = 500) => [
+    ...[0, 30, 60].map((t) => sample(t, 10_000, 500)),
+    ...[540, 570, 600].map((t) => sample(t, lastHeap, lastNodes)),
+  ];
+
+  it('judges interpreted runs by their floors', () => {
+    expect(soakVerdict('demo, cdp, interpreted', 'interpreted', soakFloors(run(10_340)))).toEqual({
+      judged: true,
+      failures: [],
+      line: 'PASS (demo, cdp, interpreted): heap floor +3.40% (below 5%), DOM node floor flat',
+    });
+    expect(soakVerdict('demo', 'interpreted', soakFloors(run(11_000, 530)))).toEqual({
+      judged: true,
+      failures: ['the heap floor grew 10.0% (limit: below 5%)', 'the DOM node floor grew by 30'],
+      line: 'FAIL (demo): the heap floor grew 10.0% (limit: below 5%); the DOM node floor grew by 30',
+    });
+  });
+
+  it('reports optimising runs without judging them, however much they grew', () => {
+    expect(soakVerdict('demo', 'optimising', soakFloors(run(20_000, 900)))).toMatchObject({ judged: false, failures: [] });
   });
 });
 
@@ -69,5 +122,10 @@ describe('formatting', () => {
     expect(formatGrowth(soakGrowth(samples))).toBe(
       'growth 1:00 → 1:30: heap +5.00% (2.0 → 2.1 MiB), Blink heap +5.00%, nodes -20 (floor 0), listeners +10',
     );
+    const floors = [0, 30, 60, 360, 390, 420].map((t, i) => sample(t, i < 3 ? 8_671_724 : 8_965_325, 678));
+    expect(formatFloors(soakFloors(floors))).toBe(
+      'floors (lowest of the first 3 samples, 0:00–1:00, against the last 3, 6:00–7:00): heap 8.27 → 8.55 MiB (+3.39%), DOM nodes 678 → 678 (0)',
+    );
+    expect(formatFloors(undefined)).toBe('floors: not measured (fewer than 6 samples)');
   });
 });

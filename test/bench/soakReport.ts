@@ -1,6 +1,7 @@
 // What a soak run measured, how much it grew, and whether that passes the gate.
 import { formatTable } from './table';
 import { formatMiB } from './stats';
+import type { V8Mode } from './soakArgs';
 
 export interface SoakSample {
   /** Since the dashboard first drew all its panels. */
@@ -34,7 +35,7 @@ export interface SoakGrowth {
 }
 
 export interface SoakGate {
-  /** Heap growth from baseline to last at or above this fails. */
+  /** Growth of the heap floor at or above this fails. */
   readonly maxHeapGrowthPercent: number;
 }
 
@@ -45,8 +46,8 @@ export const BASELINE_AFTER_MS = 60_000;
 const MINUTE_MS = 60_000;
 
 /**
- * Growth from the first sample at or after one minute to the last one. Undefined when the run is
- * too short to have both.
+ * Growth from the first sample at or after one minute to the last one, for the record. Undefined
+ * when the run is too short to have both.
  */
 export function soakGrowth(samples: readonly SoakSample[], baselineAfterMs = BASELINE_AFTER_MS): SoakGrowth | undefined {
   const baseline = samples.find((s) => s.elapsedMs >= baselineAfterMs);
@@ -54,7 +55,6 @@ export function soakGrowth(samples: readonly SoakSample[], baselineAfterMs = BAS
   if (!baseline || !last || last === baseline) return undefined;
   const fewestNodes = (from: number, to: number) =>
     Math.min(...samples.filter((s) => s.elapsedMs >= from && s.elapsedMs <= to).map((s) => s.nodes));
-  const percent = (before: number, after: number) => (before > 0 ? ((after - before) / before) * 100 : 0);
   return {
     baseline,
     last,
@@ -67,15 +67,50 @@ export function soakGrowth(samples: readonly SoakSample[], baselineAfterMs = BAS
   };
 }
 
-/** Reasons the run fails the gate; empty when it passes. */
-export function gateFailures(growth: SoakGrowth | undefined, gate: SoakGate = DEFAULT_GATE): string[] {
-  if (!growth) return ['the run was too short to measure growth (it needs samples after the first minute)'];
+/**
+ * How many samples at each end of a run the floors are taken over. A single sample may catch a
+ * refresh in flight (loading states add nodes) or data between two answers; the lowest of three
+ * only rises when the page keeps something.
+ */
+export const FLOOR_SAMPLES = 3;
+
+/** The lowest heap and DOM node count among the first samples and among the last ones. */
+export interface SoakFloors {
+  readonly first: { readonly fromMs: number; readonly toMs: number; readonly heapBytes: number; readonly nodes: number };
+  readonly last: { readonly fromMs: number; readonly toMs: number; readonly heapBytes: number; readonly nodes: number };
+  readonly heapPercent: number;
+  readonly nodesDelta: number;
+}
+
+/** Undefined when the run has fewer than two sets of `count` samples. */
+export function soakFloors(samples: readonly SoakSample[], count = FLOOR_SAMPLES): SoakFloors | undefined {
+  if (samples.length < 2 * count) return undefined;
+  const floor = (group: readonly SoakSample[]) => ({
+    fromMs: (group[0] as SoakSample).elapsedMs,
+    toMs: (group[group.length - 1] as SoakSample).elapsedMs,
+    heapBytes: Math.min(...group.map((s) => s.heapUsedBytes)),
+    nodes: Math.min(...group.map((s) => s.nodes)),
+  });
+  const first = floor(samples.slice(0, count));
+  const last = floor(samples.slice(-count));
+  return { first, last, heapPercent: percent(first.heapBytes, last.heapBytes), nodesDelta: last.nodes - first.nodes };
+}
+
+/** Reasons the floors fail the gate; empty when they pass. */
+export function floorFailures(floors: SoakFloors | undefined, gate: SoakGate = DEFAULT_GATE): string[] {
+  if (!floors) return [`the run was too short to judge (it needs at least ${2 * FLOOR_SAMPLES} samples)`];
   const failures: string[] = [];
-  if (growth.heapPercent >= gate.maxHeapGrowthPercent) {
-    failures.push(`heap grew ${growth.heapPercent.toFixed(1)}% (limit: below ${gate.maxHeapGrowthPercent}%)`);
+  if (floors.heapPercent >= gate.maxHeapGrowthPercent) {
+    failures.push(`the heap floor grew ${floors.heapPercent.toFixed(1)}% (limit: below ${gate.maxHeapGrowthPercent}%)`);
   }
-  if (growth.nodesFloorDelta > 0) failures.push(`DOM nodes grew by ${growth.nodesFloorDelta} (fewest in the last minute against fewest in the first)`);
+  if (floors.nodesDelta > 0) failures.push(`the DOM node floor grew by ${floors.nodesDelta}`);
   return failures;
+}
+
+const mib = (bytes: number) => (bytes / 1048576).toFixed(2);
+
+function percent(before: number, after: number): number {
+  return before > 0 ? ((after - before) / before) * 100 : 0;
 }
 
 function clock(ms: number): string {
@@ -110,4 +145,38 @@ export function formatGrowth(growth: SoakGrowth | undefined): string {
     `Blink heap ${growth.embedderHeapPercent >= 0 ? '+' : ''}${growth.embedderHeapPercent.toFixed(2)}%, ` +
     `nodes ${signed(growth.nodesDelta)} (floor ${signed(growth.nodesFloorDelta)}), listeners ${signed(growth.listenersDelta)}`
   );
+}
+
+export function formatFloors(floors: SoakFloors | undefined): string {
+  if (!floors) return `floors: not measured (fewer than ${2 * FLOOR_SAMPLES} samples)`;
+  const span = (end: SoakFloors['first']) => `${clock(end.fromMs)}–${clock(end.toMs)}`;
+  return (
+    `floors (lowest of the first ${FLOOR_SAMPLES} samples, ${span(floors.first)}, against the last ${FLOOR_SAMPLES}, ${span(floors.last)}): ` +
+    `heap ${mib(floors.first.heapBytes)} → ${mib(floors.last.heapBytes)} MiB ` +
+    `(${floors.heapPercent >= 0 ? '+' : ''}${floors.heapPercent.toFixed(2)}%), ` +
+    `DOM nodes ${floors.first.nodes} → ${floors.last.nodes} (${floors.nodesDelta > 0 ? '+' : ''}${floors.nodesDelta})`
+  );
+}
+
+export interface SoakVerdict {
+  /** False for runs whose figures are only reported (V8's optimised code grows in them). */
+  readonly judged: boolean;
+  readonly failures: readonly string[];
+  readonly line: string;
+}
+
+/**
+ * Only runs with V8's optimising tiers off are judged: with them on, optimised code keeps growing
+ * for many minutes as more library functions get hot, and the heap figure cannot tell it from data.
+ */
+export function soakVerdict(run: string, v8Mode: V8Mode, floors: SoakFloors | undefined): SoakVerdict {
+  const failures = floorFailures(floors);
+  if (v8Mode === 'optimising') {
+    return { judged: false, failures: [], line: `NOT JUDGED (${run}): V8's optimised code grows with time; the interpreted run is the verdict` };
+  }
+  const line =
+    failures.length === 0
+      ? `PASS (${run}): heap floor ${floors && floors.heapPercent >= 0 ? '+' : ''}${floors?.heapPercent.toFixed(2)}% (below ${DEFAULT_GATE.maxHeapGrowthPercent}%), DOM node floor ${floors && floors.nodesDelta < 0 ? 'fell' : 'flat'}`
+      : `FAIL (${run}): ${failures.join('; ')}`;
+  return { judged: true, failures, line };
 }

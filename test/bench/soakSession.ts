@@ -27,6 +27,8 @@ export interface SoakSessionOptions {
   readonly driver: SoakDriver;
   /** Needed by the Playwright driver; the raw driver starts its own Chromium. */
   readonly browser?: Browser;
+  /** Extra Chromium arguments for the raw driver (the Playwright browser is launched with its own). */
+  readonly chromiumArgs?: readonly string[];
   readonly siteUrl: string;
   readonly minutes: number;
   readonly sampleEverySeconds: number;
@@ -120,8 +122,8 @@ async function openPlaywrightWall(browser: Browser, siteUrl: string, log: (line:
   }
 }
 
-async function openRawWall(siteUrl: string): Promise<Wall> {
-  const chromium = await launchRawChromium();
+async function openRawWall(siteUrl: string, chromiumArgs: readonly string[]): Promise<Wall> {
+  const chromium = await launchRawChromium(chromiumArgs);
   try {
     const page = await chromium.newPage(VIEWPORT.width, VIEWPORT.height);
     const readProbe = async () => parsePageProbe(await page.evaluate(READ_PAGE_PROBE));
@@ -162,7 +164,7 @@ export async function runSoakSession(options: SoakSessionOptions): Promise<SoakS
   const { log } = options;
   let wall: Wall;
   if (options.driver === 'cdp') {
-    wall = await openRawWall(options.siteUrl);
+    wall = await openRawWall(options.siteUrl, options.chromiumArgs ?? []);
   } else {
     if (!options.browser) throw new Error('the Playwright driver needs a browser');
     wall = await openPlaywrightWall(options.browser, options.siteUrl, log);

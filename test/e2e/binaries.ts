@@ -6,10 +6,11 @@ export const BINARIES = {
   promtool: '/usr/bin/promtool',
   victoriaMetrics: '/usr/bin/victoria-metrics',
   chromium: '/usr/bin/chromium',
+  nginx: '/usr/sbin/nginx',
 } as const;
 
 export const INSTALL_COMMAND =
-  'apt-get update && apt-get install -y --no-install-recommends prometheus victoria-metrics chromium';
+  'apt-get update && apt-get install -y --no-install-recommends prometheus victoria-metrics chromium nginx';
 
 export function missingBinaries(): string[] {
   return Object.values(BINARIES).filter((path) => !existsSync(path));

@@ -8,3 +8,5 @@ export { BINARIES, INSTALL_COMMAND, missingBinaries, requireBinary } from './bin
 export { makeTempDir, registerCleanup, releaseAll } from './cleanup';
 export { spawnManaged, type ManagedProcess } from './managedProcess';
 export { waitFor, waitForHttpOk } from './waitFor';
+export { startNginxSite, fillSiteConfig, NGINX_SITE_FILE, type NginxSiteOptions, type RunningNginx } from './nginx';
+export { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './recordingProxy';
