@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodError } from '../schema';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -79,7 +80,5 @@ export type VariableSource = DashboardVariable['source'];
 export function parseDashboard(raw: unknown, source: string): Dashboard {
   const result = dashboardSchema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : '(root)';
-  throw new Error(`Dashboard ${source}: field "${field}" ${issue?.message ?? 'is invalid'}`);
+  throw new Error(`Dashboard ${source}: ${formatZodError(result.error)}`);
 }
