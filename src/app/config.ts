@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodError } from '../schema';
 
 /**
  * Runtime configuration, read from `config.json` at start-up so one build serves any environment.
@@ -40,9 +41,7 @@ export class ConfigError extends Error {
 export function parseConfig(raw: unknown): VigilConfig {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : '(root)';
-  throw new ConfigError(`config.json: field "${field}" ${issue?.message ?? 'is invalid'}`);
+  throw new ConfigError(`config.json: ${formatZodError(result.error)}`);
 }
 
 export function isDemo(config: VigilConfig): boolean {

@@ -1,5 +1,7 @@
-export { ALL_VALUE, parseDashboard, dashboardSchema, variableSchema } from './schema';
-export type { Dashboard, DashboardVariable, PanelSpec, PanelQuery, VariableSource } from './schema';
+export { ALL_VALUE, dashboardSchema, variableSchema } from './schema';
+export type { Dashboard, DashboardVariable, PanelSpec, PanelType, PanelQuery, TimeSeriesPanelSpec, VariableSource } from './schema';
+export { CURRENT_SCHEMA_VERSION, migrateDashboard } from './migrate';
+export { DashboardError, parseDashboard } from './parseDashboard';
 export { DashboardView } from './DashboardView';
 export { PromClientProvider, usePromClient } from './promClientContext';
 export {

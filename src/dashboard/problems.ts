@@ -1,7 +1,12 @@
-import { isPromClientError } from '../prometheus';
+import { isPromClientError, type PromErrorKind } from '../prometheus';
 import type { PanelProblem } from '../panels';
 
-const TITLES: Record<string, string> = {
+/**
+ * The heading of a panel's error, one for every kind a query can fail with (an aborted query is
+ * not a failure: the panel asked for it). Typed against the kind union so that a new kind without
+ * a title does not compile.
+ */
+export const QUERY_ERROR_TITLES: Readonly<Record<Exclude<PromErrorKind, 'aborted'>, string>> = {
   bad_query: 'Bad query',
   execution: 'The server could not execute the query',
   timeout: 'The query timed out',
@@ -16,7 +21,7 @@ const TITLES: Record<string, string> = {
 export function describeQueryError(error: unknown, expr: string): PanelProblem | null {
   if (isPromClientError(error)) {
     if (error.kind === 'aborted') return null;
-    return { kind: error.kind, title: TITLES[error.kind] ?? 'Request failed', message: error.message, expr };
+    return { kind: error.kind, title: QUERY_ERROR_TITLES[error.kind], message: error.message, expr };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'unknown', title: 'Request failed', message, expr };

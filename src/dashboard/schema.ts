@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENT_SCHEMA_VERSION } from './migrate';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -13,12 +14,23 @@ export const thresholdSchema = z.object({
   label: z.string(),
 });
 
-export const panelSpecSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+const panelId = z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes');
+
+export const timeSeriesPanelSchema = z.object({
+  type: z.literal('timeseries'),
+  id: panelId,
   title: z.string().min(1),
   unit,
   queries: z.array(panelQuerySchema).min(1),
   thresholds: z.array(thresholdSchema).default([]),
+});
+
+/** One member per panel type, chosen by `type` (Grafana's panel `type`, Perses' `kind`). */
+const PANEL_TYPES = [timeSeriesPanelSchema] as const;
+const PANEL_TYPE_NAMES = PANEL_TYPES.map((p) => `"${p.shape.type.value}"`).join(', ');
+
+export const panelSpecSchema = z.discriminatedUnion('type', PANEL_TYPES, {
+  error: (issue) => (issue.code === 'invalid_union' ? `must be one of the panel types ${PANEL_TYPE_NAMES}` : undefined),
 });
 
 /** Grafana's special value for "every value"; it travels in the URL as `var-name=$__all`. */
@@ -54,8 +66,26 @@ export const variableSchema = z
     }
   });
 
+const schemaVersion = z.literal(CURRENT_SCHEMA_VERSION, {
+  error: (issue) =>
+    Number.isInteger(issue.input) && (issue.input as number) > CURRENT_SCHEMA_VERSION
+      ? `is ${String(issue.input)}, newer than this vigil reads (up to ${CURRENT_SCHEMA_VERSION}): update vigil`
+      : `must be a version number (this vigil reads up to ${CURRENT_SCHEMA_VERSION}), or absent in a file from before versioning`,
+});
+
+/** Names that identify an entry must not repeat: links and hidden series refer to them. */
+function addRepeatIssues(names: readonly string[], what: string, path: (i: number) => (string | number)[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: path(i), message: `repeats the ${what} "${name}"` });
+    seen.add(name);
+  });
+}
+
+/** A dashboard file at CURRENT_SCHEMA_VERSION; `parseDashboard` migrates older ones first. */
 export const dashboardSchema = z
   .object({
+    schemaVersion,
     id: z.string().min(1),
     title: z.string().min(1),
     defaultRange: z.object({ from: z.string(), to: z.string() }).optional(),
@@ -63,23 +93,14 @@ export const dashboardSchema = z
     panels: z.array(panelSpecSchema).min(1),
   })
   .superRefine((d, ctx) => {
-    const seen = new Set<string>();
-    d.variables.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `repeats the variable name "${v.name}"` });
-      seen.add(v.name);
-    });
+    addRepeatIssues(d.variables.map((v) => v.name), 'variable name', (i) => ['variables', i, 'name'], ctx);
+    addRepeatIssues(d.panels.map((p) => p.id), 'panel id', (i) => ['panels', i, 'id'], ctx);
   });
 
 export type PanelSpec = z.infer<typeof panelSpecSchema>;
+export type TimeSeriesPanelSpec = z.infer<typeof timeSeriesPanelSchema>;
+export type PanelType = PanelSpec['type'];
 export type PanelQuery = z.infer<typeof panelQuerySchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type DashboardVariable = z.infer<typeof variableSchema>;
 export type VariableSource = DashboardVariable['source'];
-
-export function parseDashboard(raw: unknown, source: string): Dashboard {
-  const result = dashboardSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : '(root)';
-  throw new Error(`Dashboard ${source}: field "${field}" ${issue?.message ?? 'is invalid'}`);
-}

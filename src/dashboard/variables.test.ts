@@ -194,7 +194,7 @@ describe('resolveSelection', () => {
 });
 
 describe('dashboard variables schema', () => {
-  const base = { id: 'd', title: 'D', panels: [{ id: 'p', title: 'P', unit: 'short', queries: [{ expr: 'up' }] }] };
+  const base = { schemaVersion: 1, id: 'd', title: 'D', panels: [{ type: 'timeseries', id: 'p', title: 'P', unit: 'short', queries: [{ expr: 'up' }] }] };
 
   it('defaults to no variables, and fills multi/includeAll', () => {
     expect(dashboardSchema.parse(base).variables).toEqual([]);

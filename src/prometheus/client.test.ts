@@ -324,19 +324,19 @@ describe('errors', () => {
       name: 'a value that is a number instead of a string',
       respond: () => HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1705312800, '1'], [1705312815, 2]] }] } }),
       kind: 'malformed',
-      message: 'Malformed response from /api/v1/query_range: data.result.0.values.1.1: expected a string sample value',
+      message: 'Malformed response from /api/v1/query_range: field "data.result.0.values.1.1" expected a string sample value',
     },
     {
       name: 'labels that are not strings',
       respond: () => HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { job: 1 }, values: [] }] } }),
       kind: 'malformed',
-      message: /^Malformed response from \/api\/v1\/query_range: data\.result\.0\.metric\.job: /,
+      message: /^Malformed response from \/api\/v1\/query_range: field "data\.result\.0\.metric\.job" /,
     },
     {
       name: 'an envelope without status',
       respond: () => HttpResponse.json({ data: { resultType: 'matrix', result: [] } }),
       kind: 'malformed',
-      message: /^Malformed response from \/api\/v1\/query_range: status: /,
+      message: /^Malformed response from \/api\/v1\/query_range: field "status" /,
     },
     {
       name: 'a vector where a matrix belongs',
@@ -533,7 +533,7 @@ describe('metadata', () => {
     server.use(http.post(`${BASE}/api/v1/labels`, () => HttpResponse.json({ status: 'success', data: { job: 'api' } })));
     const error = await failure(createPromClient({ baseUrl: BASE }).labels());
     expect(error.kind).toBe('malformed');
-    expect(error.message).toMatch(/^Malformed response from \/api\/v1\/labels: data: /);
+    expect(error.message).toMatch(/^Malformed response from \/api\/v1\/labels: field "data" /);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatZodError } from '../schema';
 import type { Labels, Series, SeriesSet } from '../series/types';
 import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, SampleValueError, secondsToMs } from './convert';
 import type { InstantSample } from './convert';
@@ -143,14 +144,6 @@ function formParams(entries: Record<string, string | number | readonly string[] 
   return params;
 }
 
-function describeIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (first === undefined) return 'unexpected shape';
-  const path = first.path.length > 0 ? first.path.map(String).join('.') : '(root)';
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-  return `${path}: ${first.message}${more}`;
-}
-
 interface Envelope<T> {
   readonly data: T;
   readonly warnings: string[];
@@ -215,7 +208,7 @@ export function createPromClient(options: PromClientOptions): PromClient {
       throw errorFromPrometheusBody(response.status, errorType, error);
     }
     const parsed = successEnvelopeSchema(dataSchema).safeParse(body);
-    if (!parsed.success) throw malformed(endpoint, describeIssue(parsed.error));
+    if (!parsed.success) throw malformed(endpoint, formatZodError(parsed.error));
     const { data, warnings = [], infos = [] } = parsed.data as { data: z.infer<S>; warnings?: string[]; infos?: string[] };
     return { data, warnings: [...warnings, ...infos] };
   }

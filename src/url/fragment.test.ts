@@ -31,13 +31,13 @@ describe('decodeFragment', () => {
 
   it.each([
     ['more than 20 incidents', { i: Array.from({ length: FRAGMENT_LIMITS.incidents + 1 }, (_, n) => incident({ id: `i${n}` })) }, 'imported incidents', /Too big/],
-    ['more than 200 events', { i: [incident({ events: Array.from({ length: 201 }, () => ({ time: 1, text: 'x', kind: 'other' })) })] }, 'imported incidents', /at 0\.events$/],
-    ['a text field over 2,000 characters', { i: [incident({ summary: 'x'.repeat(2001) })] }, 'imported incidents', /at 0\.summary$/],
-    ['an event text over 2,000 characters', { i: [incident({ events: [{ time: 1, text: 'x'.repeat(2001), kind: 'other' }] })] }, 'imported incidents', /at 0\.events\.0\.text$/],
-    ['an unknown event kind', { i: [incident({ events: [{ time: 1, text: 'x', kind: 'exploded' }] })] }, 'imported incidents', /at 0\.events\.0\.kind$/],
-    ['an incident without an id', { i: [incident({ id: '' })] }, 'imported incidents', /at 0\.id$/],
-    ['a query over 10,000 characters', { o: { memory: ['x'.repeat(10_001)] } }, 'query overrides', /at memory\.0$/],
-    ['queries that are not strings', { o: { memory: [42] } }, 'query overrides', /at memory\.0$/],
+    ['more than 200 events', { i: [incident({ events: Array.from({ length: 201 }, () => ({ time: 1, text: 'x', kind: 'other' })) })] }, 'imported incidents', /field "0\.events" /],
+    ['a text field over 2,000 characters', { i: [incident({ summary: 'x'.repeat(2001) })] }, 'imported incidents', /field "0\.summary" /],
+    ['an event text over 2,000 characters', { i: [incident({ events: [{ time: 1, text: 'x'.repeat(2001), kind: 'other' }] })] }, 'imported incidents', /field "0\.events\.0\.text" /],
+    ['an unknown event kind', { i: [incident({ events: [{ time: 1, text: 'x', kind: 'exploded' }] })] }, 'imported incidents', /field "0\.events\.0\.kind" /],
+    ['an incident without an id', { i: [incident({ id: '' })] }, 'imported incidents', /field "0\.id" /],
+    ['a query over 10,000 characters', { o: { memory: ['x'.repeat(10_001)] } }, 'query overrides', /field "memory\.0" /],
+    ['queries that are not strings', { o: { memory: [42] } }, 'query overrides', /field "memory\.0" /],
   ])('refuses %s', (_case, payload, part, detail) => {
     const decoded = decodeFragment(compress(JSON.stringify(payload)));
     expect(decoded.overrides).toBeUndefined();

@@ -1,6 +1,6 @@
 import { Inflate, deflateSync, strToU8 } from 'fflate';
-import type { z } from 'zod';
 import type { Incident } from '../incidents';
+import { formatZodError } from '../schema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
 
@@ -61,13 +61,6 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   }
 }
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'it does not have the expected shape';
-  const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  return `${issue.message}${where}`;
-}
-
 // Rebuilt with fromEntries so a "__proto__" panel id stays a plain key instead of a prototype.
 function toRecord(entries: Iterable<readonly [string, readonly string[]]>): Record<string, readonly string[]> {
   return Object.fromEntries(entries);
@@ -98,13 +91,13 @@ export function decodeFragment(text: string): DecodedFragment {
       const source = raw.o as Record<string, unknown>;
       result.overrides = toRecord(Object.keys(source).map((panel) => [panel, source[panel] as string[]]));
     } else {
-      result.notices.push(`Ignored the query overrides in the link: ${describeIssue(overrides.error)}`);
+      result.notices.push(`Ignored the query overrides in the link: ${formatZodError(overrides.error)}`);
     }
   }
   if (raw.i !== undefined) {
     const incidents = importedIncidentsSchema.safeParse(raw.i);
     if (incidents.success) result.importedIncidents = incidents.data;
-    else result.notices.push(`Ignored the imported incidents in the link: ${describeIssue(incidents.error)}`);
+    else result.notices.push(`Ignored the imported incidents in the link: ${formatZodError(incidents.error)}`);
   }
   return result;
 }

@@ -1,0 +1,1 @@
+export { fieldPath, formatZodError } from './formatZodError';
