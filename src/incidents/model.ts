@@ -1,13 +1,6 @@
-/** Lifecycle kinds, as incident.io / Rootly / GitLab name them. */
-export type IncidentEventKind =
-  | 'started'
-  | 'detected'
-  | 'acknowledged'
-  | 'identified'
-  | 'escalated'
-  | 'mitigated'
-  | 'resolved'
-  | 'other';
+import type { IncidentEventKind } from '../annotations';
+
+export type { IncidentEventKind };
 
 export interface IncidentEvent {
   /** Epoch milliseconds. */

@@ -26,18 +26,3 @@ export interface PanelStatus {
   /** When the data on screen was fetched (epoch ms), for "stale" marking. */
   readonly dataUpdatedAt: number;
 }
-
-/** An incident event as the panel marks it. */
-export interface EventMarker {
-  readonly key: string;
-  readonly time: number;
-  readonly kind: string;
-  readonly text: string;
-}
-
-export interface IncidentWindow {
-  readonly key: string;
-  readonly title: string;
-  readonly start: number;
-  readonly end?: number;
-}

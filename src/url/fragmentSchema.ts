@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Incident, IncidentEventKind } from '../incidents';
+import { INCIDENT_EVENT_KINDS } from '../annotations';
+import type { Incident } from '../incidents';
 
 /** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
 export const FRAGMENT_LIMITS = {
@@ -11,17 +12,6 @@ export const FRAGMENT_LIMITS = {
   queriesPerPanel: 50,
 } as const;
 
-const EVENT_KINDS = [
-  'started',
-  'detected',
-  'acknowledged',
-  'identified',
-  'escalated',
-  'mitigated',
-  'resolved',
-  'other',
-] as const satisfies readonly IncidentEventKind[];
-
 const text = z.string().max(FRAGMENT_LIMITS.textChars);
 // The range a JavaScript Date can hold (±100,000,000 days from 1970): beyond it times cannot be shown.
 const epochMs = z.number().min(-8.64e15).max(8.64e15);
@@ -29,7 +19,7 @@ const epochMs = z.number().min(-8.64e15).max(8.64e15);
 const incidentEventSchema = z.object({
   time: epochMs,
   text,
-  kind: z.enum(EVENT_KINDS),
+  kind: z.enum(INCIDENT_EVENT_KINDS),
 });
 
 export const importedIncidentSchema = z.object({
