@@ -73,7 +73,7 @@ export function App({ boot, demo }: Props) {
   }, [catalog, view.incidents, view.importedIncidents]);
   const overlay = useMemo(() => toOverlay(incidents), [incidents]);
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
-  const notesById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.notes] as const] : [])));
+  const readingsById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.reading] as const] : [])));
 
   const selectMarker = (key: string | undefined) => update({ event: key });
   const dashboardView = (
@@ -203,14 +203,11 @@ export function App({ boot, demo }: Props) {
             timezone={timezone}
             selectedKey={view.event}
             onSelect={selectMarker}
-            notes={notesById.get(incident.id)}
+            reading={readingsById.get(incident.id)}
             onOpenWindow={() => {
               update({ range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] });
             }}
           />
-          {!(notesById.get(incident.id) ?? []).some((n) => /zone|UTC|offset/i.test(n)) && (
-            <p className="incident-timezone-note">Incident times read as {incident.timezone}: the postmortem names no timezone.</p>
-          )}
         </div>
       ))}
       {dashboardView}

@@ -22,6 +22,14 @@ const incidentEventSchema = z.object({
   kind: z.enum(INCIDENT_EVENT_KINDS),
 });
 
+// A zone as a postmortem writes it ("UTC", "+05:30", "America/Argentina/ComodRivadavia") is short.
+const writtenZone = z.string().max(64);
+const timezoneSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stated'), written: writtenZone }),
+  z.object({ kind: z.literal('stated-offset'), written: writtenZone }),
+  z.object({ kind: z.literal('assumed') }),
+]);
+
 export const importedIncidentSchema = z.object({
   id: text.min(1),
   title: text,
@@ -33,6 +41,7 @@ export const importedIncidentSchema = z.object({
   end: epochMs.optional(),
   events: z.array(incidentEventSchema).max(FRAGMENT_LIMITS.eventsPerIncident),
   timezone: text,
+  timezoneSource: timezoneSourceSchema.optional(),
 }) satisfies z.ZodType<Incident>;
 
 export const importedIncidentsSchema = z.array(importedIncidentSchema).max(FRAGMENT_LIMITS.incidents);
