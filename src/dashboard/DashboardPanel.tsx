@@ -4,7 +4,7 @@ import { rangeQueryOptions } from '../prometheus';
 import { seriesName } from '../series';
 import { alignRange, stepFor } from '../time';
 import type { EventMarker, IncidentWindow } from '../annotations';
-import { lineColor, TimeSeriesPanel, useElementWidth, type PanelLine, type PanelProblem } from '../panels';
+import { styleLines, TimeSeriesPanel, useElementWidth, type PanelLine, type PanelProblem } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
 import { interpolateChecked, type VariableValues } from './variables';
@@ -83,15 +83,16 @@ export function DashboardPanel(props: Props) {
   if (fetchingNow !== inFlight) setInFlight(fetchingNow);
   const datas = useLastData(results.map((r) => r.data), interpolated.map((q) => q.expr));
   const lines: PanelLine[] = useMemo(() => {
-    const out: PanelLine[] = [];
+    const out: Omit<PanelLine, 'color' | 'aggregate'>[] = [];
     datas.forEach((data, qi) => {
       const legend = queries[qi]?.legend;
       for (const series of data?.series ?? []) {
         const labelKey = JSON.stringify(series.labels);
-        out.push({ key: `${qi}:${labelKey}`, name: seriesName(series.labels, legend), color: lineColor(out.length), series });
+        out.push({ key: `${qi}:${labelKey}`, name: seriesName(series.labels, legend), series });
       }
     });
-    return out;
+    // Colour follows each series' identity, so lines keep theirs when another one disappears.
+    return styleLines(out);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- legends change only with the spec
   }, [spec, datas]);
 

@@ -42,6 +42,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       lines.map((line) => ({
         key: line.key,
         color: line.color,
+        aggregate: line.aggregate,
         points: m4({
           timestamps: line.series.timestamps,
           values: line.series.values,

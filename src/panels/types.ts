@@ -6,6 +6,8 @@ export interface PanelLine {
   readonly key: string;
   readonly name: string;
   readonly color: string;
+  /** Over all instances (no instance label): drawn dashed and thicker. */
+  readonly aggregate: boolean;
   readonly series: Series;
 }
 
