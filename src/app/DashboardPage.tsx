@@ -60,7 +60,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
   }, [catalog, view.incidents, view.importedIncidents]);
   const overlay = useMemo(() => toOverlay(incidents), [incidents]);
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
-  const notesById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.notes] as const] : [])));
+  const readingsById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.reading] as const] : [])));
 
   const dashboardView = (
     <DashboardView
@@ -118,12 +118,9 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
             timezone={time.timezone}
             selectedKey={view.event}
             onSelect={(key) => push(selectEvent(view, key))}
-            notes={notesById.get(incident.id)}
+            reading={readingsById.get(incident.id)}
             onOpenWindow={() => push(openIncidentWindow(view, incident))}
           />
-          {!(notesById.get(incident.id) ?? []).some((n) => /zone|UTC|offset/i.test(n)) && (
-            <p className="incident-timezone-note">Incident times read as {incident.timezone}: the postmortem names no timezone.</p>
-          )}
         </div>
       ))}
       {dashboardView}

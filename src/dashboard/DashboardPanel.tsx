@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { TimeSeriesPanel, useElementWidth, type EventMarker, type IncidentWindow } from '../panels';
+import type { EventMarker, IncidentWindow } from '../annotations';
+import { TimeSeriesPanel, useElementWidth } from '../panels';
 import { QueryEditor } from './QueryEditor';
 import { PanelInspector } from './PanelInspector';
 import type { PanelSpec } from './schema';

@@ -6,8 +6,8 @@ import { PanelInspector, toCsv } from './PanelInspector';
 
 const t0 = Date.UTC(2024, 0, 15, 10);
 const lines: PanelLine[] = [
-  { key: 'a', name: 'web-1', color: '#000', series: { labels: { instance: 'web-1' }, timestamps: [t0, t0 + 15_000], values: [1, NaN] } },
-  { key: 'b', name: 'say "hi"', color: '#000', series: { labels: { instance: 'web-2' }, timestamps: [t0 + 15_000], values: [Infinity] } },
+  { key: 'a', name: 'web-1', color: '#000', aggregate: false, series: { labels: { instance: 'web-1' }, timestamps: [t0, t0 + 15_000], values: [1, NaN] } },
+  { key: 'b', name: 'say "hi"', color: '#000', aggregate: false, series: { labels: { instance: 'web-2' }, timestamps: [t0 + 15_000], values: [Infinity] } },
 ];
 
 describe('toCsv', () => {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
 import { seriesName, type SeriesSet } from '../series';
 import { alignRange, stepFor } from '../time';
-import { lineColor, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
+import { styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
 import type { PanelQuery } from './schema';
@@ -96,14 +96,15 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
 }
 
 function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): PanelLine[] {
-  const out: PanelLine[] = [];
+  const out: Omit<PanelLine, 'color' | 'aggregate'>[] = [];
   datas.forEach((data, qi) => {
     const legend = legends[qi] || undefined;
     for (const series of data?.series ?? []) {
-      out.push({ key: `${qi}:${JSON.stringify(series.labels)}`, name: seriesName(series.labels, legend), color: lineColor(out.length), series });
+      out.push({ key: `${qi}:${JSON.stringify(series.labels)}`, name: seriesName(series.labels, legend), series });
     }
   });
-  return out;
+  // Colour follows each series' identity, so lines keep theirs when another one disappears.
+  return styleLines(out);
 }
 
 /**

@@ -1,19 +1,22 @@
 import { formatDuration, formatTime } from '../time';
+import { IncidentReadingFacts } from './IncidentReadingFacts';
 import type { Incident } from './model';
 import { markerKey } from './overlay';
+import type { PostmortemReading } from './reading';
 
 interface Props {
   readonly incident: Incident;
   readonly timezone: string;
   readonly selectedKey: string | undefined;
   readonly onSelect: (key: string | undefined) => void;
-  readonly notes?: readonly string[];
+  /** How the incident was read from its postmortem, where the page read it (not for incidents from links). */
+  readonly reading?: PostmortemReading;
   /** Shows the incident's window (padded), e.g. to share a link to it. */
   readonly onOpenWindow?: () => void;
 }
 
 /** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes = [], onOpenWindow }: Props) {
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow }: Props) {
   const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
   return (
     <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
@@ -59,13 +62,7 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, notes
           );
         })}
       </ol>
-      {notes.length > 0 && (
-        <ul className="incident-notes" aria-label="Notes on this incident">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <IncidentReadingFacts incident={incident} reading={reading} />
     </section>
   );
 }

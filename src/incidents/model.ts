@@ -1,13 +1,6 @@
-/** Lifecycle kinds, as incident.io / Rootly / GitLab name them. */
-export type IncidentEventKind =
-  | 'started'
-  | 'detected'
-  | 'acknowledged'
-  | 'identified'
-  | 'escalated'
-  | 'mitigated'
-  | 'resolved'
-  | 'other';
+import type { IncidentEventKind } from '../annotations';
+
+export type { IncidentEventKind };
 
 export interface IncidentEvent {
   /** Epoch milliseconds. */
@@ -32,4 +25,17 @@ export interface Incident {
   readonly events: readonly IncidentEvent[];
   /** Timezone the source's wall-clock times were read in, e.g. "UTC". */
   readonly timezone: string;
+  /** Where `timezone` came from; absent where that is not known (an incident from an older link). */
+  readonly timezoneSource?: TimezoneSource;
 }
+
+/**
+ * 'stated': the document wrote the zone (`written`, as it wrote it: "UTC", "PST", "+02:00",
+ * "Asia/Kolkata") and `timezone` is that zone. 'stated-offset': it wrote an offset with no IANA name
+ * ("+05:30"): times are converted exactly and shown in UTC. 'assumed': it named no zone, so its
+ * times were read in the zone the reader was given.
+ */
+export type TimezoneSource =
+  | { readonly kind: 'stated'; readonly written: string }
+  | { readonly kind: 'stated-offset'; readonly written: string }
+  | { readonly kind: 'assumed' };

@@ -18,7 +18,20 @@ export interface OutageWindow {
   readonly startDate: CivilDate;
   /** The zone the start time was read in; timeline times without their own zone use it too. */
   readonly zone: ZoneSpec;
+  /** Whether the window's own times carry their zone (else `zone` is the one the reader was given). */
+  readonly zoneWritten: boolean;
+  /** Which rule chose the window. */
+  readonly rule: WindowRule;
+  /** Index of the line the window was read from (for the "Start:"/"End:" rule, the "Start:" line). */
+  readonly lineIndex: number;
 }
+
+/**
+ * 'outage-line': a line that says it describes the outage ("Duration of Outage: …") and holds a time
+ * range; 'time-range': the first line with a time range, when no line names the outage;
+ * 'start-end-lines': separate "Start:" and "End:" lines.
+ */
+export type WindowRule = 'outage-line' | 'time-range' | 'start-end-lines';
 
 export type WindowResult = { ok: true; window: OutageWindow } | { ok: false; error: string };
 
@@ -119,6 +132,7 @@ function windowFromRange(
   range: RangeMatch,
   defaultZone: ZoneSpec,
   documentDate: CivilDate | undefined,
+  chosenBy: Pick<OutageWindow, 'rule' | 'lineIndex'>,
 ): WindowResult {
   const startDate = range.startDate?.date ?? documentDate;
   if (!startDate) {
@@ -128,7 +142,8 @@ function windowFromRange(
     };
   }
   const trailingZone = matchZoneAt(line, range.end, false)?.zone;
-  const startZone = range.from.zone ?? range.to.zone ?? trailingZone ?? defaultZone;
+  const writtenZone = range.from.zone ?? range.to.zone ?? trailingZone;
+  const startZone = writtenZone ?? defaultZone;
   const endZone = range.to.zone ?? range.from.zone ?? trailingZone ?? defaultZone;
   // "10:00 to 11:30 AM" shares the meridiem; "11:00 to 1:00 PM" starts in the morning.
   let fromClock = clockOf(range.from, range.to.meridiem);
@@ -140,7 +155,7 @@ function windowFromRange(
   let end = toEpoch(range.endDate?.date ?? startDate, toClock, endZone);
   // An end earlier than the start without its own date is on the next day.
   if (!range.endDate && end < start) end = toEpoch(addDays(startDate, 1), toClock, endZone);
-  return { ok: true, window: { start, end, startDate, zone: startZone } };
+  return { ok: true, window: { start, end, startDate, zone: startZone, zoneWritten: writtenZone !== undefined, ...chosenBy } };
 }
 
 interface Moment {
@@ -169,20 +184,26 @@ function windowFromLabels(
 ): WindowResult | undefined {
   let startMoment: Moment | undefined;
   let endMoment: Moment | undefined;
-  for (const line of lines.slice(0, WINDOW_SEARCH_LINES)) {
-    startMoment ??= momentAfterLabel(line.text, START_LABEL);
+  let startIndex = 0;
+  for (const [index, line] of lines.slice(0, WINDOW_SEARCH_LINES).entries()) {
+    if (!startMoment) {
+      startMoment = momentAfterLabel(line.text, START_LABEL);
+      startIndex = index;
+    }
     endMoment ??= momentAfterLabel(line.text, END_LABEL);
     if (startMoment && endMoment) break;
   }
   if (!startMoment || !endMoment) return undefined;
   const startDate = startMoment.date ?? documentDate;
   if (!startDate) return undefined;
-  const startZone = startMoment.time.zone ?? startMoment.trailingZone ?? defaultZone;
+  const writtenZone = startMoment.time.zone ?? startMoment.trailingZone;
+  const startZone = writtenZone ?? defaultZone;
   const endZone = endMoment.time.zone ?? endMoment.trailingZone ?? startZone;
   const start = toEpoch(startDate, clockOf(startMoment.time), startZone);
   let end = toEpoch(endMoment.date ?? startDate, clockOf(endMoment.time), endZone);
   if (!endMoment.date && end < start) end = toEpoch(addDays(startDate, 1), clockOf(endMoment.time), endZone);
-  return { ok: true, window: { start, end, startDate, zone: startZone } };
+  const window: OutageWindow = { start, end, startDate, zone: startZone, zoneWritten: writtenZone !== undefined, rule: 'start-end-lines', lineIndex: startIndex };
+  return { ok: true, window };
 }
 
 export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpec): WindowResult {
@@ -191,14 +212,15 @@ export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpe
   let dateless: WindowResult | undefined;
   // Lines that say they describe the outage win over any other line with two times in it.
   for (const hinted of [true, false]) {
-    for (const line of searched) {
+    for (const [lineIndex, line] of searched.entries()) {
       if (!line.text || WINDOW_HINT.test(line.text) !== hinted) continue;
       if (!hinted && TIMELINE_ENTRY.test(line.text)) continue;
       const times = scanTimes(line.text);
       if (times.length < 2) continue;
       const range = findRange(line.text, times, scanDates(line.text));
       if (!range) continue;
-      const result = windowFromRange(line.text, range, defaultZone, documentDate);
+      const rule = hinted ? 'outage-line' : 'time-range';
+      const result = windowFromRange(line.text, range, defaultZone, documentDate, { rule, lineIndex });
       if (result.ok) return result;
       dateless ??= result;
     }

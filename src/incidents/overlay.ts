@@ -1,28 +1,14 @@
+import type { EventMarker, IncidentWindow } from '../annotations';
 import type { Incident } from './model';
-
-/** A timeline event as every panel marks it; `key` is stable and used for selection. */
-export interface OverlayMarker {
-  readonly key: string;
-  readonly time: number;
-  readonly kind: string;
-  readonly text: string;
-}
-
-export interface OverlayWindow {
-  readonly key: string;
-  readonly title: string;
-  readonly start: number;
-  readonly end?: number;
-}
 
 export function markerKey(incidentId: string, index: number): string {
   return `${incidentId}#${index}`;
 }
 
 /** Flattens incidents into what the panels draw: shaded windows and event markers. */
-export function toOverlay(incidents: readonly Incident[]): { windows: OverlayWindow[]; markers: OverlayMarker[] } {
-  const windows: OverlayWindow[] = [];
-  const markers: OverlayMarker[] = [];
+export function toOverlay(incidents: readonly Incident[]): { windows: IncidentWindow[]; markers: EventMarker[] } {
+  const windows: IncidentWindow[] = [];
+  const markers: EventMarker[] = [];
   for (const incident of incidents) {
     windows.push({ key: incident.id, title: incident.title, start: incident.start, end: incident.end });
     incident.events.forEach((event, i) => {

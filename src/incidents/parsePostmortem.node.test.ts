@@ -11,7 +11,7 @@ describe('parsePostmortem without a DOM', () => {
   it('reads the seed postmortem: window, seven events, impact and root cause', () => {
     const result = parsePostmortem(readSeed(), { id: 'seed-000' });
     if (!result.ok) throw new Error(result.error);
-    const { incident, notes } = result;
+    const { incident, reading } = result;
     expect([incident.start, incident.end]).toEqual([Date.parse('2024-01-15T10:00:00Z'), Date.parse('2024-01-15T12:30:00Z')]);
     expect(incident.events).toEqual(
       SEED_EVENTS.map(([time, kind, text]) => ({ time: Date.parse(`2024-01-15T${time}:00Z`), kind, text })),
@@ -19,7 +19,8 @@ describe('parsePostmortem without a DOM', () => {
     expect(incident.impact).toContain('60%');
     expect(incident.rootCause).toContain('caching mechanism');
     expect(incident.title).toBe("Memory leak in our application's backend");
-    expect(notes).toEqual([]);
+    expect(reading.timingProblems).toEqual([]);
+    expect(incident.timezoneSource).toEqual({ kind: 'assumed' });
   });
 
   it('drops scripts, styles, comments and attributes of a hostile document', () => {

@@ -3,8 +3,9 @@ import { readFixture, readSeed, SEED_EVENTS } from './fixtures/readFixture';
 import type { Incident } from './model';
 import type { ParseResult } from './parsePostmortem';
 import { parsePostmortem } from './parsePostmortem';
+import type { PostmortemReading } from './reading';
 
-function parsed(result: ParseResult): { incident: Incident; notes: string[] } {
+function parsed(result: ParseResult): { incident: Incident; reading: PostmortemReading } {
   if (!result.ok) throw new Error(`expected a parsed incident, got: ${result.error}`);
   return result;
 }
@@ -12,7 +13,7 @@ function parsed(result: ParseResult): { incident: Incident; notes: string[] } {
 const at = (iso: string) => Date.parse(iso);
 
 describe('parsePostmortem on the seed postmortem', () => {
-  const { incident, notes } = parsed(parsePostmortem(readSeed(), { id: 'seed-000' }));
+  const { incident, reading } = parsed(parsePostmortem(readSeed(), { id: 'seed-000' }));
 
   it('reads the outage window 10:00–12:30 UTC on 2024-01-15', () => {
     expect(incident.start).toBe(at('2024-01-15T10:00:00Z'));
@@ -39,7 +40,20 @@ describe('parsePostmortem on the seed postmortem', () => {
   });
 
   it('finds nothing wrong with its lifecycle', () => {
-    expect(notes).toEqual([]);
+    expect(reading.timingProblems).toEqual([]);
+  });
+
+  it('says how it read it: no zone named, the window from the line naming the outage, nothing left unplaced', () => {
+    expect(incident.timezoneSource).toEqual({ kind: 'assumed' });
+    expect(reading).toEqual({
+      requestedZone: 'UTC',
+      // An HTML document's lines are laid out, not written: no line number.
+      window: { rule: 'outage-line', line: { text: 'Duration of Outage: The outage occurred from 10:00 AM to 12:30 PM on January 15, 2024.' } },
+      timelineSection: true,
+      unplacedLines: [],
+      unplacedLineCount: 0,
+      timingProblems: [],
+    });
   });
 
   it('reads the wall-clock times in the zone it is given (Berlin in January is +01:00)', () => {
@@ -53,13 +67,16 @@ describe('parsePostmortem on the seed postmortem', () => {
 
 describe('parsePostmortem on other shapes of postmortem', () => {
   it('reads a markdown postmortem with 24-hour times, an ISO date and a stated zone', () => {
-    const { incident, notes } = parsed(
+    const { incident, reading } = parsed(
       parsePostmortem(readFixture('markdown-24h-iso.md'), { id: 'checkout', timezone: 'Europe/Berlin' }),
     );
     // "14:05 to 15:40 UTC" wins over the caller's zone; the date comes from the "Date:" line.
     expect([incident.start, incident.end]).toEqual([at('2024-03-04T14:05:00Z'), at('2024-03-04T15:40:00Z')]);
     expect(incident.timezone).toBe('UTC');
-    expect(notes).toEqual(['Times were read in UTC, as the document states, not in Europe/Berlin.']);
+    expect(incident.timezoneSource).toEqual({ kind: 'stated', written: 'UTC' });
+    expect(reading.requestedZone).toBe('Europe/Berlin');
+    expect(reading.window).toEqual({ rule: 'outage-line', line: { number: 5, text: '**Window:** 14:05 to 15:40 UTC' } });
+    expect(reading.timingProblems).toEqual([]);
     expect(incident.title).toBe('Checkout API returned 502s');
     expect(incident.severity).toBe('SEV-2');
     expect(incident.summary).toBe('About 23% of checkout requests failed with HTTP 502 for 95 minutes.');
@@ -93,7 +110,7 @@ describe('parsePostmortem on other shapes of postmortem', () => {
   });
 
   it('moves entries after midnight to the next day, and keeps an entry just before the start on the first', () => {
-    const { incident, notes } = parsed(parsePostmortem(readFixture('crossing-midnight.txt'), { id: 'billing' }));
+    const { incident, reading } = parsed(parsePostmortem(readFixture('crossing-midnight.txt'), { id: 'billing' }));
     expect([incident.start, incident.end]).toEqual([at('2024-02-29T23:40:00Z'), at('2024-03-01T01:10:00Z')]);
     expect(incident.events.map((event) => [new Date(event.time).toISOString(), event.kind])).toEqual([
       ['2024-02-29T23:35:00.000Z', 'started'],
@@ -104,7 +121,8 @@ describe('parsePostmortem on other shapes of postmortem', () => {
       ['2024-03-01T01:10:00.000Z', 'resolved'],
     ]);
     expect(incident.title).toBe('Batch scheduler held a lock that the billing job waited on');
-    expect(notes).toEqual([]);
+    expect(reading.timingProblems).toEqual([]);
+    expect(reading.unplacedLines).toEqual([]);
   });
 
   it('says what it could not find in a postmortem without a window', () => {
@@ -114,20 +132,23 @@ describe('parsePostmortem on other shapes of postmortem', () => {
     });
   });
 
-  it('accepts a window without a timeline, with no events and a note', () => {
-    const { incident, notes } = parsed(
+  it('accepts a window without a timeline, with no events, and says there was no Timeline section', () => {
+    const { incident, reading } = parsed(
       parsePostmortem('Outage window: 2024-01-15 10:00 to 12:30 UTC.\n\nImpact: Slow pages.', { id: 'bare' }),
     );
     expect(incident.events).toEqual([]);
-    expect(notes).toEqual([expect.stringMatching(/^No timeline found/)]);
+    expect(reading.timelineSection).toBe(false);
     expect(incident.title).toBe('Incident on 2024-01-15');
   });
 
-  it('notes a Timeline section without entries', () => {
+  it('tells a Timeline section without entries from a document without one', () => {
     const result = parsed(
       parsePostmortem('Duration: 10:00 to 12:30 on 2024-01-15\n\nTimeline\nWe were slow to notice.\n', { id: 'empty' }),
     );
-    expect(result.notes).toEqual([expect.stringMatching(/^The Timeline section has no entries/)]);
+    expect(result.incident.events).toEqual([]);
+    expect(result.reading.timelineSection).toBe(true);
+    // Prose without a time is no event that failed to be placed.
+    expect(result.reading.unplacedLines).toEqual([]);
   });
 
   it('reads only lines under the Timeline heading when there is one', () => {
@@ -142,11 +163,64 @@ describe('parsePostmortem on other shapes of postmortem', () => {
     expect(parsed(parsePostmortem(source, { id: 'x' })).incident.events.map((event) => event.text)).toEqual(['Alert fired.']);
   });
 
-  it('puts lifecycle problems found by validateIncident into the notes', () => {
+  it('reports lifecycle problems found by validateIncident', () => {
     const source = 'Duration: 10:00 to 12:30 on 2024-01-15\n10:05: Rolled back to mitigate.\n10:20: Alert fired, issue detected.\n';
-    expect(parsed(parsePostmortem(source, { id: 'x' })).notes).toEqual([
+    expect(parsed(parsePostmortem(source, { id: 'x' })).reading.timingProblems).toEqual([
       expect.stringMatching(/^The first "mitigated" event .* comes before the first "detected" event/),
     ]);
+  });
+});
+
+describe('what parsePostmortem says about how it read a document', () => {
+  it.each<[string, string, string, Incident['timezoneSource'], string]>([
+    ['no zone anywhere', 'Outage: 10:00 to 12:30 on 2024-01-15', 'Europe/Berlin', { kind: 'assumed' }, 'Europe/Berlin'],
+    ['UTC in the window', 'Outage: 10:00 to 12:30 UTC on 2024-01-15', 'UTC', { kind: 'stated', written: 'UTC' }, 'UTC'],
+    ['"All times are UTC" above the window', 'All times are UTC.\n\nOutage: 10:00 to 12:30 on 2024-01-15', 'UTC', { kind: 'stated', written: 'UTC' }, 'UTC'],
+    ['an abbreviation for all times', 'All times are in PST.\n\nOutage: 10:00 to 12:30 on 2024-01-15', 'UTC', { kind: 'stated', written: 'PST' }, 'Etc/GMT+8'],
+    ['an IANA name', 'Time zone: Asia/Kolkata\nOutage: 10:00 to 12:30 on 2024-01-15', 'UTC', { kind: 'stated', written: 'Asia/Kolkata' }, 'Asia/Kolkata'],
+    ['a whole-hour offset', 'Outage: 10:00 to 12:30 +02:00 on 2024-01-15', 'UTC', { kind: 'stated', written: '+02:00' }, 'Etc/GMT-2'],
+    ['an offset no IANA zone has', 'Outage: 10:00 to 12:30 UTC+5:30 on 2024-01-15', 'UTC', { kind: 'stated-offset', written: 'UTC+5:30' }, 'UTC'],
+    ['a zone on the "Start:" line', 'Start: 2024-01-15 10:00 UTC\nEnd: 2024-01-15 12:30 UTC', 'Europe/Berlin', { kind: 'stated', written: 'UTC' }, 'UTC'],
+  ])('whether the zone was stated: %s', (_name, source, timezone, timezoneSource, shownIn) => {
+    const { incident } = parsed(parsePostmortem(source, { id: 'z', timezone }));
+    expect(incident.timezoneSource).toEqual(timezoneSource);
+    expect(incident.timezone).toBe(shownIn);
+  });
+
+  it.each([
+    ['a line that names the outage', 'The 09:00 to 09:30 deploy went fine on 2024-01-15.\nOutage window: 10:00 to 12:30 on 2024-01-15', 'outage-line', 2],
+    ['the first time range when no line names the outage', 'Summary\n\nWe were down from 10:00 to 12:30 on 2024-01-15.', 'time-range', 3],
+    ['"Start:" and "End:" lines', 'Title\nStart: 2024-01-15 10:00 UTC\nEnd: 2024-01-15 12:30 UTC', 'start-end-lines', 2],
+  ])('which rule chose the window: %s', (_name, source, rule, number) => {
+    const { reading } = parsed(parsePostmortem(source, { id: 'w' }));
+    expect(reading.window.rule).toBe(rule);
+    expect(reading.window.line).toEqual({ number, text: source.split('\n')[number - 1] });
+  });
+
+  it('lists the timeline lines that hold a time but are no entry, with their numbers', () => {
+    const source = [
+      'Duration: 10:00 to 12:30 on 2024-01-15',
+      '',
+      '## Timeline',
+      '10:00: Alert fired.',
+      '',
+      'At 10:20 we paged the database team.',
+      'Nobody answered for a while.',
+      '',
+      '11:00: Failed over to mitigate.',
+    ].join('\n');
+    const { incident, reading } = parsed(parsePostmortem(source, { id: 'u' }));
+    expect(incident.events.map((event) => event.text)).toEqual(['Alert fired.', 'Failed over to mitigate.']);
+    expect(reading.unplacedLines).toEqual([{ number: 6, text: 'At 10:20 we paged the database team.' }]);
+    expect(reading.unplacedLineCount).toBe(1);
+  });
+
+  it('lists the first ten unplaced lines and counts the rest', () => {
+    const lines = Array.from({ length: 25 }, (_, index) => `\nAround 10:${String(index + 10)} something happened.`);
+    const { reading } = parsed(parsePostmortem(`Duration: 10:00 to 12:30 on 2024-01-15\n## Timeline\n${lines.join('\n')}`, { id: 'u' }));
+    expect(reading.unplacedLines).toHaveLength(10);
+    expect(reading.unplacedLines[0]).toEqual({ number: 4, text: 'Around 10:10 something happened.' });
+    expect(reading.unplacedLineCount).toBe(25);
   });
 });
 
@@ -228,10 +302,7 @@ describe('parsePostmortem on hostile and unreadable input', () => {
     // A termination check, not a timing: catastrophic backtracking would take minutes.
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.incident.events).toHaveLength(1000);
-    expect(result.notes).toEqual([
-      'The document is longer than 1,000,000 characters; only its beginning was read.',
-      'Only the first 1000 timeline entries were read.',
-    ]);
+    expect(result.reading).toMatchObject({ readOnlyChars: 1_000_000, readOnlyEvents: 1000 });
   });
 
   it.each([

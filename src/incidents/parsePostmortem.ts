@@ -7,15 +7,17 @@
 import type { ZoneSpec } from './civilTime';
 import { ianaNameOf, isIanaTimeZone } from './civilTime';
 import { extractTextLines } from './extractText';
-import type { Incident } from './model';
-import { findOutageWindow, findStatedZone } from './outageWindow';
+import type { Incident, TimezoneSource } from './model';
+import { findOutageWindow, findStatedZone, type OutageWindow } from './outageWindow';
 import { firstSentence, readImpact, readRootCause, readSeverity, readSummaryField, readTitle } from './postmortemFields';
 import { classifyLines } from './postmortemLines';
 import { MAX_EVENTS, readTimeline } from './postmortemTimeline';
+import { readLine, type PostmortemReading } from './reading';
 import { validateIncident } from './validateIncident';
 
+/** The incident and how it was read (facts, for the page to word), or why the document could not be read. */
 export type ParseResult =
-  | { ok: true; incident: Incident; notes: string[] }
+  | { ok: true; incident: Incident; reading: PostmortemReading }
   | { ok: false; error: string };
 
 export interface ParsePostmortemOptions {
@@ -48,6 +50,12 @@ function zoneLabel(zone: ZoneSpec): string {
   return zone.kind === 'iana' ? zone.name : zone.label;
 }
 
+function timezoneSourceOf(window: OutageWindow, statedZone: ZoneSpec | undefined, ianaName: string | undefined): TimezoneSource {
+  if (!window.zoneWritten && statedZone === undefined) return { kind: 'assumed' };
+  const written = zoneLabel(window.zone);
+  return ianaName === undefined ? { kind: 'stated-offset', written } : { kind: 'stated', written };
+}
+
 function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   if (typeof source !== 'string') return { ok: false, error: 'The postmortem is not text.' };
   if (!source.trim()) return { ok: false, error: 'The postmortem is empty.' };
@@ -59,29 +67,13 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
 
   const truncated = source.length > MAX_SOURCE_CHARS;
   const lines = classifyLines(extractTextLines(truncated ? source.slice(0, MAX_SOURCE_CHARS) : source));
-  const defaultZone: ZoneSpec = findStatedZone(lines) ?? { kind: 'iana', name: requestedZone };
+  const statedZone = findStatedZone(lines);
+  const defaultZone: ZoneSpec = statedZone ?? { kind: 'iana', name: requestedZone };
   const found = findOutageWindow(lines, defaultZone);
   if (!found.ok) return { ok: false, error: found.error };
   const { window } = found;
-
-  const notes: string[] = [];
-  if (truncated) notes.push(`The document is longer than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters; only its beginning was read.`);
   const timezone = ianaNameOf(window.zone);
-  if (timezone === undefined) {
-    notes.push(`The document's offset ${zoneLabel(window.zone)} has no IANA zone name; times are converted exactly but shown in UTC.`);
-  } else if (timezone !== requestedZone) {
-    notes.push(`Times were read in ${zoneLabel(window.zone)}, as the document states, not in ${requestedZone}.`);
-  }
-
   const timeline = readTimeline(lines, window);
-  if (timeline.events.length === 0) {
-    notes.push(
-      timeline.hasTimelineSection
-        ? 'The Timeline section has no entries like "10:15 AM: …"; the incident has no events.'
-        : 'No timeline found (expected lines like "10:15 AM: An engineer confirmed the alert"); the incident has no events.',
-    );
-  }
-  if (timeline.truncated) notes.push(`Only the first ${MAX_EVENTS} timeline entries were read.`);
 
   const impact = readImpact(lines);
   const rootCause = readRootCause(lines);
@@ -98,9 +90,19 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
     end: window.end,
     events: timeline.events,
     timezone: timezone ?? 'UTC',
+    timezoneSource: timezoneSourceOf(window, statedZone, timezone),
   };
-  notes.push(...validateIncident(incident));
-  return { ok: true, incident, notes };
+  const reading: PostmortemReading = {
+    requestedZone,
+    window: { rule: window.rule, line: readLine(lines[window.lineIndex]) },
+    timelineSection: timeline.hasTimelineSection,
+    unplacedLines: timeline.unplaced.map((index) => readLine(lines[index])),
+    unplacedLineCount: timeline.unplacedCount,
+    ...(truncated && { readOnlyChars: MAX_SOURCE_CHARS }),
+    ...(timeline.truncated && { readOnlyEvents: MAX_EVENTS }),
+    timingProblems: validateIncident(incident),
+  };
+  return { ok: true, incident, reading };
 }
 
 export function parsePostmortem(source: string, options: ParsePostmortemOptions): ParseResult {

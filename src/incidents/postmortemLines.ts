@@ -10,6 +10,8 @@ export interface DocLine {
   readonly text: string;
   /** Heading level 1..6; 0 when a line is a heading of unknown level (bold line, bare section name). */
   readonly level?: number;
+  /** 1-based line of the source, where the source is plain text (see TextLine). */
+  readonly sourceLine?: number;
 }
 
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/;
@@ -23,28 +25,29 @@ export function classifyLines(lines: readonly TextLine[]): DocLine[] {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index];
     if (!line) continue;
+    const at = line.sourceLine === undefined ? {} : { sourceLine: line.sourceLine };
     if (line.heading !== undefined) {
-      classified.push({ text: line.text, level: line.heading });
+      classified.push({ text: line.text, level: line.heading, ...at });
       continue;
     }
     const markdown = MARKDOWN_HEADING.exec(line.text);
     if (markdown) {
-      classified.push({ text: markdown[2] ?? '', level: markdown[1]?.length ?? 1 });
+      classified.push({ text: markdown[2] ?? '', level: markdown[1]?.length ?? 1, ...at });
       continue;
     }
     const underline = lines[index + 1]?.text ?? '';
     if (line.text && SETEXT_UNDERLINE.test(underline) && !SETEXT_UNDERLINE.test(line.text)) {
-      classified.push({ text: line.text, level: underline.startsWith('=') ? 1 : 2 });
+      classified.push({ text: line.text, level: underline.startsWith('=') ? 1 : 2, ...at });
       classified.push({ text: '' });
       index += 1;
       continue;
     }
     const bold = BOLD_ONLY.exec(line.text);
     if (bold) {
-      classified.push({ text: (bold[1] ?? '').trim(), level: 0 });
+      classified.push({ text: (bold[1] ?? '').trim(), level: 0, ...at });
       continue;
     }
-    classified.push(SECTION_NAME.test(line.text) ? { text: line.text, level: 0 } : { text: line.text });
+    classified.push(SECTION_NAME.test(line.text) ? { text: line.text, level: 0, ...at } : { text: line.text, ...at });
   }
   return classified;
 }

@@ -12,7 +12,7 @@ import type { IncidentEvent } from './model';
 import type { OutageWindow } from './outageWindow';
 import type { DocLine } from './postmortemLines';
 import type { TimeToken } from './temporalTokens';
-import { hour24, matchDateAt, matchTimeAt, scanDates } from './temporalTokens';
+import { hour24, matchDateAt, matchTimeAt, scanDates, scanTimes } from './temporalTokens';
 
 export interface TimelineResult {
   readonly events: IncidentEvent[];
@@ -20,9 +20,17 @@ export interface TimelineResult {
   readonly hasTimelineSection: boolean;
   /** Entries beyond MAX_EVENTS were dropped. */
   readonly truncated: boolean;
+  /**
+   * Lines under the Timeline heading that hold a clock time but could not be read as an entry
+   * ("At 10:20 we paged the DB team"): the first MAX_UNPLACED_LISTED, as line indexes.
+   */
+  readonly unplaced: readonly number[];
+  /** How many such lines there are in all. */
+  readonly unplacedCount: number;
 }
 
 export const MAX_EVENTS = 1000;
+export const MAX_UNPLACED_LISTED = 10;
 const MAX_EVENT_TEXT = 1000;
 const MAX_CONTINUATION_LINES = 5;
 const DAY_MS = 86_400_000;
@@ -120,6 +128,8 @@ function timelineSpans(lines: readonly DocLine[]): { spans: Array<[number, numbe
 export function readTimeline(lines: readonly DocLine[], window: OutageWindow): TimelineResult {
   const { spans, hasTimelineSection } = timelineSpans(lines);
   const events: Array<{ time: number; text: string }> = [];
+  const unplaced: number[] = [];
+  let unplacedCount = 0;
   let truncated = false;
   let currentDate = window.startDate;
   let previous = window.start;
@@ -149,6 +159,11 @@ export function readTimeline(lines: readonly DocLine[], window: OutageWindow): T
           continuationCount += 1;
         } else {
           continuing = false;
+          // Without a Timeline heading every line of the document is read, and most are prose.
+          if (hasTimelineSection && line.level === undefined && scanTimes(line.text).length > 0) {
+            if (unplaced.length < MAX_UNPLACED_LISTED) unplaced.push(index);
+            unplacedCount += 1;
+          }
         }
         continue;
       }
@@ -180,5 +195,5 @@ export function readTimeline(lines: readonly DocLine[], window: OutageWindow): T
   const sorted = events
     .map(({ time, text }) => ({ time, text, kind: eventKind(text) }))
     .sort((left, right) => left.time - right.time);
-  return { events: sorted, hasTimelineSection, truncated };
+  return { events: sorted, hasTimelineSection, truncated, unplaced, unplacedCount };
 }

@@ -8,6 +8,8 @@ export interface TextLine {
   readonly text: string;
   /** 1..6 for an HTML heading (<title> counts as 1). */
   readonly heading?: number;
+  /** 1-based line of the source the text stands on; plain text only (HTML lines are laid out, not written). */
+  readonly sourceLine?: number;
 }
 
 /** Elements whose start and end break a paragraph, as a browser lays them out. */
@@ -49,6 +51,9 @@ export function normaliseLineText(raw: string): string {
  */
 export class LineBuilder {
   private readonly lines: TextLine[] = [];
+  /** Number lines by the source's line breaks: right for plain text, which is flushed once, whole. */
+  constructor(private readonly numberSourceLines = false) {}
+
   private pending = '';
   private heading: { level: number; text: string } | undefined;
   private cellInRow = 0;
@@ -116,11 +121,14 @@ export class LineBuilder {
 
   private flush(): void {
     if (!this.pending) return;
-    for (const raw of this.pending.replace(/\r\n?/g, '\n').split('\n')) {
-      const text = normaliseLineText(raw);
-      if (text) this.lines.push({ text });
-      else this.pushBlank();
-    }
+    this.pending
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .forEach((raw, index) => {
+        const text = normaliseLineText(raw);
+        if (text) this.lines.push(this.numberSourceLines ? { text, sourceLine: index + 1 } : { text });
+        else this.pushBlank();
+      });
     this.pending = '';
   }
 
@@ -132,7 +140,7 @@ export class LineBuilder {
 
 /** Lines of a document that is plain text already (markdown-ish or not). */
 export function plainTextLines(source: string): TextLine[] {
-  const builder = new LineBuilder();
+  const builder = new LineBuilder(true);
   builder.text(source);
   return builder.finish();
 }

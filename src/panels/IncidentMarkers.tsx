@@ -1,5 +1,5 @@
 import { usePlotArea, useXAxisScale } from 'recharts';
-import type { EventMarker } from './types';
+import type { EventMarker } from '../annotations';
 
 export interface MarkerFocus {
   readonly marker: EventMarker;

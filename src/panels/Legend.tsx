@@ -1,4 +1,5 @@
 import { formatValue, seriesStats, type Unit } from '../series';
+import { swatchStyle } from './palette';
 import type { PanelLine } from './types';
 
 interface Props {
@@ -28,7 +29,7 @@ export function Legend({ lines, unit, hidden, onToggle }: Props) {
             <tr key={line.key} className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
               <th scope="row">
                 <button type="button" className="legend-name" aria-pressed={!isHidden} onClick={() => onToggle(line.name)} title={isHidden ? 'Show series' : 'Hide series'}>
-                  <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
+                  <span className="swatch" style={swatchStyle(line)} aria-hidden="true" />
                   {line.name}
                 </button>
               </th>

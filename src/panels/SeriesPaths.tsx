@@ -4,6 +4,8 @@ import { toSvgPath, type PathPoints } from '../series';
 export interface DrawnLine {
   readonly key: string;
   readonly color: string;
+  /** A line over all instances: thicker and dashed, so it never reads as one more instance. */
+  readonly aggregate: boolean;
   readonly points: PathPoints;
 }
 
@@ -27,7 +29,8 @@ export function SeriesPaths({ lines, dimmed }: { lines: readonly DrawnLine[]; di
           d={toSvgPath(line.points, x, y)}
           fill="none"
           stroke={line.color}
-          strokeWidth={1.5}
+          strokeWidth={line.aggregate ? 2.5 : 1.5}
+          strokeDasharray={line.aggregate ? '6 3' : undefined}
           strokeLinejoin="round"
           vectorEffect="non-scaling-stroke"
         />

@@ -5,7 +5,8 @@ import { formatValue, m4, valueTicks, type Unit } from '../series';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
-import type { EventMarker, IncidentWindow, PanelLine } from './types';
+import type { EventMarker, IncidentWindow } from '../annotations';
+import type { PanelLine } from './types';
 
 export interface TimeSeriesChartProps {
   readonly width: number;
@@ -41,6 +42,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       lines.map((line) => ({
         key: line.key,
         color: line.color,
+        aggregate: line.aggregate,
         points: m4({
           timestamps: line.series.timestamps,
           values: line.series.values,

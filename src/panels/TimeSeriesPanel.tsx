@@ -6,7 +6,8 @@ import { Legend } from './Legend';
 import { HoverTooltip } from './HoverTooltip';
 import { useElementSize } from './useElementSize';
 import type { MarkerFocus } from './IncidentMarkers';
-import type { EventMarker, IncidentWindow, PanelLine, PanelStatus } from './types';
+import type { EventMarker, IncidentWindow } from '../annotations';
+import type { PanelLine, PanelStatus } from './types';
 
 export interface TimeSeriesPanelProps {
   readonly id: string;

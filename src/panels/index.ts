@@ -1,5 +1,5 @@
 export { TimeSeriesPanel, type TimeSeriesPanelProps } from './TimeSeriesPanel';
 export { PanelErrorBoundary } from './PanelErrorBoundary';
 export { useElementWidth } from './useElementWidth';
-export { lineColor } from './palette';
-export type { PanelLine, PanelProblem, PanelStatus, EventMarker, IncidentWindow } from './types';
+export { styleLines } from './palette';
+export type { PanelLine, PanelProblem, PanelStatus } from './types';

@@ -6,6 +6,8 @@ export interface PanelLine {
   readonly key: string;
   readonly name: string;
   readonly color: string;
+  /** Over all instances (no instance label): drawn dashed and thicker. */
+  readonly aggregate: boolean;
   readonly series: Series;
 }
 
@@ -25,19 +27,4 @@ export interface PanelStatus {
   readonly warnings: readonly string[];
   /** When the data on screen was fetched (epoch ms), for "stale" marking. */
   readonly dataUpdatedAt: number;
-}
-
-/** An incident event as the panel marks it. */
-export interface EventMarker {
-  readonly key: string;
-  readonly time: number;
-  readonly kind: string;
-  readonly text: string;
-}
-
-export interface IncidentWindow {
-  readonly key: string;
-  readonly title: string;
-  readonly start: number;
-  readonly end?: number;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Incident, IncidentEventKind } from '../incidents';
+import { INCIDENT_EVENT_KINDS } from '../annotations';
+import type { Incident } from '../incidents';
 
 /** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
 export const FRAGMENT_LIMITS = {
@@ -11,17 +12,6 @@ export const FRAGMENT_LIMITS = {
   queriesPerPanel: 50,
 } as const;
 
-const EVENT_KINDS = [
-  'started',
-  'detected',
-  'acknowledged',
-  'identified',
-  'escalated',
-  'mitigated',
-  'resolved',
-  'other',
-] as const satisfies readonly IncidentEventKind[];
-
 const text = z.string().max(FRAGMENT_LIMITS.textChars);
 // The range a JavaScript Date can hold (±100,000,000 days from 1970): beyond it times cannot be shown.
 const epochMs = z.number().min(-8.64e15).max(8.64e15);
@@ -29,8 +19,16 @@ const epochMs = z.number().min(-8.64e15).max(8.64e15);
 const incidentEventSchema = z.object({
   time: epochMs,
   text,
-  kind: z.enum(EVENT_KINDS),
+  kind: z.enum(INCIDENT_EVENT_KINDS),
 });
+
+// A zone as a postmortem writes it ("UTC", "+05:30", "America/Argentina/ComodRivadavia") is short.
+const writtenZone = z.string().max(64);
+const timezoneSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stated'), written: writtenZone }),
+  z.object({ kind: z.literal('stated-offset'), written: writtenZone }),
+  z.object({ kind: z.literal('assumed') }),
+]);
 
 export const importedIncidentSchema = z.object({
   id: text.min(1),
@@ -43,6 +41,7 @@ export const importedIncidentSchema = z.object({
   end: epochMs.optional(),
   events: z.array(incidentEventSchema).max(FRAGMENT_LIMITS.eventsPerIncident),
   timezone: text,
+  timezoneSource: timezoneSourceSchema.optional(),
 }) satisfies z.ZodType<Incident>;
 
 export const importedIncidentsSchema = z.array(importedIncidentSchema).max(FRAGMENT_LIMITS.incidents);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePostmortem, type Incident, type IncidentEventKind } from '../incidents';
+import { INCIDENT_EVENT_KINDS } from '../annotations';
+import { parsePostmortem, type Incident, type IncidentEventKind, type TimezoneSource } from '../incidents';
 import { resolveRange, resolveTimezone, type TimeRange } from '../time';
 import { isCredentialKey } from './credentials';
 import { decodeViewState } from './decode';
@@ -44,7 +45,11 @@ const timeInput = fc.oneof(
 );
 const range: fc.Arbitrary<TimeRange> = fc.record({ from: timeInput, to: timeInput });
 
-const eventKind = fc.constantFrom<IncidentEventKind>('started', 'detected', 'acknowledged', 'identified', 'escalated', 'mitigated', 'resolved', 'other');
+const eventKind = fc.constantFrom<IncidentEventKind>(...INCIDENT_EVENT_KINDS);
+const timezoneSource: fc.Arbitrary<TimezoneSource> = fc.oneof(
+  fc.constant({ kind: 'assumed' } as const),
+  fc.record({ kind: fc.constantFrom('stated', 'stated-offset'), written: fc.constantFrom('UTC', 'PST', '+05:30', 'Asia/Kolkata') }),
+);
 const epochMs = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const incident: fc.Arbitrary<Incident> = fc.record(
   {
@@ -58,6 +63,7 @@ const incident: fc.Arbitrary<Incident> = fc.record(
     end: epochMs,
     events: fc.array(fc.record({ time: epochMs, text: anyText, kind: eventKind }), { maxLength: 4 }),
     timezone: fc.constantFrom('UTC', 'Europe/Berlin'),
+    timezoneSource,
   },
   { requiredKeys: ['id', 'title', 'start', 'events', 'timezone'] },
 );

@@ -1,0 +1,39 @@
+/**
+ * What a chart draws over its series besides thresholds: shaded incident windows and event markers
+ * (Grafana's annotations, Perses' annotations). Incident sources produce them, panels draw them; this
+ * folder sits below both so neither has to import the other.
+ */
+
+/** Lifecycle kinds of an incident event, as incident.io, Rootly and GitLab name them. */
+export const INCIDENT_EVENT_KINDS = [
+  'started',
+  'detected',
+  'acknowledged',
+  'identified',
+  'escalated',
+  'mitigated',
+  'resolved',
+  'other',
+] as const;
+
+export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+
+/** An incident event as every panel marks it; `key` is stable and used for selection. */
+export interface EventMarker {
+  readonly key: string;
+  /** Epoch milliseconds. */
+  readonly time: number;
+  readonly kind: IncidentEventKind;
+  /** Plain text (never HTML). */
+  readonly text: string;
+}
+
+/** An incident's window, shaded on every panel; open (no `end`) while the incident goes on. */
+export interface IncidentWindow {
+  readonly key: string;
+  readonly title: string;
+  /** Epoch milliseconds. */
+  readonly start: number;
+  /** Epoch milliseconds; undefined while the incident is still open. */
+  readonly end?: number;
+}

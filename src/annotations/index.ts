@@ -1,0 +1,1 @@
+export { INCIDENT_EVENT_KINDS, type IncidentEventKind, type EventMarker, type IncidentWindow } from './annotations';

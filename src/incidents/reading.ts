@@ -1,0 +1,43 @@
+import type { WindowRule } from './outageWindow';
+
+export type { WindowRule };
+
+/** A line of the postmortem as the reader saw it. */
+export interface ReadLine {
+  /** 1-based line of the source; plain-text documents only (an HTML document's lines are laid out, not written). */
+  readonly number?: number;
+  /** The line's text, cut to MAX_READ_LINE_CHARS. */
+  readonly text: string;
+}
+
+/** Lines are quoted to show which one was meant, not to reproduce them. */
+export const MAX_READ_LINE_CHARS = 200;
+
+/**
+ * How a postmortem was read, as facts for the page to put in words. Whether the document stated its
+ * timezone travels with the incident itself (`Incident.timezoneSource`), so links keep it.
+ */
+export interface PostmortemReading {
+  /** The zone the reader was given for times the document writes without one. */
+  readonly requestedZone: string;
+  /** The rule that chose the outage window, and the line it was read from. */
+  readonly window: { readonly rule: WindowRule; readonly line: ReadLine };
+  /** Whether a Timeline heading limited the events to the lines under it (else every line was read). */
+  readonly timelineSection: boolean;
+  /** Lines under the Timeline heading that hold a time but could not be placed as an event (the first few). */
+  readonly unplacedLines: readonly ReadLine[];
+  /** How many such lines there are in all. */
+  readonly unplacedLineCount: number;
+  /** Set when the document was longer than this many characters and only its beginning was read. */
+  readonly readOnlyChars?: number;
+  /** Set when the timeline had more entries than this and only the first were read. */
+  readonly readOnlyEvents?: number;
+  /** What looks wrong with the incident's timing (validateIncident), already in words. */
+  readonly timingProblems: readonly string[];
+}
+
+export function readLine(line: { readonly text: string; readonly sourceLine?: number } | undefined): ReadLine {
+  const text = line?.text ?? '';
+  const quoted = text.length > MAX_READ_LINE_CHARS ? `${text.slice(0, MAX_READ_LINE_CHARS - 1)}…` : text;
+  return line?.sourceLine === undefined ? { text: quoted } : { number: line.sourceLine, text: quoted };
+}

@@ -1,0 +1,65 @@
+/** The page's words for the facts of how an incident was read (see PostmortemReading). */
+import type { Incident } from './model';
+import type { PostmortemReading, ReadLine } from './reading';
+
+/** Which zone the incident's times are in, and whether the postmortem said so. */
+export function timezoneSentence(incident: Incident, reading?: PostmortemReading): string {
+  const zone = incident.timezone;
+  const source = incident.timezoneSource;
+  switch (source?.kind) {
+    case undefined:
+      return `Incident times read as ${zone}.`;
+    case 'assumed':
+      return `Incident times read as ${zone}: the postmortem names no timezone.`;
+    case 'stated-offset':
+      return `Incident times read at the offset the postmortem states (${source.written}); it has no IANA zone name, so they are converted exactly and shown in ${zone}.`;
+    case 'stated': {
+      const written = source.written === zone ? '' : ` ("${source.written}")`;
+      const instead = reading && reading.requestedZone !== zone ? `, not as ${reading.requestedZone}` : '';
+      return `Incident times read as ${zone}, as the postmortem states${written}${instead}.`;
+    }
+  }
+}
+
+export function lineReference(line: ReadLine): string {
+  return line.number === undefined ? `"${line.text}"` : `line ${line.number}: "${line.text}"`;
+}
+
+/** Which rule chose the outage window, and from which line. */
+export function windowSentence(reading: PostmortemReading): string {
+  const line = lineReference(reading.window.line);
+  switch (reading.window.rule) {
+    case 'outage-line':
+      return `Outage window read from the line that names the outage, ${line}.`;
+    case 'time-range':
+      return `No line names the outage; the window was read from the first time range, ${line}.`;
+    case 'start-end-lines':
+      return `Outage window read from the "Start:" and "End:" lines, starting at ${line}.`;
+  }
+}
+
+/** What the reader of the page should know before trusting the incident's events. */
+export function readingNotes(incident: Incident, reading: PostmortemReading): string[] {
+  const notes: string[] = [];
+  if (reading.readOnlyChars !== undefined) {
+    notes.push(`The document is longer than ${reading.readOnlyChars.toLocaleString('en-US')} characters; only its beginning was read.`);
+  }
+  if (incident.events.length === 0) {
+    notes.push(
+      reading.timelineSection
+        ? 'The Timeline section has no entries like "10:15 AM: …"; the incident has no events.'
+        : 'No timeline found (expected lines like "10:15 AM: An engineer confirmed the alert"); the incident has no events.',
+    );
+  }
+  if (reading.readOnlyEvents !== undefined) notes.push(`Only the first ${reading.readOnlyEvents} timeline entries were read.`);
+  notes.push(...reading.timingProblems);
+  return notes;
+}
+
+/** The lead-in to the list of timeline lines that hold a time but are no event. */
+export function unplacedHeading(reading: PostmortemReading): string {
+  const count = reading.unplacedLineCount;
+  return count === 1
+    ? 'One line under the Timeline heading holds a time but could not be placed as an event:'
+    : `${count} lines under the Timeline heading hold a time but could not be placed as events:`;
+}
