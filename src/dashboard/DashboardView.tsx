@@ -33,25 +33,34 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
     <main className={`dashboard${kiosk ? ' kiosk-grid' : ''}${focusedPanel ? ' focused' : ''}`} aria-label={dashboard.title}>
       {panels.map((spec) => (
         <PanelErrorBoundary key={spec.id} title={spec.title}>
-          <DashboardPanel
-            spec={spec}
-            windows={overlay.windows}
-            markers={overlay.markers}
-            selectedMarkerKey={overlay.selectedMarkerKey}
-            onSelectMarker={overlay.onSelectMarker}
-            overrides={overrides[spec.id]}
-            hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
-            focused={focusedPanel === spec.id}
-            height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
-            onOverride={onOverride}
-            onToggleSeries={onToggleSeries}
-            onFocus={onFocus}
-            onZoom={onZoom}
-            readOnly={kiosk}
-            variables={values}
-          />
+          {/* One case per panel type of the schema's union; a new type without its case fails to compile. */}
+          {spec.type === 'timeseries' ? (
+            <DashboardPanel
+              spec={spec}
+              windows={overlay.windows}
+              markers={overlay.markers}
+              selectedMarkerKey={overlay.selectedMarkerKey}
+              onSelectMarker={overlay.onSelectMarker}
+              overrides={overrides[spec.id]}
+              hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
+              focused={focusedPanel === spec.id}
+              height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
+              onOverride={onOverride}
+              onToggleSeries={onToggleSeries}
+              onFocus={onFocus}
+              onZoom={onZoom}
+              readOnly={kiosk}
+              variables={values}
+            />
+          ) : (
+            unknownPanelType(spec.type)
+          )}
         </PanelErrorBoundary>
       ))}
     </main>
   );
+}
+
+function unknownPanelType(type: never): never {
+  throw new Error(`No panel component for type "${String(type)}"`);
 }
