@@ -1,0 +1,3 @@
+export { estimateLeak, BUCKETS, type LeakEstimate, type LeakVerdict, type LeakWatchSettings } from './estimateLeak';
+export { describeLeak, approximately, minutesFromNow } from './describeLeak';
+export { resolveLeakWatch, leakDurationProblem, DEFAULT_LEAK_WINDOW, LEAK_DURATION_BOUNDS_MS, type LeakWatchOption, type LeakWatchResolution } from './settings';
