@@ -15,3 +15,4 @@ export type { Interpolated, ResolvedSelection, ResolvedVariables, VariableValue,
 export { labelValuesRange, useVariableOptions } from './useVariableOptions';
 export type { VariableOptionsState } from './useVariableOptions';
 export { VariablePicker } from './VariablePicker';
+export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';

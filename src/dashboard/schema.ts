@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { leakWatchSchema } from './leakWatchSchema';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -19,6 +20,7 @@ export const panelSpecSchema = z.object({
   unit,
   queries: z.array(panelQuerySchema).min(1),
   thresholds: z.array(thresholdSchema).default([]),
+  leakWatch: leakWatchSchema.optional(),
 });
 
 /** Grafana's special value for "every value"; it travels in the URL as `var-name=$__all`. */
