@@ -9,6 +9,8 @@ import { describeQueryError } from './problems';
 import { interpolateChecked, type VariableValues } from './variables';
 import { QueryEditor } from './QueryEditor';
 import { PanelInspector } from './PanelInspector';
+import { LeakFlags } from './LeakFlags';
+import { useLeakWatch } from './useLeakWatch';
 import type { PanelSpec } from './schema';
 
 export interface PanelViewOptions {
@@ -93,6 +95,7 @@ export function DashboardPanel(props: Props) {
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- legends change only with the spec
   }, [spec, datas]);
+  const leakWatch = useLeakWatch(lines, spec.leakWatch, spec.thresholds);
 
   const problems: PanelProblem[] = [];
   results.forEach((result, qi) => {
@@ -132,6 +135,7 @@ export function DashboardPanel(props: Props) {
         onToggleSeries={(name) => props.onToggleSeries(spec.id, name)}
         height={props.height}
         onZoom={props.readOnly ? undefined : props.onZoom}
+        projections={leakWatch.projections}
         headerActions={
           <>
             {edited && <span className="edited-badge">edited query</span>}
@@ -151,6 +155,7 @@ export function DashboardPanel(props: Props) {
           </>
         }
       >
+        <LeakFlags state={leakWatch.state} spec={spec} exprs={interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor
             queries={queries.map((q) => q.expr)}

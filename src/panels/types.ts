@@ -41,3 +41,15 @@ export interface IncidentWindow {
   readonly start: number;
   readonly end?: number;
 }
+
+/** A flagged series' projected path: from its level now to the limit at the projected crossing (ms, value). */
+export interface LeakProjectionLine {
+  readonly key: string;
+  /** The series' name, so a hidden series hides its projection too. */
+  readonly name: string;
+  readonly color: string;
+  readonly fromTime: number;
+  readonly fromValue: number;
+  readonly toTime: number;
+  readonly toValue: number;
+}
