@@ -1,4 +1,4 @@
-import { bucketMedians, type Buckets } from './buckets';
+import { bucketMedians, SAMPLES_PER_BUCKET, type Buckets } from './buckets';
 import { mannKendallZ } from './mannKendall';
 import { medianInPlace, robustSigmaInPlace } from './order';
 import { scratch } from './scratch';
@@ -87,17 +87,6 @@ const NEW_HIGH_SHARE = 0.25;
 function lastFiniteIndex(values: readonly number[], n: number): number {
   for (let i = n - 1; i >= 0; i--) if (Number.isFinite(values[i])) return i;
   return -1;
-}
-
-function countFrom(timestamps: readonly number[], from: number, to: number): number {
-  let lo = 0;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((timestamps[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return to - lo;
 }
 
 /** The level at `now` on the regime's slope: the median of the last points carried forward. */
@@ -205,8 +194,7 @@ export function estimateLeak(series: { readonly timestamps: readonly number[]; r
 
   // The buckets span the data actually there, so a short range still gets fine buckets.
   const from = Math.max(now - settings.windowMs, series.timestamps[0] as number);
-  const inWindow = countFrom(series.timestamps, from, last + 1);
-  const b = bucketMedians(series.timestamps, series.values, from, now, BUCKETS, scratch('bucket', inWindow));
+  const b = bucketMedians(series.timestamps, series.values, from, now, BUCKETS, scratch('bucket', SAMPLES_PER_BUCKET));
   if (b.length < MIN_PIECE) return quiet('too-few-points');
 
   const pieces = segment(b.times, b.values, b.length, MIN_PIECE, PENALTY_PER_BREAK);

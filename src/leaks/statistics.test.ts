@@ -53,7 +53,7 @@ describe('bucketMedians', () => {
   it('keeps each bucket median, leaves out empty buckets and non-finite values', () => {
     const timestamps = [0, 1, 2, 3, 10, 11, 12, 13];
     const values = [1, 100, 2, NaN, 5, 6, Infinity, 7];
-    const b = bucketMedians(timestamps, values, 0, 15, 3, new Float64Array(8));
+    const b = bucketMedians(timestamps, values, 0, 15, 3, new Float64Array(15));
     expect(b.length).toBe(2);
     expect([...b.values.subarray(0, 2)]).toEqual([2, 6]);
     // At the mean time of the values kept: (0 + 1 + 2) / 3 and (10 + 11 + 13) / 3.
