@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { server } from '../../mocks/node';
 import { DashboardView, parseDashboard } from '../../src/dashboard';
 import { renderWithProviders } from '../renderWithProviders';
@@ -78,6 +79,28 @@ describe('leak watch on the incident dashboard', () => {
       expect(flag).toContain('MiB/min since 09:');
       expect(crossingMinutes(flag)).toBeGreaterThan(10 * 60 + 30);
     }
+  }, RENDER_TIMEOUT_MS);
+
+  it('follows the data, as a wall refreshing a relative range does: the flags go once the leak is fixed', async () => {
+    // The fix released the leak at 12:30; the next refresh's window ends after it.
+    function Wall() {
+      const [end, setEnd] = useState(at(9, 30));
+      return (
+        <>
+          <button type="button" onClick={() => setEnd(at(13, 0))}>
+            Next refresh
+          </button>
+          <DashboardView dashboard={dashboard} start={end - 2 * 3_600_000} end={end} timezone="UTC" windows={[]} markers={[]} selectedMarkerKey={undefined} onSelectMarker={() => {}} kiosk />
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    renderWithProviders(<Wall />);
+    expect(await leakFlags('Memory')).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Next refresh' }));
+    const memory = screen.getByRole('region', { name: 'Memory' });
+    expect(await within(memory).findByText('Leak watch: no series on course to reach 1.5 GiB within 2 h', undefined, { timeout: 8_000 })).toBeInTheDocument();
+    expect(memory.querySelectorAll('.leak-projection')).toHaveLength(0);
   }, RENDER_TIMEOUT_MS);
 
   it('stays quiet on the baseline before the leak', async () => {
