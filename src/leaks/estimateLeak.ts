@@ -26,6 +26,7 @@ export type LeakVerdict =
   | 'within-wander'
   | 'levelling-off'
   | 'no-new-high'
+  | 'too-brief'
   | 'beyond-horizon';
 
 export interface LeakEstimate {
@@ -81,6 +82,11 @@ const MIN_WANDER_PAIRS = 10;
  * speeds up.
  */
 const LEVELLING_SHARE = 0.5;
+/**
+ * A rise seen for T is projected at most this × T ahead: 50 s of a random walk's upswing says
+ * nothing about the next two hours, 25 minutes of a leak says something about the next three.
+ */
+const MAX_EXTRAPOLATION = 8;
 /** A new high must clear the earlier ones by this share of the rise (bucket phase moves peaks a little). */
 const NEW_HIGH_SHARE = 0.25;
 
@@ -172,7 +178,8 @@ function acceleration(b: Buckets, regime: Piece, growth: Growth, slope: number):
  * - it exceeds how far the quiet history before it wandered over as long (when there is any);
  * - it is not levelling off (a cache warming up), and it reaches higher than anything earlier in
  *   the window (a GC sawtooth comes back to the same peaks; a leak does not);
- * - the level carried forward on that slope meets the limit within the horizon.
+ * - the level carried forward on that slope meets the limit within the horizon, and no further
+ *   ahead than 8 × as long as the rise has been seen.
  * For gauges rising toward an upper limit.
  */
 export function estimateLeak(series: { readonly timestamps: readonly number[]; readonly values: readonly number[] }, settings: LeakWatchSettings): LeakEstimate {
@@ -219,6 +226,7 @@ export function estimateLeak(series: { readonly timestamps: readonly number[]; r
   // sawtooth above the last.
   const margin = Math.max(NOISE_MULTIPLE * noise, NEW_HIGH_SHARE * rise);
   if (!(highest(b, regime.from, regime.to) > highest(b, 0, regime.from) + margin)) return quiet('no-new-high', rising);
+  if (crossingAt - now > MAX_EXTRAPOLATION * (now - facts.since)) return quiet('too-brief', rising);
   if (crossingAt - now > settings.horizonMs) return quiet('beyond-horizon', rising);
   return quiet('leaking', rising);
 }
