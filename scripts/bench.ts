@@ -1,10 +1,11 @@
 // `npm run bench`: figures, never verdicts. In Node: M4 + SVG path for 1–200 series × 11,000
-// points, the demo evaluator on the dashboard's queries, the Prometheus client's parse and convert
+// points, the leak watch's estimate for 50 series × 11,000 points, the demo evaluator on the dashboard's queries, the Prometheus client's parse and convert
 // of a 200 × 11,000 matrix. In Chromium: navigation to all panels drawn on the demo build, and the
 // JS heap once drawn.
 import { releaseAll, launchChromium, serveDist } from '../test/e2e';
 import { DEFAULT_DIST, ensureDist, siteConfig } from '../test/bench/appBuild';
 import { benchDownsampling, benchEvaluator, benchPromClient, type BenchRange } from '../test/bench/nodeBenchmarks';
+import { benchLeakWatch } from '../test/bench/leakBench';
 import { benchPageLoads } from '../test/bench/pageLoadBench';
 import { formatMiB, formatMs, median } from '../test/bench/stats';
 import { formatTable } from '../test/bench/table';
@@ -73,6 +74,20 @@ async function main(options: BenchOptions): Promise<void> {
         { header: 'path chars', cell: (f) => f.pathChars.toLocaleString('en-US') },
       ],
       downsampling,
+    ),
+  );
+
+  console.log(`\nLeak watch: estimateLeak on 50 series × ${POINTS.toLocaleString('en-US')} points (target < 10 ms; runs when a panel's data changes)`);
+  console.log(
+    formatTable(
+      [
+        { header: 'window', cell: (f) => f.window, align: 'left' },
+        { header: 'series', cell: (f) => String(f.seriesCount) },
+        { header: 'median ms', cell: (f) => formatMs(f.medianMs) },
+        { header: 'best ms', cell: (f) => formatMs(f.bestMs) },
+        { header: 'flagged', cell: (f) => String(f.flagged) },
+      ],
+      benchLeakWatch(50, POINTS, options.runs),
     ),
   );
 

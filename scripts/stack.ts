@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toOpenMetrics } from '../mocks/scenario';
+import { dashboardLeakRuleFile, parseDashboard } from '../src/dashboard';
 import {
   BINARIES,
   countProbeSeries,
@@ -33,9 +34,11 @@ async function main(): Promise<void> {
   const exporterAddress = new URL(exporter.url).host;
 
   console.log('Backfilling the 2024-01-15 incident and starting Prometheus…');
+  const leakRules = leakRuleFiles();
   const prometheus = await startPrometheus({
     openMetrics: toOpenMetrics(),
     scrapeConfigs: [liveScrapeConfig(exporterAddress, SCRAPE_INTERVAL)],
+    ruleFiles: leakRules,
   });
   console.log(
     `  backfill ${Math.round(prometheus.timings.backfillMs)} ms, start ${Math.round(prometheus.timings.startMs)} ms`,
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   console.log(`
 vigil stack is up (Ctrl-C stops everything)
   dashboard   ${appUrl}/
-  Prometheus  ${prometheus.url}/  (incident backfilled; live scrapes every ${SCRAPE_INTERVAL})
+  Prometheus  ${prometheus.url}/  (incident backfilled; live scrapes every ${SCRAPE_INTERVAL}; leak-watch rules at /alerts: ${leakRules.length})
   exporter    ${exporter.url}/metrics
   leak        curl -X POST ${exporter.url}/leak/start
   fix         curl -X POST ${exporter.url}/leak/fix
@@ -90,6 +93,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+
+/** vigil's leak-watch alerting rule for every watched panel of the default dashboard. */
+function leakRuleFiles(): string[] {
+  const file = join(REPO, 'public/dashboards/incident.json');
+  const rules = dashboardLeakRuleFile(parseDashboard(JSON.parse(readFileSync(file, 'utf8')), file));
+  return rules ? [rules] : [];
+}
 
 /** public/config.json with the data source pointed at the dev server's /prometheus proxy. */
 function stackConfig(): Record<string, unknown> {

@@ -3,6 +3,8 @@ import type { EventMarker, IncidentWindow } from '../annotations';
 import { TimeSeriesPanel, useElementWidth } from '../panels';
 import { QueryEditor } from './QueryEditor';
 import { PanelInspector } from './PanelInspector';
+import { LeakFlags } from './LeakFlags';
+import { useLeakWatch } from './useLeakWatch';
 import type { PanelSpec } from './schema';
 import { useTimeRange } from './TimeRangeProvider';
 import { usePanelQueries } from './usePanelQueries';
@@ -56,6 +58,7 @@ export function DashboardPanel(props: Props) {
     end,
     plotWidthPx: Math.max(100, width - CHART_CHROME_PX),
   });
+  const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
 
   return (
     <div ref={ref} className="panel-slot">
@@ -80,6 +83,7 @@ export function DashboardPanel(props: Props) {
         onToggleSeries={(name) => props.onToggleSeries(spec.id, name)}
         height={props.height}
         onZoom={props.readOnly ? undefined : props.onZoom}
+        projections={leakWatch.projections}
         headerActions={
           <>
             {data.edited && <span className="edited-badge">edited query</span>}
@@ -99,6 +103,7 @@ export function DashboardPanel(props: Props) {
           </>
         }
       >
+        <LeakFlags state={leakWatch.state} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor
             queries={data.queries.map((q) => q.expr)}

@@ -19,3 +19,4 @@ export type { VariableOptionsState } from './useVariableOptions';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
 export { refreshPanels } from './refreshPolicy';
+export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
+import { leakWatchSchema } from './leakWatchSchema';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -23,6 +24,7 @@ export const timeSeriesPanelSchema = z.object({
   unit,
   queries: z.array(panelQuerySchema).min(1),
   thresholds: z.array(thresholdSchema).default([]),
+  leakWatch: leakWatchSchema.optional(),
 });
 
 /** One member per panel type, chosen by `type` (Grafana's panel `type`, Perses' `kind`). */

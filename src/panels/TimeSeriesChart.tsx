@@ -6,7 +6,8 @@ import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
 import type { EventMarker, IncidentWindow } from '../annotations';
-import type { PanelLine } from './types';
+import { LeakProjection, projectionsEnd } from './LeakProjection';
+import type { LeakProjectionLine, PanelLine } from './types';
 
 export interface TimeSeriesChartProps {
   readonly width: number;
@@ -28,6 +29,8 @@ export interface TimeSeriesChartProps {
   readonly onSelectMarker: (key: string) => void;
   readonly describeMarker: (marker: EventMarker) => string;
   readonly onZoom?: (start: number, end: number) => void;
+  /** Leak projections: the time axis stretches to their crossings. */
+  readonly projections?: readonly LeakProjectionLine[];
 }
 
 const MARGIN = { top: 28, right: 16, bottom: 4, left: 8 };
@@ -36,6 +39,7 @@ const Y_AXIS_WIDTH = 72;
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
   const plotWidth = Math.max(1, Math.round(width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right));
+  const shownEnd = projectionsEnd(end, props.projections);
 
   const drawn: DrawnLine[] = useMemo(
     () =>
@@ -68,6 +72,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         }
       }
     }
+    for (const p of props.projections ?? []) max = Math.max(max, p.toValue);
     for (const t of props.thresholds) {
       min = Math.min(min, t.value);
       max = Math.max(max, t.value);
@@ -77,16 +82,16 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       max = 1;
     }
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
-  }, [drawn, props.thresholds, unit, height]);
+  }, [drawn, props.thresholds, props.projections, unit, height]);
 
-  const xTicks = useMemo(() => timeTicks(start, end, timezone, Math.max(2, Math.floor(plotWidth / 110))), [start, end, timezone, plotWidth]);
+  const xTicks = useMemo(() => timeTicks(start, shownEnd, timezone, Math.max(2, Math.floor(plotWidth / 110))), [start, shownEnd, timezone, plotWidth]);
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
-  const frameData = useMemo(() => [{ t: start }, { t: end }], [start, end]);
+  const frameData = useMemo(() => [{ t: start }, { t: shownEnd }], [start, shownEnd]);
   // Recharts keeps each axis's and reference line's props in its store and updates the store when
   // a prop changes identity: stable props spare it that work on every render (a wall re-renders
   // every second).
-  const xDomain = useMemo(() => [start, end], [start, end]);
+  const xDomain = useMemo(() => [start, shownEnd], [start, shownEnd]);
   const xTickStyle = xTicks.style;
   const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
   const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
@@ -128,6 +133,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       ))}
       <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
+      {props.projections && <LeakProjection projections={props.projections} />}
       <IncidentMarkers
         markers={props.markers}
         start={start}

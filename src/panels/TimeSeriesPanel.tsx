@@ -7,7 +7,7 @@ import { HoverTooltip } from './HoverTooltip';
 import { useElementSize } from './useElementSize';
 import type { MarkerFocus } from './IncidentMarkers';
 import type { EventMarker, IncidentWindow } from '../annotations';
-import type { PanelLine, PanelStatus } from './types';
+import type { LeakProjectionLine, PanelLine, PanelStatus } from './types';
 
 export interface TimeSeriesPanelProps {
   readonly id: string;
@@ -36,6 +36,8 @@ export interface TimeSeriesPanelProps {
   /** Drag-to-zoom on the chart; absent in kiosk mode. */
   readonly onZoom?: (start: number, end: number) => void;
   readonly children?: ReactNode;
+  /** Dashed leak projections of flagged series. */
+  readonly projections?: readonly LeakProjectionLine[];
 }
 
 /**
@@ -56,6 +58,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
 
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
+  const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
   const onHover = useCallback((time: number | null, x: number) => setHover(time === null ? null : { time, x }), []);
   const describeMarker = useCallback(
     (m: EventMarker) => `${m.kind} at ${formatTime(m.time, timezone, 'time')}: ${m.text}`,
@@ -127,6 +130,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 onSelectMarker={props.onSelectMarker}
                 describeMarker={describeMarker}
                 onZoom={props.onZoom}
+                projections={visibleProjections}
               />
               {hover && !markerFocus && (
                 <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />

@@ -2,4 +2,4 @@ export { TimeSeriesPanel, type TimeSeriesPanelProps } from './TimeSeriesPanel';
 export { PanelErrorBoundary } from './PanelErrorBoundary';
 export { useElementWidth } from './useElementWidth';
 export { styleLines } from './palette';
-export type { PanelLine, PanelProblem, PanelStatus } from './types';
+export type { PanelLine, PanelProblem, PanelStatus, LeakProjectionLine } from './types';

@@ -28,3 +28,15 @@ export interface PanelStatus {
   /** When the data on screen was fetched (epoch ms), for "stale" marking. */
   readonly dataUpdatedAt: number;
 }
+
+/** A flagged series' projected path: from its level now to the limit at the projected crossing (ms, value). */
+export interface LeakProjectionLine {
+  readonly key: string;
+  /** The series' name, so a hidden series hides its projection too. */
+  readonly name: string;
+  readonly color: string;
+  readonly fromTime: number;
+  readonly fromValue: number;
+  readonly toTime: number;
+  readonly toValue: number;
+}

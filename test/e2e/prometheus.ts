@@ -29,6 +29,8 @@ export interface PrometheusOptions {
    * 100 years reaches 2024.
    */
   scrapeConfigs?: ScrapeConfig[];
+  /** Rule files' contents (YAML), written beside the config and listed in `rule_files`. */
+  ruleFiles?: string[];
   /** Echo Prometheus's log to ours. */
   inheritOutput?: boolean;
 }
@@ -54,7 +56,9 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   const backfillMs = performance.now() - backfillStarted;
 
   const configFile = join(workDir.path, 'prometheus.yml');
-  await writeFile(configFile, prometheusConfig(options.scrapeConfigs ?? []));
+  const ruleFiles = (options.ruleFiles ?? []).map((_, i) => join(workDir.path, `rules-${i}.yml`));
+  await Promise.all(ruleFiles.map((file, i) => writeFile(file, options.ruleFiles?.[i] ?? '')));
+  await writeFile(configFile, prometheusConfig(options.scrapeConfigs ?? [], ruleFiles));
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -126,8 +130,8 @@ export async function backfillOpenMetrics(openMetrics: string, workDir: string, 
   }
 }
 
-export function prometheusConfig(scrapeConfigs: ScrapeConfig[]): string {
-  return `${JSON.stringify({ global: { evaluation_interval: '1m' }, scrape_configs: scrapeConfigs }, null, 2)}\n`;
+export function prometheusConfig(scrapeConfigs: ScrapeConfig[], ruleFiles: string[] = []): string {
+  return `${JSON.stringify({ global: { evaluation_interval: '1m' }, rule_files: ruleFiles, scrape_configs: scrapeConfigs }, null, 2)}\n`;
 }
 
 async function assertBackfillVisible(url: string, server: ManagedProcess): Promise<void> {
