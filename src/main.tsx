@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { BootError } from './app/BootError';
 import { loadBootData, type BootData } from './app/boot';
 import { isDemo } from './app/config';
@@ -28,7 +29,9 @@ function render(root: Root, boot: BootData, client: PromClient) {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <PromClientProvider client={client}>
-          <App boot={boot} demo={isDemo(boot.config)} />
+          <AppErrorBoundary defaultViewHref={window.location.pathname}>
+            <App boot={boot} demo={isDemo(boot.config)} />
+          </AppErrorBoundary>
         </PromClientProvider>
       </QueryClientProvider>
     </StrictMode>,

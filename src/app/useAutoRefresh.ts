@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { timerDelay } from '../time';
 
 interface Options {
   readonly intervalMs: number | undefined;
@@ -32,7 +33,8 @@ export function useAutoRefresh({ intervalMs, relative, onNow }: Options): void {
       if (relative) onNowRef.current(Date.now());
       else void queryClient.invalidateQueries({ queryKey: PROMETHEUS_KEY, refetchType: 'active' }, { cancelRefetch: false });
     };
-    const timer = setInterval(tick, intervalMs);
+    // The decoder refuses such intervals; bounded here too, since a longer one fires at once.
+    const timer = setInterval(tick, timerDelay(intervalMs, 1000));
     const onVisible = () => {
       if (document.visibilityState === 'visible') tick();
     };

@@ -24,6 +24,16 @@ describe('decodeViewState notices: each bad value falls back to its default and 
     ['?v=1&refresh=500ms', {}, ['Ignored "refresh": "500ms" is shorter than 1s']],
     ['?v=1&refresh=0', {}, ['Ignored "refresh": "0" is shorter than 1s']],
     ['?v=1&refresh=off', {}, []],
+    // issue 14, row 1: a time beyond what a Date can show blanked the page
+    ['?v=1&from=now-280000y&to=now', {}, ['Ignored "from": "now-280000y" is outside the years 0001–9999', 'Ignored "to": "now" is unusable without "from"']],
+    // issue 14, row 2: a timer cannot wait longer than 2^31−1 ms; beyond, it fired at once
+    ['?v=1&refresh=25d', {}, ['Ignored "refresh": "25d" is longer than 24d, the longest interval a browser timer can wait']],
+    ['?v=1&refresh=24d', { refresh: 24 * 86_400_000 }, []],
+    [
+      '?v=1&playlist=25d&playlist-item=now-1h',
+      {},
+      ['Ignored "playlist": "25d" is longer than 24d, the longest interval a browser timer can wait', 'Ignored "playlist-item": there is no valid "playlist" interval'],
+    ],
     ['?v=1&refresh=1m&refresh=5m', { refresh: 60_000 }, ['Ignored repeated "refresh": only the first is used']],
     ['?v=1&kiosk=maybe', {}, ['Ignored "kiosk": "maybe" is not true or false']],
     ['?v=1&kiosk=0', {}, []],

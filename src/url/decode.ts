@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents';
-import { isValidTimezone, parseDuration, parseTimeInput, resolveTimezone, type TimeRange } from '../time';
+import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, resolveTimezone, type ParseTimeOptions, type TimeRange } from '../time';
 import { decodeFragment } from './fragment';
 import { ignored, readParams, takeSingle, type ParamMap } from './queryParams';
 import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
@@ -55,11 +55,16 @@ function readFlag(value: string): boolean | null {
   return null;
 }
 
-/** An interval of at least a second, as Prometheus writes durations (`30s`, `1m`). */
+/**
+ * An interval of at least a second and at most what a browser timer can wait (about 24.8 days:
+ * a longer `setInterval` fires at once, so `refresh=25d` once sent a query every few milliseconds),
+ * as Prometheus writes durations (`30s`, `1m`).
+ */
 function readInterval(key: string, value: string, notices: string[]): number | undefined {
   const ms = parseDuration(value);
   if (ms === null) notices.push(ignored(key, value, 'is not a duration like 30s, 1m or 1h30m'));
   else if (ms < MIN_INTERVAL_MS) notices.push(ignored(key, value, 'is shorter than 1s'));
+  else if (ms > MAX_TIMER_DELAY_MS) notices.push(ignored(key, value, 'is longer than 24d, the longest interval a browser timer can wait'));
   else return ms;
   return undefined;
 }
@@ -115,10 +120,8 @@ class Decoder {
     const toValue = to?.value ?? 'now';
     const toKey = to?.key ?? V1_KEYS.to;
     const tz = timezone === undefined ? 'UTC' : resolveTimezone(timezone);
-    const start = parseTimeInput(from.value, this.context.now, { tz });
-    const end = parseTimeInput(toValue, this.context.now, { tz, roundUp: true });
-    if (start === null) this.notices.push(ignored(from.key, from.value, 'is not a time'));
-    if (end === null) this.notices.push(ignored(toKey, toValue, 'is not a time'));
+    const start = this.time(from.key, from.value, { tz });
+    const end = this.time(toKey, toValue, { tz, roundUp: true });
     if (start === null && end !== null) this.notices.push(ignored(toKey, toValue, `is unusable without "${from.key}"`));
     if (end === null && start !== null) this.notices.push(ignored(from.key, from.value, `is unusable without "${toKey}"`));
     if (start === null || end === null) return undefined;
@@ -127,6 +130,14 @@ class Decoder {
       return undefined;
     }
     return { from: from.value, to: toValue };
+  }
+
+  /** Epoch ms of a time from the link, or null with a notice saying why there is none. */
+  private time(key: string, value: string, options: ParseTimeOptions): number | null {
+    const result = readTimeInput(value, this.context.now, options);
+    if (result.ok) return result.ms;
+    this.notices.push(ignored(key, value, result.problem === 'out-of-bounds' ? 'is outside the years 0001–9999' : 'is not a time'));
+    return null;
   }
 
   refresh(): number | undefined {
@@ -213,8 +224,7 @@ class Decoder {
       const key = V1_KEYS.playlistItem;
       if (item === '') this.notices.push(`Ignored "${key}": it is empty`);
       else if (item.startsWith('now')) {
-        if (parseTimeInput(item, this.context.now) === null) this.notices.push(ignored(key, item, 'is not a time'));
-        else items.push(item);
+        if (this.time(key, item, {}) !== null) items.push(item);
       } else if (known && !known.includes(item)) this.notices.push(ignored(key, item, 'is not a known dashboard'));
       else items.push(item);
     }
