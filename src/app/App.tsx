@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { DashboardView, VariablePicker, resolveVariables, usePromClient, useVariableOptions, type Dashboard } from '../dashboard';
-import { IncidentStrip, toOverlay, type Incident } from '../incidents';
+import { IncidentStrip, toOverlay } from '../incidents';
 import { isRelative, resolveRange, resolveTimezone, zoneAbbreviation, type TimeRange } from '../time';
 import { incidentRange, type ViewState } from '../url';
 import type { BootData } from './boot';
@@ -9,6 +9,7 @@ import { ImportPostmortem } from './ImportPostmortem';
 import { KioskHeader } from './KioskHeader';
 import { NoticeBar } from './NoticeBar';
 import { OpenIncidentBanner } from './OpenIncidentBanner';
+import { shownIncidents } from './shownIncidents';
 import { RefreshPicker } from './RefreshPicker';
 import { ServerStatus } from './ServerStatus';
 import { ShareButton } from './ShareButton';
@@ -67,10 +68,8 @@ export function App({ boot, demo }: Props) {
     setNow(Date.now());
   });
 
-  const incidents: Incident[] = useMemo(() => {
-    const chosen = view.incidents.length > 0 ? catalog.filter((i) => view.incidents.includes(i.id)) : catalog;
-    return [...chosen, ...view.importedIncidents];
-  }, [catalog, view.incidents, view.importedIncidents]);
+  const shown = useMemo(() => shownIncidents(catalog, view.incidents, view.importedIncidents), [catalog, view.incidents, view.importedIncidents]);
+  const incidents = shown.incidents;
   const overlay = useMemo(() => toOverlay(incidents), [incidents]);
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
   const notesById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.notes] as const] : [])));
@@ -116,7 +115,7 @@ export function App({ boot, demo }: Props) {
     return (
       <div className="app kiosk" data-theme="dark">
         <KioskHeader title={dashboard.title} start={resolved.start} end={resolved.end} timezone={timezone} range={range} refreshMs={view.refresh} demo={demo} />
-        <OpenIncidentBanner incidents={incidents} />
+        <OpenIncidentBanner incidents={incidents} fromLink={shown.fromLink} />
         {dashboardView}
       </div>
     );
@@ -190,7 +189,7 @@ export function App({ boot, demo }: Props) {
         />
       )}
       <NoticeBar notices={[...notices, ...variables.notices]} onDismiss={dismissNotices} />
-      <OpenIncidentBanner incidents={incidents} />
+      <OpenIncidentBanner incidents={incidents} fromLink={shown.fromLink} />
       {incidentProblems.map((p) => (
         <div key={p.source} role="alert" className="incident-problem">
           Could not read the incident document {p.source}: {p.error}
@@ -204,6 +203,7 @@ export function App({ boot, demo }: Props) {
             selectedKey={view.event}
             onSelect={selectMarker}
             notes={notesById.get(incident.id)}
+            fromLink={shown.fromLink.has(incident.id)}
             onOpenWindow={() => {
               update({ range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] });
             }}
