@@ -43,8 +43,8 @@ async function boot() {
   let current: BootData;
   let client: PromClient;
   const clientFor = async (data: BootData) => {
-    const { url, headers } = data.config.datasource;
-    return isDemo(data.config) ? demoClient() : createPromClient({ baseUrl: url, headers });
+    const { url, headers, maxResponseBytes } = data.config.datasource;
+    return isDemo(data.config) ? demoClient() : createPromClient({ baseUrl: url, headers, maxResponseBytes });
   };
   try {
     current = await loadBootData();

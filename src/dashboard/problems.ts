@@ -9,6 +9,7 @@ const TITLES: Record<string, string> = {
   unavailable: 'Server unavailable',
   unauthorized: 'Access refused by the server',
   malformed: 'Malformed response from the server',
+  too_large: 'The answer is too large to show',
   http: 'Request failed',
 };
 

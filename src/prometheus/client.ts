@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Labels, Series, SeriesSet } from '../series/types';
 import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, SampleValueError, secondsToMs } from './convert';
 import type { InstantSample } from './convert';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyWithin } from './responseBody';
 import {
   errorFromFetchFailure,
   errorFromHttpStatus,
@@ -30,6 +31,8 @@ export interface PromClientOptions {
   headers?: Record<string, string>;
   /** Defaults to globalThis.fetch, looked up at each call so test interceptors apply. */
   fetch?: typeof fetch;
+  /** The largest answer read, in bytes (after content decoding); DEFAULT_MAX_RESPONSE_BYTES when absent. */
+  maxResponseBytes?: number;
 }
 
 export interface RangeQueryParams {
@@ -102,6 +105,10 @@ export function normalizeBaseUrl(baseUrl: string): string {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   }
+  // "//host" and "/\\host" are another host to fetch; tabs and line breaks vanish before it looks.
+  if (!/^\/?(?![/\\])[^\\\s]*$/.test(trimmed)) {
+    throw new TypeError('The Prometheus base URL must be an http(s) URL or a path on this site such as /prometheus');
+  }
   return trimmed.replace(/\/+$/, '');
 }
 
@@ -122,6 +129,21 @@ export function escapeLabelNameForPath(name: string): string {
   }
   // Only [A-Za-z0-9_:] remain, all safe in a path segment.
   return escaped;
+}
+
+/**
+ * Fails at creation, not on every request: a header `fetch` cannot send (a line break, NUL, a
+ * character beyond Latin-1) otherwise makes every query fail as if the server were unreachable.
+ * The message names the header, never its value.
+ */
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      throw new TypeError(`The header "${name.slice(0, 60)}" cannot be sent: its name or value has characters HTTP does not allow`);
+    }
+  }
 }
 
 function assertFiniteTimes(endpoint: string, times: Record<string, number | undefined>): void {
@@ -159,6 +181,8 @@ interface Envelope<T> {
 export function createPromClient(options: PromClientOptions): PromClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const configuredHeaders = { ...options.headers };
+  checkHeaders(configuredHeaders);
+  const maxResponseBytes = Number.isFinite(options.maxResponseBytes) ? Math.max(1, options.maxResponseBytes as number) : DEFAULT_MAX_RESPONSE_BYTES;
   const serverName = baseUrl === '' ? 'this site' : baseUrl;
 
   async function request<S extends z.ZodType>(
@@ -186,8 +210,9 @@ export function createPromClient(options: PromClientOptions): PromClient {
     let text: string;
     try {
       response = await fetchFn(url, init);
-      text = await response.text();
+      text = await readBodyWithin(response, maxResponseBytes, endpoint);
     } catch (e) {
+      if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
     }
 
