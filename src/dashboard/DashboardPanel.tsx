@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { rangeQueryOptions } from '../prometheus';
 import { seriesName } from '../series';
 import { alignRange, stepFor } from '../time';
-import { lineColor, TimeSeriesPanel, useElementWidth, type EventMarker, type IncidentWindow, type PanelLine, type PanelProblem } from '../panels';
+import { chooseSeries, DEFAULT_MAX_SERIES, lineColor, SeriesBudgetNote, TimeSeriesPanel, useElementWidth, type EventMarker, type IncidentWindow, type PanelLine, type PanelProblem } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
 import { interpolateChecked, type VariableValues } from './variables';
@@ -81,7 +81,8 @@ export function DashboardPanel(props: Props) {
   const fetchingNow = results.some((r) => r.isFetching);
   if (fetchingNow !== inFlight) setInFlight(fetchingNow);
   const datas = useLastData(results.map((r) => r.data), interpolated.map((q) => q.expr));
-  const lines: PanelLine[] = useMemo(() => {
+  // Only a budget of series is drawn (highest maximum first); the panel says what it left out.
+  const budget = useMemo(() => {
     const out: PanelLine[] = [];
     datas.forEach((data, qi) => {
       const legend = queries[qi]?.legend;
@@ -90,7 +91,7 @@ export function DashboardPanel(props: Props) {
         out.push({ key: `${qi}:${labelKey}`, name: seriesName(series.labels, legend), color: lineColor(out.length), series });
       }
     });
-    return out;
+    return chooseSeries(out, spec.maxSeries ?? DEFAULT_MAX_SERIES);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- legends change only with the spec
   }, [spec, datas]);
 
@@ -120,7 +121,7 @@ export function DashboardPanel(props: Props) {
         end={end}
         step={step}
         timezone={timezone}
-        lines={lines}
+        lines={budget.kept}
         status={{ hasData, fetching: results.some((r) => r.isFetching), problems, warnings, dataUpdatedAt }}
         thresholds={spec.thresholds}
         windows={windows}
@@ -151,6 +152,7 @@ export function DashboardPanel(props: Props) {
           </>
         }
       >
+        <SeriesBudgetNote shown={budget.kept.length} omitted={budget.omitted} />
         {editing && (
           <QueryEditor
             queries={queries.map((q) => q.expr)}
@@ -167,7 +169,7 @@ export function DashboardPanel(props: Props) {
           <PanelInspector
             queries={interpolated.map((q) => ({ expr: q.expr, start: aligned.start, end: aligned.end, step }))}
             results={datas}
-            lines={lines}
+            lines={budget.kept}
             unit={spec.unit}
             timezone={timezone}
             panelTitle={spec.title}

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** What one dashboard may hold: far beyond a readable dashboard, small enough for one page. */
+export const DASHBOARD_LIMITS = {
+  panels: 100,
+  queriesPerPanel: 26,
+  thresholdsPerPanel: 20,
+  variables: 50,
+  /** The most series a panel may be told to draw (`maxSeries`); drawing is linear in series. */
+  maxSeries: 500,
+} as const;
+
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
 export const panelQuerySchema = z.object({
@@ -17,8 +27,10 @@ export const panelSpecSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
   title: z.string().min(1),
   unit,
-  queries: z.array(panelQuerySchema).min(1),
-  thresholds: z.array(thresholdSchema).default([]),
+  queries: z.array(panelQuerySchema).min(1).max(DASHBOARD_LIMITS.queriesPerPanel),
+  thresholds: z.array(thresholdSchema).max(DASHBOARD_LIMITS.thresholdsPerPanel).default([]),
+  /** Series drawn at most (those with the highest maximum); the panel says how many it left out. */
+  maxSeries: z.number().int().min(1).max(DASHBOARD_LIMITS.maxSeries).optional(),
 });
 
 /** Grafana's special value for "every value"; it travels in the URL as `var-name=$__all`. */
@@ -59,14 +71,20 @@ export const dashboardSchema = z
     id: z.string().min(1),
     title: z.string().min(1),
     defaultRange: z.object({ from: z.string(), to: z.string() }).optional(),
-    variables: z.array(variableSchema).default([]),
-    panels: z.array(panelSpecSchema).min(1),
+    variables: z.array(variableSchema).max(DASHBOARD_LIMITS.variables).default([]),
+    panels: z.array(panelSpecSchema).min(1).max(DASHBOARD_LIMITS.panels),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.variables.forEach((v, i) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `repeats the variable name "${v.name}"` });
       seen.add(v.name);
+    });
+    // Panel ids key the URL (`panel`, `hide`, overrides) and the page: two panels cannot share one.
+    const panelIds = new Set<string>();
+    d.panels.forEach((p, i) => {
+      if (panelIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `repeats the panel id "${p.id}"` });
+      panelIds.add(p.id);
     });
   });
 

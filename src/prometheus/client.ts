@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Labels, Series, SeriesSet } from '../series/types';
-import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, SampleValueError, secondsToMs } from './convert';
+import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs, SampleValueError } from './convert';
 import type { InstantSample } from './convert';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyWithin } from './responseBody';
 import {
@@ -283,11 +283,11 @@ export function createPromClient(options: PromClientOptions): PromClient {
           }
           case 'scalar': {
             const [t, v] = data.result;
-            return { kind: 'scalar', timestamp: secondsToMs(t), value: parseSampleValue(v), warnings };
+            return { kind: 'scalar', timestamp: sampleTimeToMs(t), value: parseSampleValue(v), warnings };
           }
           case 'string': {
             const [t, v] = data.result;
-            return { kind: 'string', timestamp: secondsToMs(t), value: v, warnings };
+            return { kind: 'string', timestamp: sampleTimeToMs(t), value: v, warnings };
           }
         }
       });
