@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expectWithin, FUZZ_RUNS } from '../../test/fuzzBudget';
 import { ConfigError, parseConfig, RESPONSE_BYTES_LIMITS } from './config';
 
 const withDatasource = (datasource: Record<string, unknown>) => ({ datasource });
@@ -55,13 +56,13 @@ describe('parseConfig on arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.record({ datasource, dashboards: fc.jsonValue(), timezone: fc.jsonValue() }, { requiredKeys: [] })), (raw) => {
         try {
-          const config = parseConfig(raw);
+          const config = expectWithin(2_000, () => parseConfig(raw));
           expect(config.dashboards.length).toBeGreaterThan(0);
         } catch (error) {
           expect(error).toBeInstanceOf(ConfigError);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expectWithin, FUZZ_RUNS } from '../../test/fuzzBudget';
 import { DASHBOARD_LIMITS, parseDashboard } from './schema';
 
 const panel = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: id, unit: 'short', queries: [{ expr: 'up' }], ...extra });
@@ -31,14 +32,14 @@ describe('parseDashboard on arbitrary JSON', () => {
     fc.assert(
       fc.property(raw, (value) => {
         try {
-          const parsed = parseDashboard(value, 'fuzz.json');
+          const parsed = expectWithin(2_000, () => parseDashboard(value, 'fuzz.json'));
           expect(new Set(parsed.panels.map((p) => p.id)).size).toBe(parsed.panels.length);
         } catch (error) {
           expect(error).toBeInstanceOf(Error);
           expect((error as Error).message).toContain('fuzz.json');
         }
       }),
-      { numRuns: 300 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 });
