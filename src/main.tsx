@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { BootError } from './app/BootError';
 import { loadBootData, type BootData } from './app/boot';
 import { isDemo } from './app/config';
@@ -29,7 +30,9 @@ function render(root: Root, boot: BootData, client: PromClient) {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <PromClientProvider client={client}>
-          <App boot={boot} demo={isDemo(boot.config)} />
+          <AppErrorBoundary defaultViewHref={window.location.pathname}>
+            <App boot={boot} demo={isDemo(boot.config)} />
+          </AppErrorBoundary>
         </PromClientProvider>
       </QueryClientProvider>
     </StrictMode>,
@@ -41,8 +44,8 @@ async function boot() {
   let current: BootData;
   let client: PromClient;
   const clientFor = async (data: BootData) => {
-    const { url, headers } = data.config.datasource;
-    return isDemo(data.config) ? demoClient() : createPromClient({ baseUrl: url, headers });
+    const { url, headers, maxResponseBytes } = data.config.datasource;
+    return isDemo(data.config) ? demoClient() : createPromClient({ baseUrl: url, headers, maxResponseBytes });
   };
   try {
     current = await loadBootData();

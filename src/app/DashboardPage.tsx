@@ -18,6 +18,7 @@ import { DesktopHeader } from './DesktopHeader';
 import { KioskHeader } from './KioskHeader';
 import { NoticeBar } from './NoticeBar';
 import { OpenIncidentBanner } from './OpenIncidentBanner';
+import { shownIncidents } from './shownIncidents';
 import { usePlaylist } from './usePlaylist';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
@@ -54,10 +55,8 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
     time.resolveNow();
   });
 
-  const incidents: Incident[] = useMemo(() => {
-    const chosen = view.incidents.length > 0 ? catalog.filter((i) => view.incidents.includes(i.id)) : catalog;
-    return [...chosen, ...view.importedIncidents];
-  }, [catalog, view.incidents, view.importedIncidents]);
+  const shown = useMemo(() => shownIncidents(catalog, view.incidents, view.importedIncidents), [catalog, view.incidents, view.importedIncidents]);
+  const incidents = shown.incidents;
   const overlay = useMemo(() => toOverlay(incidents), [incidents]);
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
   const readingsById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.reading] as const] : [])));
@@ -87,7 +86,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
     return (
       <div className="app kiosk" data-theme="dark">
         <KioskHeader title={dashboard.title} demo={demo} />
-        <OpenIncidentBanner incidents={incidents} />
+        <OpenIncidentBanner incidents={incidents} fromLink={shown.fromLink} />
         {dashboardView}
       </div>
     );
@@ -105,7 +104,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
         />
       )}
       <NoticeBar notices={[...notices, ...variables.notices]} onDismiss={dismissNotices} />
-      <OpenIncidentBanner incidents={incidents} />
+      <OpenIncidentBanner incidents={incidents} fromLink={shown.fromLink} />
       {incidentProblems.map((p) => (
         <div key={p.source} role="alert" className="incident-problem">
           Could not read the incident document {p.source}: {p.error}
@@ -119,6 +118,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
             selectedKey={view.event}
             onSelect={(key) => push(selectEvent(view, key))}
             reading={readingsById.get(incident.id)}
+            fromLink={shown.fromLink.has(incident.id)}
             onOpenWindow={() => push(openIncidentWindow(view, incident))}
           />
         </div>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatZodError } from '../schema';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
 
 /**
  * Runtime configuration, read from `config.json` at start-up so one build serves any environment.
@@ -9,23 +10,61 @@ import { formatZodError } from '../schema';
 const datasourceUrl = z
   .string()
   .trim()
-  .refine((url) => url === 'demo' || url.startsWith('/') || /^https?:\/\/[^/\s]+/i.test(url), {
-    message: 'must be "demo", an http(s) URL or a path starting with "/"',
+  .refine((url) => url === 'demo' || isSameOriginPath(url) || isHttpUrl(url), {
+    message: 'must be "demo", an http(s) URL or a path on this site such as "/prometheus" (not "//host" or "/\\host")',
   })
   .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
     message: 'must not contain credentials; use datasource.headers instead',
   });
 
+/**
+ * A path on this site. Browsers read "//host/…" and "/\host/…" as another host, and drop tabs and
+ * line breaks first ("/\t/host" is "//host"), so such a "path" once sent the configured
+ * Authorization header to someone else's server.
+ */
+function isSameOriginPath(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') && !hasUnsafeUrlCharacter(url);
+}
+
+function isHttpUrl(url: string): boolean {
+  if (!/^https?:\/\/[^/]+/i.test(url) || hasUnsafeUrlCharacter(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whitespace, control characters and backslashes: the URL parser drops or rewrites them. */
+function hasUnsafeUrlCharacter(url: string): boolean {
+  for (let i = 0; i < url.length; i++) {
+    const code = url.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return /\s/.test(url);
+}
+
+// RFC 9110 field names; values on one line in Latin-1, which is all `Headers` accepts. A line
+// break or NUL passed validation once, then made every request fail as "cannot reach the server".
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name (letters, digits and -)');
+const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)');
+
+/** Bounds of `datasource.maxResponseBytes`: 64 KiB to 1 GiB. */
+export const RESPONSE_BYTES_LIMITS = { min: 64 * 1024, max: 1024 * 1024 * 1024 } as const;
+
 export const configSchema = z.object({
   datasource: z
     .object({
       url: datasourceUrl.default('demo'),
-      headers: z.record(z.string(), z.string()).default({}),
+      headers: z.record(headerName, headerValue).default({}),
+      /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
+      maxResponseBytes: z.number().int().min(RESPONSE_BYTES_LIMITS.min).max(RESPONSE_BYTES_LIMITS.max).default(DEFAULT_MAX_RESPONSE_BYTES),
     })
-    .default({ url: 'demo', headers: {} }),
+    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES }),
   timezone: z.string().default('UTC'),
-  dashboards: z.array(z.string().min(1)).min(1).default(['dashboards/incident.json']),
-  incidents: z.array(z.string().min(1)).default([]),
+  dashboards: z.array(z.string().min(1)).min(1).max(50).default(['dashboards/incident.json']),
+  incidents: z.array(z.string().min(1)).max(200).default([]),
   title: z.string().default('vigil'),
   /** Desktop theme; kiosk mode is always the dark high-contrast one. */
   theme: z.enum(['dark', 'light']).default('dark'),

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { timerDelay } from '../time';
 import type { ViewPlaylist } from '../url';
 
 /**
@@ -20,7 +21,7 @@ export function usePlaylist(playlist: ViewPlaylist | undefined, onItem: (item: s
     const timer = setInterval(() => {
       index = (index + 1) % list.length;
       onItemRef.current(list[index] as string);
-    }, intervalMs);
+    }, timerDelay(intervalMs, 1000));
     return () => clearInterval(timer);
   }, [items, intervalMs]);
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EventMarker, IncidentWindow } from '../annotations';
-import { TimeSeriesPanel, useElementWidth } from '../panels';
+import { SeriesBudgetNote, TimeSeriesPanel, useElementWidth } from '../panels';
 import { QueryEditor } from './QueryEditor';
 import { PanelInspector } from './PanelInspector';
 import { LeakFlags } from './LeakFlags';
@@ -57,6 +57,7 @@ export function DashboardPanel(props: Props) {
     start,
     end,
     plotWidthPx: Math.max(100, width - CHART_CHROME_PX),
+    maxSeries: spec.maxSeries,
   });
   const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
 
@@ -103,6 +104,7 @@ export function DashboardPanel(props: Props) {
           </>
         }
       >
+        <SeriesBudgetNote shown={data.lines.length} omitted={data.omitted} />
         <LeakFlags state={leakWatch.state} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor

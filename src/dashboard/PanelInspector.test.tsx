@@ -16,6 +16,20 @@ describe('toCsv', () => {
   });
 });
 
+// Issue 14, row 13: a series named "=HYPERLINK(…)" was written as is, and ran as a formula.
+describe('toCsv against formula injection', () => {
+  const named = (name: string): PanelLine => ({ key: name, name, color: '#000', aggregate: false, series: { labels: {}, timestamps: [t0], values: [-1] } });
+
+  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])('writes a series named %j as text', (name) => {
+    const [header] = toCsv([named(name)]).split('\n');
+    expect(header).toBe(`time,"'${name.replace(/"/g, '""')}"`);
+  });
+
+  it('leaves ordinary names and negative numbers alone', () => {
+    expect(toCsv([named('web-1')])).toBe(['time,"web-1"', '2024-01-15T10:00:00.000Z,-1', ''].join('\n'));
+  });
+});
+
 describe('PanelInspector', () => {
   it('shows the queries as sent and each series with its point count, and downloads a CSV', async () => {
     const created: Blob[] = [];

@@ -19,6 +19,15 @@ interface Props {
   readonly panelTitle: string;
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, OWASP's advice against CSV injection: a series named
+ * `=HYPERLINK(…)` must open as text. Series names come from label values anyone can set.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** CSV of every line: one row per timestamp, one column per series, empty where a series has none. */
 export function toCsv(lines: readonly PanelLine[]): string {
   const times = [...new Set(lines.flatMap((l) => l.series.timestamps))].sort((a, b) => a - b);
@@ -27,7 +36,7 @@ export function toCsv(lines: readonly PanelLine[]): string {
     l.series.timestamps.forEach((t, i) => byTime.set(t, l.series.values[i] as number));
     return byTime;
   });
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const quote = (text: string) => `"${neutralizeFormula(text).replace(/"/g, '""')}"`;
   const header = ['time', ...lines.map((l) => quote(l.name))].join(',');
   const rows = times.map((t) => [new Date(t).toISOString(), ...columns.map((c) => (c.has(t) ? String(c.get(t)) : ''))].join(','));
   return [header, ...rows].join('\n') + '\n';

@@ -14,6 +14,7 @@ export const QUERY_ERROR_TITLES: Readonly<Record<Exclude<PromErrorKind, 'aborted
   unavailable: 'Server unavailable',
   unauthorized: 'Access refused by the server',
   malformed: 'Malformed response from the server',
+  too_large: 'The answer is too large to show',
   http: 'Request failed',
 };
 

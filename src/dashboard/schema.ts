@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { leakWatchSchema } from './leakWatchSchema';
 
+/** What one dashboard may hold: far beyond a readable dashboard, small enough for one page. */
+export const DASHBOARD_LIMITS = {
+  panels: 100,
+  queriesPerPanel: 26,
+  thresholdsPerPanel: 20,
+  variables: 50,
+  /** The most series a panel may be told to draw (`maxSeries`); drawing is linear in series. */
+  maxSeries: 500,
+} as const;
+
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
 export const panelQuerySchema = z.object({
@@ -22,8 +32,10 @@ export const timeSeriesPanelSchema = z.object({
   id: panelId,
   title: z.string().min(1),
   unit,
-  queries: z.array(panelQuerySchema).min(1),
-  thresholds: z.array(thresholdSchema).default([]),
+  queries: z.array(panelQuerySchema).min(1).max(DASHBOARD_LIMITS.queriesPerPanel),
+  thresholds: z.array(thresholdSchema).max(DASHBOARD_LIMITS.thresholdsPerPanel).default([]),
+  /** Series drawn at most (those with the highest maximum); the panel says how many it left out. */
+  maxSeries: z.number().int().min(1).max(DASHBOARD_LIMITS.maxSeries).optional(),
   leakWatch: leakWatchSchema.optional(),
 });
 
@@ -91,8 +103,8 @@ export const dashboardSchema = z
     id: z.string().min(1),
     title: z.string().min(1),
     defaultRange: z.object({ from: z.string(), to: z.string() }).optional(),
-    variables: z.array(variableSchema).default([]),
-    panels: z.array(panelSpecSchema).min(1),
+    variables: z.array(variableSchema).max(DASHBOARD_LIMITS.variables).default([]),
+    panels: z.array(panelSpecSchema).min(1).max(DASHBOARD_LIMITS.panels),
   })
   .superRefine((d, ctx) => {
     addRepeatIssues(d.variables.map((v) => v.name), 'variable name', (i) => ['variables', i, 'name'], ctx);

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { timerDelay } from '../time';
 import { refreshPanels } from './refreshPolicy';
 
 interface Options {
@@ -25,7 +26,8 @@ export function useAutoRefresh({ intervalMs, relative, setNow }: Options): void 
       if (document.visibilityState === 'hidden') return;
       refreshPanels(queryClient, { relative, trigger: 'tick', setNow: (now) => setNowRef.current(now) });
     };
-    const timer = setInterval(tick, intervalMs);
+    // The decoder refuses such intervals; bounded here too, since a longer one fires at once.
+    const timer = setInterval(tick, timerDelay(intervalMs, 1000));
     const onVisible = () => {
       if (document.visibilityState === 'visible') tick();
     };

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
 import { seriesName, type SeriesSet } from '../series';
 import { alignRange, stepFor } from '../time';
-import { styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
+import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
 import { usePromClient } from './promClientContext';
 import { describeQueryError } from './problems';
 import type { PanelQuery } from './schema';
@@ -19,6 +19,8 @@ interface Inputs {
   readonly end: number;
   /** Pixels the chart draws on: one point per ~2 px column (see stepFor). */
   readonly plotWidthPx: number;
+  /** Series drawn at most (highest maximum first); the rest are counted, not drawn. */
+  readonly maxSeries: number | undefined;
 }
 
 export interface PanelQueries {
@@ -30,7 +32,10 @@ export interface PanelQueries {
   /** The range and step actually asked (held while a refresh is in flight). */
   readonly asked: { readonly start: number; readonly end: number; readonly step: number };
   readonly results: readonly (SeriesSet | undefined)[];
+  /** The lines drawn: at most the series budget. */
   readonly lines: readonly PanelLine[];
+  /** How many series the budget left out. */
+  readonly omitted: number;
   readonly status: PanelStatus;
   readonly refetch: () => void;
 }
@@ -42,7 +47,7 @@ export interface PanelQueries {
  * asking for the range it asked for; it moves to the newest range once they answer. A slow panel
  * therefore holds back only itself, never the others.
  */
-export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx }: Inputs): PanelQueries {
+export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx, maxSeries }: Inputs): PanelQueries {
   const client = usePromClient();
   const queries = specQueries.map((q, i) => ({ ...q, expr: overrides?.[i] || q.expr }));
   // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
@@ -72,7 +77,8 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     results.map((r) => r.data),
     interpolated.map((q) => q.expr),
   );
-  const lines = useMemo(() => linesOf(datas, legendsKey.split('\n')), [datas, legendsKey]);
+  const budget = maxSeries ?? DEFAULT_MAX_SERIES;
+  const drawn = useMemo(() => chooseSeries(linesOf(datas, legendsKey.split('\n')), budget), [datas, legendsKey, budget]);
 
   const problems: PanelProblem[] = [];
   results.forEach((result, qi) => {
@@ -92,7 +98,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
     dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
   };
-  return { queries, edited, interpolated, asked, results: datas, lines, status, refetch: () => results.forEach((r) => void r.refetch()) };
+  return { queries, edited, interpolated, asked, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, refetch: () => results.forEach((r) => void r.refetch()) };
 }
 
 function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): PanelLine[] {

@@ -185,6 +185,13 @@ describe('resolveSelection', () => {
     notices.forEach((n, i) => expect(result.notices[i]).toMatch(n));
   });
 
+  it('names the first five dropped values of a long list, then counts the rest', () => {
+    const url = Array.from({ length: 1000 }, (_, n) => `gone-${n}`);
+    const result = resolveSelection(variable(), [...url, 'web-2'], OPTIONS);
+    expect(result.selected).toEqual(['web-2']);
+    expect(result.notices).toEqual(['Ignored "gone-0", "gone-1", "gone-2", "gone-3", "gone-4" and 995 more for "instance" from the link: not among its values']);
+  });
+
   it('resolveVariables resolves each variable of a dashboard', () => {
     const variables = [variable(), variable({ name: 'job', source: { values: ['a', 'b'] }, includeAll: false })];
     const result = resolveVariables(variables, { instance: ['web-2', 'nope'], other: ['x'] }, { instance: { options: OPTIONS }, job: { options: ['a', 'b'] } });

@@ -210,6 +210,9 @@ export function resolveSelection(
   return { selected: first === undefined ? [] : [first], all: false, notices };
 }
 
+// A notice names a few dropped values, not the thousand a link may carry.
+const MAX_NAMED_VALUES = 5;
+
 function pick(
   variable: DashboardVariable,
   values: readonly string[],
@@ -223,10 +226,13 @@ function pick(
     notices.push(`Ignored All for "${name}" from ${origin}: this variable does not offer All`);
   }
   const unique = [...new Set(values.filter((v) => v !== ALL_VALUE))];
-  const known = options === undefined ? unique : unique.filter((v) => options.includes(v));
-  const unknown = unique.filter((v) => !known.includes(v));
+  // Sets: a link may carry a thousand values and a label a hundred thousand options.
+  const optionSet = options === undefined ? undefined : new Set(options);
+  const known = optionSet === undefined ? unique : unique.filter((v) => optionSet.has(v));
+  const unknown = optionSet === undefined ? [] : unique.filter((v) => !optionSet.has(v));
   if (unknown.length > 0) {
-    const list = unknown.map((v) => JSON.stringify(v)).join(', ');
+    const named = unknown.slice(0, MAX_NAMED_VALUES).map((v) => JSON.stringify(v)).join(', ');
+    const list = unknown.length > MAX_NAMED_VALUES ? `${named} and ${unknown.length - MAX_NAMED_VALUES} more` : named;
     notices.push(`Ignored ${list} for "${name}" from ${origin}: not among its values`);
   }
   if (!variable.multi && known.length > 1) {

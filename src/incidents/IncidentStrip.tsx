@@ -13,15 +13,18 @@ interface Props {
   readonly reading?: PostmortemReading;
   /** Shows the incident's window (padded), e.g. to share a link to it. */
   readonly onOpenWindow?: () => void;
+  /** The incident came with the link, not from this site's catalog: said on the strip. */
+  readonly fromLink?: boolean;
 }
 
 /** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow }: Props) {
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, fromLink = false }: Props) {
   const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
   return (
     <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
       <header>
         <h2>{incident.title}</h2>
+        {fromLink && <p className="incident-origin">From this link — not from this site&apos;s incidents</p>}
         <p className="incident-window-text">
           {formatTime(incident.start, timezone, 'datetime')} – {incident.end === undefined ? 'now' : formatTime(incident.end, timezone, 'time')}{' '}
           <span className="incident-duration">({duration})</span>

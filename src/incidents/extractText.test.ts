@@ -34,6 +34,12 @@ describe.each<TextExtractor>(['dom', 'scanner'])('extractTextLines with the %s e
     expect(texts(source, extractor)).toEqual(['abc d']);
   });
 
+  // Issue 14, row 10: the scanner waited for "</embed>", which never comes, and lost the rest.
+  it('drops <embed> and <frame> themselves, which have no content or end tag, and keeps what follows', () => {
+    const source = '<p>before</p><embed src="x.swf"><p>10:00: after embed</p><frame src="f.html"><p>10:05: after frame</p>';
+    expect(texts(source, extractor)).toEqual(['before', '', '10:00: after embed', '', '10:05: after frame']);
+  });
+
   it('drops everything after a script that never closes, as a browser does', () => {
     expect(texts('<p>kept</p><script>10:00: not an event\n<p>nor this</p>', extractor)).toEqual(['kept']);
   });

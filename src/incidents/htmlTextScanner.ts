@@ -14,6 +14,8 @@ const TAG_NAME = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})/y;
 const NAME_CHARACTER = /[a-zA-Z0-9:-]/;
 // Foreign (SVG, MathML) elements may close themselves with "/>"; HTML elements may not.
 const SELF_CLOSABLE_DROPPED: ReadonlySet<string> = new Set(['svg', 'math']);
+// Void elements have no content and no end tag: dropping one means dropping the tag alone.
+const VOID_DROPPED: ReadonlySet<string> = new Set(['embed', 'frame']);
 
 /** Index just past the ">" that ends the tag whose attributes start at `from`; quotes after "=" hide ">". */
 function tagEnd(source: string, from: number): number {
@@ -94,7 +96,7 @@ export function scanHtmlLines(source: string): TextLine[] {
       continue;
     }
     if (DROPPED_ELEMENTS.has(name)) {
-      const selfClosed = SELF_CLOSABLE_DROPPED.has(name) && source.slice(afterTag - 2, afterTag) === '/>';
+      const selfClosed = VOID_DROPPED.has(name) || (SELF_CLOSABLE_DROPPED.has(name) && source.slice(afterTag - 2, afterTag) === '/>');
       if (!selfClosed) position = endOfElement(source, name, afterTag);
       continue;
     }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { formatZodError } from '../schema';
 import type { Labels, Series, SeriesSet } from '../series/types';
-import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, SampleValueError, secondsToMs } from './convert';
+import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs, SampleValueError } from './convert';
 import type { InstantSample } from './convert';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyWithin } from './responseBody';
 import {
   errorFromFetchFailure,
   errorFromHttpStatus,
@@ -31,6 +32,8 @@ export interface PromClientOptions {
   headers?: Record<string, string>;
   /** Defaults to globalThis.fetch, looked up at each call so test interceptors apply. */
   fetch?: typeof fetch;
+  /** The largest answer read, in bytes (after content decoding); DEFAULT_MAX_RESPONSE_BYTES when absent. */
+  maxResponseBytes?: number;
 }
 
 export interface RangeQueryParams {
@@ -103,6 +106,10 @@ export function normalizeBaseUrl(baseUrl: string): string {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   }
+  // "//host" and "/\\host" are another host to fetch; tabs and line breaks vanish before it looks.
+  if (!/^\/?(?![/\\])[^\\\s]*$/.test(trimmed)) {
+    throw new TypeError('The Prometheus base URL must be an http(s) URL or a path on this site such as /prometheus');
+  }
   return trimmed.replace(/\/+$/, '');
 }
 
@@ -123,6 +130,21 @@ export function escapeLabelNameForPath(name: string): string {
   }
   // Only [A-Za-z0-9_:] remain, all safe in a path segment.
   return escaped;
+}
+
+/**
+ * Fails at creation, not on every request: a header `fetch` cannot send (a line break, NUL, a
+ * character beyond Latin-1) otherwise makes every query fail as if the server were unreachable.
+ * The message names the header, never its value.
+ */
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      throw new TypeError(`The header "${name.slice(0, 60)}" cannot be sent: its name or value has characters HTTP does not allow`);
+    }
+  }
 }
 
 function assertFiniteTimes(endpoint: string, times: Record<string, number | undefined>): void {
@@ -152,6 +174,8 @@ interface Envelope<T> {
 export function createPromClient(options: PromClientOptions): PromClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const configuredHeaders = { ...options.headers };
+  checkHeaders(configuredHeaders);
+  const maxResponseBytes = Number.isFinite(options.maxResponseBytes) ? Math.max(1, options.maxResponseBytes as number) : DEFAULT_MAX_RESPONSE_BYTES;
   const serverName = baseUrl === '' ? 'this site' : baseUrl;
 
   async function request<S extends z.ZodType>(
@@ -179,8 +203,9 @@ export function createPromClient(options: PromClientOptions): PromClient {
     let text: string;
     try {
       response = await fetchFn(url, init);
-      text = await response.text();
+      text = await readBodyWithin(response, maxResponseBytes, endpoint);
     } catch (e) {
+      if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
     }
 
@@ -251,11 +276,11 @@ export function createPromClient(options: PromClientOptions): PromClient {
           }
           case 'scalar': {
             const [t, v] = data.result;
-            return { kind: 'scalar', timestamp: secondsToMs(t), value: parseSampleValue(v), warnings };
+            return { kind: 'scalar', timestamp: sampleTimeToMs(t), value: parseSampleValue(v), warnings };
           }
           case 'string': {
             const [t, v] = data.result;
-            return { kind: 'string', timestamp: secondsToMs(t), value: v, warnings };
+            return { kind: 'string', timestamp: sampleTimeToMs(t), value: v, warnings };
           }
         }
       });

@@ -5,6 +5,8 @@ import {
   convertVector,
   msToSecondsParam,
   NATIVE_HISTOGRAM_WARNING,
+  REPEATED_SERIES_WARNING,
+  UNORDERED_SAMPLES_WARNING,
   parseSampleValue,
   SampleValueError,
   secondsToMs,
@@ -28,7 +30,8 @@ describe('parseSampleValue', () => {
     expect(parseSampleValue('NaN')).toBeNaN();
   });
 
-  it.each(['', ' 1', '1 ', 'abc', '1,5'])('refuses %j', (text) => {
+  // Issue 14, row 12: Number() read these, and ±Infinity then drew invalid SVG paths.
+  it.each(['', ' 1', '1 ', 'abc', '1,5', '0x10', '0b1', 'Infinity', '-Infinity', '1e309', '-1e309', '1_000', '.', 'e5'])('refuses %j', (text) => {
     expect(() => parseSampleValue(text)).toThrow(SampleValueError);
   });
 });
@@ -99,6 +102,35 @@ describe('convertMatrix', () => {
     expect(series[1]?.timestamps).toEqual([1705312800000, 1705312815500]);
     expect(series[1]?.values).toEqual([1, NaN]);
     expect(series[0]?.values).toEqual([-Infinity]);
+    expect(warnings).toEqual([]);
+  });
+
+  // Issue 14, row 12: the panels and the CSV export assume ascending times and one series per label set.
+  it('puts samples out of time order in order, keeps each time once, and says so', () => {
+    const { series, warnings } = convertMatrix([{ metric: { job: 'a' }, values: [[30, '3'], [10, '1'], [20, '2'], [10, '9']] }]);
+    expect(series[0]?.timestamps).toEqual([10_000, 20_000, 30_000]);
+    expect(series[0]?.values).toEqual([1, 2, 3]);
+    expect(warnings).toEqual([UNORDERED_SAMPLES_WARNING]);
+  });
+
+  it('draws a label set sent twice once, whatever the order of its labels, and says so', () => {
+    const { series, warnings } = convertMatrix([
+      { metric: { job: 'a', instance: 'x' }, values: [[10, '1']] },
+      { metric: { job: 'b' }, values: [[10, '2']] },
+      { metric: { instance: 'x', job: 'a' }, values: [[10, '3']] },
+    ]);
+    expect(series.map((s) => s.values)).toEqual([[1], [2]]);
+    expect(warnings).toEqual([REPEATED_SERIES_WARNING]);
+  });
+
+  // JSON.parse reads 1e400 as Infinity.
+  it.each([1e12, -1e12, Infinity])('refuses a sample time of %d seconds, outside the years 0001–9999', (seconds) => {
+    expect(() => convertMatrix([{ metric: {}, values: [[seconds, '1']] }])).toThrow(/sample time .* is outside the years 0001–9999/);
+  });
+
+  it('keeps an ordered answer as it is, with no warning', () => {
+    const { series, warnings } = convertMatrix([{ metric: {}, values: [[10, '1'], [20, '2']] }]);
+    expect(series[0]?.timestamps).toEqual([10_000, 20_000]);
     expect(warnings).toEqual([]);
   });
 

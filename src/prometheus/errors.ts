@@ -11,6 +11,7 @@ export type PromErrorKind =
   | 'unavailable'
   | 'unauthorized'
   | 'malformed'
+  | 'too_large'
   | 'aborted'
   | 'http';
 

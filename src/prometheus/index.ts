@@ -1,4 +1,5 @@
 export { createPromClient, normalizeBaseUrl } from './client';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './responseBody';
 export type {
   BuildInfo,
   InstantQueryParams,

@@ -1,5 +1,9 @@
 export {
   parseTimeInput,
+  readTimeInput,
+  isWithinTimeBounds,
+  EARLIEST_TIME_MS,
+  LATEST_TIME_MS,
   resolveRange,
   isRelative,
   parseDuration,
@@ -9,6 +13,7 @@ export {
   type TimeRange,
   type ResolvedRange,
   type ParseTimeOptions,
+  type TimeInputResult,
 } from './range';
 export { formatPromDuration } from './promDuration';
 export { stepFor, alignRange, READABLE_STEPS } from './step';
@@ -23,3 +28,4 @@ export {
   type TickStyle,
 } from './format';
 export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';
+export { MAX_TIMER_DELAY_MS, timerDelay } from './timer';

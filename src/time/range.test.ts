@@ -4,7 +4,9 @@ import {
   formatDuration,
   isRelative,
   parseDuration,
+  isWithinTimeBounds,
   parseTimeInput,
+  readTimeInput,
   resolveRange,
 } from './range';
 
@@ -62,6 +64,14 @@ describe('parseTimeInput', () => {
     ['2024-01-15T09:60:00Z', null],
     ['January 15, 2024', null],
     ['99999999999999999999', null],
+    // beyond the years 0001–9999 (issue 14, row 1: now-280000y blanked the page)
+    ['now-280000y', null],
+    ['now-2100y/d', null],
+    ['253402300800000', null],
+    // years 0–99 are not 1900–1999 (issue 14, row 11)
+    ['0050-06-01T00:00:00Z', Date.parse('0050-06-01T00:00:00Z')],
+    ['0099-12-31T23:00:00+01:00', Date.parse('0099-12-31T22:00:00Z')],
+    ['0001-06-01', Date.parse('0001-06-01T00:00:00Z')],
   ])('%j → %s', (input, expected) => {
     expect(parseTimeInput(input, NOW)).toBe(expected);
   });
@@ -95,6 +105,24 @@ describe('parseTimeInput', () => {
     const to = parseTimeInput('now/d', springForward, { tz: 'Europe/Berlin', roundUp: true });
     expect(from).toBe(Date.UTC(2024, 2, 30, 23));
     expect(to).toBe(Date.UTC(2024, 2, 31, 22));
+  });
+
+  it('tells an unreadable time from one outside the years 0001–9999', () => {
+    expect(readTimeInput('now-280000y', NOW)).toEqual({ ok: false, problem: 'out-of-bounds' });
+    expect(readTimeInput('10000-01-01', NOW)).toEqual({ ok: false, problem: 'unreadable' });
+    expect(readTimeInput('0000-06-01T00:00:00Z', NOW)).toEqual({ ok: false, problem: 'out-of-bounds' });
+    expect(readTimeInput('now-1h', NOW)).toEqual({ ok: true, ms: NOW - H });
+  });
+
+  it('keeps every time it reads inside the bounds, whatever the offset', () => {
+    const offset = fc.tuple(fc.constantFrom('+', '-'), fc.nat({ max: 400_000 }), fc.constantFrom('y', 'w', 'd', 'h'));
+    fc.assert(
+      fc.property(fc.array(offset, { maxLength: 4 }), fc.constantFrom('', '/d', '/y', '/w'), (offsets, rounding) => {
+        const input = `now${offsets.map(([sign, n, unit]) => `${sign}${n}${unit}`).join('')}${rounding}`;
+        const ms = parseTimeInput(input, NOW, { tz: 'Pacific/Kiritimati' });
+        if (ms !== null) expect(isWithinTimeBounds(ms)).toBe(true);
+      }),
+    );
   });
 
   it('returns null for an unknown zone or a non-finite now', () => {

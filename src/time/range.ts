@@ -1,4 +1,4 @@
-import { instantOfWallClock, wallClockAt, type WallClock } from './zone';
+import { instantOfWallClock, wallClockAsUtc, wallClockAt, type WallClock } from './zone';
 
 /**
  * A point in time as the user or the URL writes it: `now`, `now-6h`, `now-1d+2h`, `now/d`,
@@ -26,6 +26,20 @@ export interface ParseTimeOptions {
    * `to` side, so `now/d`..`now/d` means "today"). The end is the next unit's first millisecond.
    */
   roundUp?: boolean;
+}
+
+/**
+ * The instants vigil reads and shows: years 0001–9999 (ISO 8601's four-digit years), a day inside
+ * each end so the wall clock of any zone stays within them too. Narrower than a Date (±8.64e15 ms)
+ * on purpose: Intl prints year -5 as "6" (the era is not in our format), and times beyond a Date
+ * make `formatToParts` throw, which once blanked the page for `from=now-280000y`.
+ */
+export const EARLIEST_TIME_MS = -62_135_510_400_000; // 0001-01-02T00:00:00Z
+export const LATEST_TIME_MS = 253_402_214_400_000; // 9999-12-31T00:00:00Z
+
+/** True for an instant vigil can compute with and show (see EARLIEST_TIME_MS). */
+export function isWithinTimeBounds(ms: number): boolean {
+  return ms >= EARLIEST_TIME_MS && ms <= LATEST_TIME_MS;
 }
 
 const SECOND = 1000;
@@ -124,6 +138,8 @@ function parseRelative(input: string, now: number, tz: string, roundUp: boolean)
     consumed = RELATIVE_OFFSET.lastIndex;
   }
   if (consumed !== offsets.length) return null;
+  // Rounding reads the wall clock, which is wrong outside the bounds; the caller refuses t then.
+  if (!isWithinTimeBounds(t)) return t;
   if (rounding !== null) {
     if (!ROUNDING_UNITS.has(rounding)) return null;
     t = roundToUnit(t, rounding, tz, roundUp);
@@ -155,7 +171,7 @@ function parseIso(input: string, tz: string): number | null {
   if (clock.hour > 23 || clock.minute > 59 || clock.second > 59) return null;
   const zone = m[8];
   if (zone === undefined) return instantOfWallClock(clock, tz);
-  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond);
+  const asUtc = wallClockAsUtc(clock);
   if (zone.toUpperCase() === 'Z') return asUtc;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
@@ -165,26 +181,36 @@ function parseIso(input: string, tz: string): number | null {
   return asUtc - sign * (offsetHours * HOUR + offsetMinutes * MINUTE);
 }
 
-/** Epoch ms for `input` relative to `now`, or null when the input cannot be read. */
-export function parseTimeInput(input: string, now: number, options: ParseTimeOptions = {}): number | null {
-  const s = input.trim();
-  if (s === '') return null;
-  const tz = options.tz ?? 'UTC';
+/** Why a time input gave no instant: unreadable text, or an instant outside the years 0001–9999. */
+export type TimeInputProblem = 'unreadable' | 'out-of-bounds';
+
+export type TimeInputResult = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly problem: TimeInputProblem };
+
+function parseUnbounded(s: string, now: number, tz: string, roundUp: boolean): number | null {
   try {
-    if (s.startsWith('now')) {
-      if (!Number.isFinite(now)) return null;
-      return parseRelative(s, now, tz, options.roundUp ?? false);
-    }
-    if (/^\d+$/.test(s)) {
-      const ms = Number(s);
-      return Number.isSafeInteger(ms) ? ms : null;
-    }
-    const ms = parseIso(s, tz);
-    return ms !== null && Number.isFinite(ms) ? ms : null;
+    if (s.startsWith('now')) return Number.isFinite(now) ? parseRelative(s, now, tz, roundUp) : null;
+    if (/^\d+$/.test(s)) return Number(s);
+    return parseIso(s, tz);
   } catch {
     // Unknown zone: Intl throws RangeError.
     return null;
   }
+}
+
+/** Epoch ms for `input` relative to `now`, or why there is none. */
+export function readTimeInput(input: string, now: number, options: ParseTimeOptions = {}): TimeInputResult {
+  const s = input.trim();
+  if (s === '') return { ok: false, problem: 'unreadable' };
+  const ms = parseUnbounded(s, now, options.tz ?? 'UTC', options.roundUp ?? false);
+  if (ms === null) return { ok: false, problem: 'unreadable' };
+  if (!isWithinTimeBounds(ms)) return { ok: false, problem: 'out-of-bounds' };
+  return { ok: true, ms };
+}
+
+/** Epoch ms for `input` relative to `now`, or null when the input cannot be read or lies outside the years 0001–9999. */
+export function parseTimeInput(input: string, now: number, options: ParseTimeOptions = {}): number | null {
+  const result = readTimeInput(input, now, options);
+  return result.ok ? result.ms : null;
 }
 
 /**

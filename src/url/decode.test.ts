@@ -24,6 +24,16 @@ describe('decodeViewState notices: each bad value falls back to its default and 
     ['?v=1&refresh=500ms', {}, ['Ignored "refresh": "500ms" is shorter than 1s']],
     ['?v=1&refresh=0', {}, ['Ignored "refresh": "0" is shorter than 1s']],
     ['?v=1&refresh=off', {}, []],
+    // issue 14, row 1: a time beyond what a Date can show blanked the page
+    ['?v=1&from=now-280000y&to=now', {}, ['Ignored "from": "now-280000y" is outside the years 0001–9999', 'Ignored "to": "now" is unusable without "from"']],
+    // issue 14, row 2: a timer cannot wait longer than 2^31−1 ms; beyond, it fired at once
+    ['?v=1&refresh=25d', {}, ['Ignored "refresh": "25d" is longer than 24d, the longest interval a browser timer can wait']],
+    ['?v=1&refresh=24d', { refresh: 24 * 86_400_000 }, []],
+    [
+      '?v=1&playlist=25d&playlist-item=now-1h',
+      {},
+      ['Ignored "playlist": "25d" is longer than 24d, the longest interval a browser timer can wait', 'Ignored "playlist-item": there is no valid "playlist" interval'],
+    ],
     ['?v=1&refresh=1m&refresh=5m', { refresh: 60_000 }, ['Ignored repeated "refresh": only the first is used']],
     ['?v=1&kiosk=maybe', {}, ['Ignored "kiosk": "maybe" is not true or false']],
     ['?v=1&kiosk=0', {}, []],
@@ -98,6 +108,18 @@ describe('decodeViewState fragment', () => {
     expect(decoded.notices).toEqual([notice]);
   });
 
+  // Issue 14, row 8: a linked incident must not pose as the site's own, nor collide with another.
+  it('keeps one incident per id: none with a catalog id, none twice', () => {
+    const twin = { ...incident, title: 'Disk full again' };
+    const impostor = { ...incident, id: 'seed', title: 'Everything is fine' };
+    const decoded = decode('?v=1', `#z=${encodeFragment({ i: [incident, twin, impostor] })}`, { knownIncidents: ['seed'] });
+    expect(decoded.state.importedIncidents).toEqual([incident]);
+    expect(decoded.notices).toEqual([
+      'Ignored the incident "pasted" from the link: it is in the link twice',
+      'Ignored the incident "seed" from the link: it has the id of an incident of this site',
+    ]);
+  });
+
   it('keeps the query overrides when only the imported incidents are broken, and the other way round', () => {
     const badIncidents = encodeFragment({ o: { memory: ['up'] }, i: [{ ...incident, start: 'yesterday' }] as never });
     const decoded = decode('?v=1', `#z=${badIncidents}`);
@@ -124,6 +146,34 @@ describe('decodeViewState fragment', () => {
     const decoded = decode('?v=1', '#section=2&access_token=ya29.SECRET');
     expect(decoded.state).toEqual(EMPTY_VIEW_STATE);
     expect(decoded.notices).toEqual(['Ignored "access_token": links never carry credentials']);
+  });
+});
+
+// Issue 14, row 6: 60,000 `hide=` or `var-` values took 13.7 s to first render.
+describe('decodeViewState caps the lists a link carries', () => {
+  const many = (count: number, value: (n: number) => string) => Array.from({ length: count }, (_, n) => value(n)).join('&');
+
+  it('keeps the first 1,000 values of a key and says how many more were dropped', () => {
+    const decoded = decode(`?v=1&${many(60_000, (n) => `hide=memory:web-${n}`)}&${many(60_000, (n) => `var-instance=web-${n}`)}`);
+    expect(decoded.state.hidden.memory).toHaveLength(1000);
+    expect(decoded.state.hidden.memory?.[999]).toBe('web-999');
+    expect(decoded.state.vars.instance).toHaveLength(1000);
+    expect(decoded.notices).toEqual([
+      'Ignored 59000 more "hide" values: a link holds at most 1000 of one key',
+      'Ignored 59000 more "var-instance" values: a link holds at most 1000 of one key',
+    ]);
+  });
+
+  it('keeps the first 200 different keys', () => {
+    const decoded = decode(`?v=1&${many(60_000, (n) => `var-v${n}=x`)}`);
+    expect(Object.keys(decoded.state.vars)).toHaveLength(199);
+    expect(decoded.notices).toEqual(['Ignored the keys "var-v199", "var-v200", "var-v201" and 59798 more: a link holds at most 200 different keys']);
+  });
+
+  it('drops repeated values once, keeping their first order', () => {
+    const decoded = decode(`?v=1&${many(900, (n) => `hide=memory:web-${n % 3}`)}&${many(900, (n) => `incident=i${n % 2}`)}`);
+    expect(decoded.state.hidden).toEqual({ memory: ['web-0', 'web-1', 'web-2'] });
+    expect(decoded.state.incidents).toEqual(['i0', 'i1']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Incident } from '../incidents';
-import { isValidTimezone, parseDuration, parseTimeInput, resolveTimezone, type TimeRange } from '../time';
+import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, resolveTimezone, type ParseTimeOptions, type TimeRange } from '../time';
 import { decodeFragment } from './fragment';
-import { ignored, readParams, takeSingle, type ParamMap } from './queryParams';
+import { ignored, quote, readParams, takeSingle, type ParamMap } from './queryParams';
 import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
 import { URL_FORMAT_VERSION, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
 
@@ -55,11 +55,16 @@ function readFlag(value: string): boolean | null {
   return null;
 }
 
-/** An interval of at least a second, as Prometheus writes durations (`30s`, `1m`). */
+/**
+ * An interval of at least a second and at most what a browser timer can wait (about 24.8 days:
+ * a longer `setInterval` fires at once, so `refresh=25d` once sent a query every few milliseconds),
+ * as Prometheus writes durations (`30s`, `1m`).
+ */
 function readInterval(key: string, value: string, notices: string[]): number | undefined {
   const ms = parseDuration(value);
   if (ms === null) notices.push(ignored(key, value, 'is not a duration like 30s, 1m or 1h30m'));
   else if (ms < MIN_INTERVAL_MS) notices.push(ignored(key, value, 'is shorter than 1s'));
+  else if (ms > MAX_TIMER_DELAY_MS) notices.push(ignored(key, value, 'is longer than 24d, the longest interval a browser timer can wait'));
   else return ms;
   return undefined;
 }
@@ -68,6 +73,10 @@ class Decoder {
   readonly notices: string[] = [];
   private readonly params: ParamMap;
   private readonly names: KeyNames;
+  // Sets, so checking a thousand values from a link against them stays linear.
+  private readonly knownDashboards: ReadonlySet<string> | undefined;
+  private readonly knownPanels: ReadonlySet<string> | undefined;
+  private readonly knownIncidents: ReadonlySet<string> | undefined;
 
   constructor(
     search: string,
@@ -76,6 +85,9 @@ class Decoder {
   ) {
     this.params = readParams(search, '?', this.notices);
     this.names = keyNamesFor(this.params, this.notices);
+    this.knownDashboards = context.knownDashboards && new Set(context.knownDashboards);
+    this.knownPanels = context.knownPanels && new Set(context.knownPanels);
+    this.knownIncidents = context.knownIncidents && new Set(context.knownIncidents);
   }
 
   private single(names: readonly string[]) {
@@ -83,17 +95,17 @@ class Decoder {
   }
 
   /** A non-empty single value, checked against `known` when the context lists what exists. */
-  private identifier(names: readonly string[], known: readonly string[] | undefined, unknownReason: string) {
+  private identifier(names: readonly string[], known: ReadonlySet<string> | undefined, unknownReason: string) {
     const param = this.single(names);
     if (!param) return undefined;
     if (param.value === '') this.notices.push(`Ignored "${param.key}": it is empty`);
-    else if (known && !known.includes(param.value)) this.notices.push(ignored(param.key, param.value, unknownReason));
+    else if (known && !known.has(param.value)) this.notices.push(ignored(param.key, param.value, unknownReason));
     else return param.value;
     return undefined;
   }
 
   private isKnownPanel(panel: string): boolean {
-    return !this.context.knownPanels || this.context.knownPanels.includes(panel);
+    return !this.knownPanels || this.knownPanels.has(panel);
   }
 
   timezone(): string | undefined {
@@ -115,10 +127,8 @@ class Decoder {
     const toValue = to?.value ?? 'now';
     const toKey = to?.key ?? V1_KEYS.to;
     const tz = timezone === undefined ? 'UTC' : resolveTimezone(timezone);
-    const start = parseTimeInput(from.value, this.context.now, { tz });
-    const end = parseTimeInput(toValue, this.context.now, { tz, roundUp: true });
-    if (start === null) this.notices.push(ignored(from.key, from.value, 'is not a time'));
-    if (end === null) this.notices.push(ignored(toKey, toValue, 'is not a time'));
+    const start = this.time(from.key, from.value, { tz });
+    const end = this.time(toKey, toValue, { tz, roundUp: true });
     if (start === null && end !== null) this.notices.push(ignored(toKey, toValue, `is unusable without "${from.key}"`));
     if (end === null && start !== null) this.notices.push(ignored(from.key, from.value, `is unusable without "${toKey}"`));
     if (start === null || end === null) return undefined;
@@ -127,6 +137,14 @@ class Decoder {
       return undefined;
     }
     return { from: from.value, to: toValue };
+  }
+
+  /** Epoch ms of a time from the link, or null with a notice saying why there is none. */
+  private time(key: string, value: string, options: ParseTimeOptions): number | null {
+    const result = readTimeInput(value, this.context.now, options);
+    if (result.ok) return result.ms;
+    this.notices.push(ignored(key, value, result.problem === 'out-of-bounds' ? 'is outside the years 0001–9999' : 'is not a time'));
+    return null;
   }
 
   refresh(): number | undefined {
@@ -149,14 +167,14 @@ class Decoder {
   }
 
   incidents(): string[] {
-    const ids: string[] = [];
+    const ids = new Set<string>();
     for (const id of this.params.get(V1_KEYS.incident) ?? []) {
-      const known = this.context.knownIncidents;
+      const known = this.knownIncidents;
       if (id === '') this.notices.push(`Ignored "${V1_KEYS.incident}": it is empty`);
-      else if (known && !known.includes(id)) this.notices.push(ignored(V1_KEYS.incident, id, 'is not a known incident'));
-      else if (!ids.includes(id)) ids.push(id);
+      else if (known && !known.has(id)) this.notices.push(ignored(V1_KEYS.incident, id, 'is not a known incident'));
+      else ids.add(id);
     }
-    return ids;
+    return [...ids];
   }
 
   event(): string | undefined {
@@ -164,15 +182,15 @@ class Decoder {
   }
 
   dashboard(): string | undefined {
-    return this.identifier([V1_KEYS.dashboard], this.context.knownDashboards, 'is not a known dashboard');
+    return this.identifier([V1_KEYS.dashboard], this.knownDashboards, 'is not a known dashboard');
   }
 
   panel(): string | undefined {
-    return this.identifier(this.names.panel, this.context.knownPanels, 'is not a panel of this dashboard');
+    return this.identifier(this.names.panel, this.knownPanels, 'is not a panel of this dashboard');
   }
 
   hidden(): Record<string, readonly string[]> {
-    const byPanel = new Map<string, string[]>();
+    const byPanel = new Map<string, Set<string>>();
     for (const value of this.params.get(V1_KEYS.hide) ?? []) {
       // Panel ids have no ':', series names may (`web-2:9100`), so the first ':' separates them.
       const colon = value.indexOf(':');
@@ -183,12 +201,12 @@ class Decoder {
       } else if (!this.isKnownPanel(panel)) {
         this.notices.push(ignored(V1_KEYS.hide, value, `names "${panel}", not a panel of this dashboard`));
       } else {
-        const names = byPanel.get(panel) ?? [];
-        if (!names.includes(series)) names.push(series);
+        const names = byPanel.get(panel) ?? new Set<string>();
+        names.add(series);
         byPanel.set(panel, names);
       }
     }
-    return Object.fromEntries(byPanel);
+    return Object.fromEntries([...byPanel].map(([panel, names]) => [panel, [...names]]));
   }
 
   kiosk(): boolean {
@@ -208,14 +226,13 @@ class Decoder {
       return undefined;
     }
     const items: string[] = [];
-    const known = this.context.knownDashboards;
+    const known = this.knownDashboards;
     for (const item of rawItems) {
       const key = V1_KEYS.playlistItem;
       if (item === '') this.notices.push(`Ignored "${key}": it is empty`);
       else if (item.startsWith('now')) {
-        if (parseTimeInput(item, this.context.now) === null) this.notices.push(ignored(key, item, 'is not a time'));
-        else items.push(item);
-      } else if (known && !known.includes(item)) this.notices.push(ignored(key, item, 'is not a known dashboard'));
+        if (this.time(key, item, {}) !== null) items.push(item);
+      } else if (known && !known.has(item)) this.notices.push(ignored(key, item, 'is not a known dashboard'));
       else items.push(item);
     }
     return { intervalMs, items };
@@ -234,7 +251,19 @@ class Decoder {
       }
       return queries.length > 0;
     });
-    return { overrides: Object.fromEntries(overrides), importedIncidents: decoded.importedIncidents ?? [] };
+    return { overrides: Object.fromEntries(overrides), importedIncidents: this.uniqueIncidents(decoded.importedIncidents ?? []) };
+  }
+
+  /** One incident per id: a link's incident never stands in for a catalog one, nor repeats itself. */
+  private uniqueIncidents(incidents: readonly Incident[]): Incident[] {
+    const catalog = this.knownIncidents ?? new Set<string>();
+    const seen = new Set<string>();
+    return incidents.filter(({ id }) => {
+      const reason = catalog.has(id) ? 'has the id of an incident of this site' : seen.has(id) ? 'is in the link twice' : null;
+      seen.add(id);
+      if (reason) this.notices.push(`Ignored the incident ${quote(id)} from the link: it ${reason}`);
+      return reason === null;
+    });
   }
 }
 

@@ -73,6 +73,31 @@ describe('decodeFragment', () => {
     expect(decodeFragment(bomb).notices).toEqual(['Ignored the link\'s fragment "#z=…": it is not deflate-compressed data (or too large)']);
   });
 
+  // Issue 14, row 3: a 21,863-character link held 8.4 million arrays; JSON.parse took 13 s and 1 GB.
+  it.each([
+    ['millions of nested arrays', `{"i":${'['.repeat(4_000_000)}${']'.repeat(4_000_000)}}`, 'it nests deeper than 8 levels'],
+    ['millions of empty arrays', `{"i":[${'[],'.repeat(4_000_000)}[]]}`, 'it holds more than 10000 arrays and objects'],
+  ])('refuses %s before parsing them', (_case, json, reason) => {
+    const link = compress(json);
+    expect(link.length).toBeLessThan(30_000);
+    expect(decodeFragment(link).notices).toEqual([`Ignored the link's fragment "#z=…": ${reason}`]);
+  });
+
+  it('still reads the largest payload the limits allow', () => {
+    const events = Array.from({ length: FRAGMENT_LIMITS.eventsPerIncident }, (_, n) => ({ time: n, text: 'x', kind: 'other' }));
+    const incidents = Array.from({ length: FRAGMENT_LIMITS.incidents }, (_, n) => incident({ id: `i${n}`, events }));
+    const overrides = Object.fromEntries(Array.from({ length: FRAGMENT_LIMITS.overridePanels }, (_, n) => [`p${n}`, ['up']]));
+    const decoded = decodeFragment(compress(JSON.stringify({ o: overrides, i: incidents })));
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.importedIncidents).toHaveLength(FRAGMENT_LIMITS.incidents);
+  });
+
+  it('refuses incident times outside the years 0001–9999', () => {
+    const decoded = decodeFragment(compress(JSON.stringify({ i: [incident({ start: -8e15 })] })));
+    expect(decoded.importedIncidents).toBeUndefined();
+    expect(decoded.notices[0]).toMatch(/^Ignored the imported incidents in the link: field "0\.start" /);
+  });
+
   it('refuses fragments longer than any link that survives being shared', () => {
     expect(decodeFragment('A'.repeat(300_000)).notices).toEqual(['Ignored the link\'s fragment "#z=…": it is longer than 262144 characters']);
   });

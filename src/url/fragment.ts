@@ -2,7 +2,8 @@ import { Inflate, deflateSync, strToU8 } from 'fflate';
 import type { Incident } from '../incidents';
 import { formatZodError } from '../schema';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
+import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
+import { jsonShapeExcess } from './jsonShape';
 
 // Larger links are truncated by chat tools and proxies anyway; the caps also stop a
 // decompression bomb before it costs memory.
@@ -53,11 +54,22 @@ function inflate(compressed: Uint8Array): Uint8Array | null {
   return inflated;
 }
 
-function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const SHAPE_LIMITS = { containers: FRAGMENT_LIMITS.jsonContainers, depth: FRAGMENT_LIMITS.jsonDepth };
+const SHAPE_REASONS = {
+  containers: `it holds more than ${FRAGMENT_LIMITS.jsonContainers} arrays and objects`,
+  depth: `it nests deeper than ${FRAGMENT_LIMITS.jsonDepth} levels`,
+} as const;
+
+function parseJson(bytes: Uint8Array): ParsedJson {
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const excess = jsonShapeExcess(text, SHAPE_LIMITS);
+    if (excess) return { ok: false, reason: SHAPE_REASONS[excess] };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false };
+    return { ok: false, reason: 'it is not JSON' };
   }
 }
 
@@ -77,7 +89,7 @@ export function decodeFragment(text: string): DecodedFragment {
   const inflated = inflate(compressed);
   if (!inflated) return { notices: [`${IGNORED_FRAGMENT}: it is not deflate-compressed data (or too large)`] };
   const json = parseJson(inflated);
-  if (!json.ok) return { notices: [`${IGNORED_FRAGMENT}: it is not JSON`] };
+  if (!json.ok) return { notices: [`${IGNORED_FRAGMENT}: ${json.reason}`] };
   const payload = json.value;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { notices: [`${IGNORED_FRAGMENT}: it is not a JSON object`] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
+import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 
 /** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
 export const FRAGMENT_LIMITS = {
@@ -10,11 +11,15 @@ export const FRAGMENT_LIMITS = {
   queryChars: 10_000,
   overridePanels: 200,
   queriesPerPanel: 50,
+  /** Arrays and objects in the JSON: the limits above need about 4,300 (20 × 200 events). */
+  jsonContainers: 10_000,
+  /** Nesting of the JSON: an event sits 5 deep. */
+  jsonDepth: 8,
 } as const;
 
 const text = z.string().max(FRAGMENT_LIMITS.textChars);
-// The range a JavaScript Date can hold (±100,000,000 days from 1970): beyond it times cannot be shown.
-const epochMs = z.number().min(-8.64e15).max(8.64e15);
+// The instants vigil can show (years 0001–9999), well inside what a Date holds.
+const epochMs = z.number().min(EARLIEST_TIME_MS).max(LATEST_TIME_MS);
 
 const incidentEventSchema = z.object({
   time: epochMs,

@@ -21,32 +21,39 @@ function openIncidentBanner(): HTMLElement | undefined {
   return screen.queryAllByRole('alert').find((alert) => alert.textContent?.includes('OPEN INCIDENT'));
 }
 
+/** Open incidents that came with the link: listed apart, never in the site's own banner. */
+function linkIncidentNote(): HTMLElement | null {
+  return screen.queryByRole('status', { name: 'Open incidents from this link' });
+}
+
 const MINUTE = 60_000;
 
-describe('the open-incident banner', () => {
-  it('shows an imported incident without an end, with its title and how long it has been open', async () => {
+describe('open incidents that came with a link', () => {
+  // Issue 14, row 8: a crafted link put a full-width "OPEN INCIDENT" banner on a wall display.
+  it('are marked "from this link", with the title and how long each has been open, never as the site\'s OPEN INCIDENT', async () => {
     const start = Date.now() - 90 * MINUTE - 20_000;
     openWithImported([importedIncident({ id: 'checkout-down', title: 'Checkout is down', start, end: undefined, events: [] })]);
-    const banner = openIncidentBanner();
-    expect(banner).toBeDefined();
-    expect(banner).toHaveTextContent('OPEN INCIDENT: Checkout is down — for 1h 30m');
-    // Its strip says it is still going on.
+    expect(linkIncidentNote()).toHaveTextContent("From this link (not from this site's incidents): Checkout is down — open for 1h 30m");
+    expect(openIncidentBanner()).toBeUndefined();
+    expect(screen.queryByText(/OPEN INCIDENT/)).toBeNull();
+    // Its strip says it is still going on, and where it came from.
     const strip = screen.getByRole('region', { name: 'Incident: Checkout is down' });
     expect(strip).toHaveTextContent('(ongoing)');
+    expect(strip).toHaveTextContent("From this link — not from this site's incidents");
     await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
   }, COLD_START_TIMEOUT_MS);
 
   it('is absent when every incident has ended', async () => {
     openWithImported([importedIncident({ title: 'Database failover' })]);
     expect(screen.getByRole('region', { name: 'Incident: Database failover' })).toBeInTheDocument();
-    expect(openIncidentBanner()).toBeUndefined();
-    expect(screen.queryByText(/OPEN INCIDENT/)).toBeNull();
+    expect(linkIncidentNote()).toBeNull();
     await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
   });
 
-  it('shows in kiosk mode too', () => {
+  it('are marked in kiosk mode too', () => {
     openWithImported([importedIncident({ title: 'Checkout is down', start: Date.now() - 5 * MINUTE, end: undefined, events: [] })], '&kiosk');
-    expect(openIncidentBanner()).toHaveTextContent('OPEN INCIDENT: Checkout is down — for 5m');
+    expect(linkIncidentNote()).toHaveTextContent('From this link (not from this site\'s incidents): Checkout is down — open for 5m');
+    expect(openIncidentBanner()).toBeUndefined();
   });
 });
 
@@ -68,7 +75,7 @@ describe('a hostile postmortem carried in a link', () => {
   it('shows its title and event texts as text, never as markup', async () => {
     openWithImported([hostile]);
     expect(screen.getByRole('heading', { name: `Outage ${IMG}` })).toBeInTheDocument();
-    expect(openIncidentBanner()).toHaveTextContent(`Outage ${IMG}`);
+    expect(linkIncidentNote()).toHaveTextContent(`Outage ${IMG}`);
     expect(screen.getByText(`Users saw ${SCRIPT}`)).toBeInTheDocument();
     expect(screen.getByText(`<b>bold</b> ${IMG}`)).toBeInTheDocument();
     const strip = screen.getByRole('region', { name: `Incident: Outage ${IMG}` });
