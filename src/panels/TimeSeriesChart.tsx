@@ -1,10 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatTime, timeTicks } from '../time';
+import { formatTime, timeTicksForWidth } from '../time';
 import { formatValue, m4, valueTicks, type Unit } from '../series';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
+import { chartLayout } from './chartLayout';
 import type { EventMarker, IncidentWindow, PanelLine } from './types';
 
 export interface TimeSeriesChartProps {
@@ -29,12 +30,10 @@ export interface TimeSeriesChartProps {
   readonly onZoom?: (start: number, end: number) => void;
 }
 
-const MARGIN = { top: 28, right: 16, bottom: 4, left: 8 };
-const Y_AXIS_WIDTH = 72;
-
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
-  const plotWidth = Math.max(1, Math.round(width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right));
+  // The widest plot the chart can have: the y axis' labels (from the data) may narrow it below.
+  const columns = chartLayout(width, []).plotWidth;
 
   const drawn: DrawnLine[] = useMemo(
     () =>
@@ -46,11 +45,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           values: line.series.values,
           start,
           end,
-          widthPx: plotWidth,
+          widthPx: columns,
           gapMs: step * 1.5,
         }),
       })),
-    [lines, start, end, step, plotWidth],
+    [lines, start, end, step, columns],
   );
 
   const yAxis = useMemo(() => {
@@ -77,7 +76,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
   }, [drawn, props.thresholds, unit, height]);
 
-  const xTicks = useMemo(() => timeTicks(start, end, timezone, Math.max(2, Math.floor(plotWidth / 110))), [start, end, timezone, plotWidth]);
+  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
+  const layout = useMemo(() => chartLayout(width, yAxis.ticks.map(formatYTick)), [width, yAxis.ticks, formatYTick]);
+  const plotWidth = layout.plotWidth;
+  const xTicks = useMemo(() => timeTicksForWidth(start, end, timezone, plotWidth), [start, end, timezone, plotWidth]);
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
   const frameData = useMemo(() => [{ t: start }, { t: end }], [start, end]);
@@ -87,14 +89,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const xDomain = useMemo(() => [start, end], [start, end]);
   const xTickStyle = xTicks.style;
   const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
-  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
   const thresholdLabels = useMemo(
     () => new Map(props.thresholds.map((t) => [t.label, { value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 } as const])),
     [props.thresholds],
   );
 
   return (
-    <ComposedChart width={width} height={height} data={frameData} margin={MARGIN} accessibilityLayer={false}>
+    <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="2 4" className="grid" />
       <XAxis
         dataKey="t"
@@ -107,7 +108,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       />
       <YAxis
         type="number"
-        width={Y_AXIS_WIDTH}
+        width={layout.yAxisWidth}
         domain={yAxis.domain}
         allowDataOverflow
         ticks={yAxis.ticks}

@@ -22,4 +22,5 @@ export {
   type TimeStyle,
   type TickStyle,
 } from './format';
+export { timeTicksForWidth, tickLabelWidthPx, type AxisTickOptions } from './axisTicks';
 export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';
