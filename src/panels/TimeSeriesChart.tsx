@@ -6,6 +6,7 @@ import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
 import { chartLayout } from './chartLayout';
+import type { MarkerCluster } from './clusterMarkers';
 import type { EventMarker, IncidentWindow, PanelLine } from './types';
 
 export interface TimeSeriesChartProps {
@@ -24,11 +25,19 @@ export interface TimeSeriesChartProps {
   readonly dimmed: boolean;
   readonly hoverTime: number | null;
   readonly onHover: (time: number | null, x: number) => void;
+  readonly onPin: (time: number, x: number) => void;
   readonly onFocusMarker: (focus: MarkerFocus | null) => void;
   readonly onSelectMarker: (key: string) => void;
   readonly describeMarker: (marker: EventMarker) => string;
+  readonly openClusterKey: string | undefined;
+  readonly onOpenCluster: (cluster: MarkerCluster<EventMarker>) => void;
   readonly onZoom?: (start: number, end: number) => void;
 }
+
+// Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
+// the axis' 11 px), so a narrow axis sized to its labels would break '1.50 GiB' over two lines. A
+// zero width turns that wrapping off.
+const SINGLE_LINE_TICK = { width: 0 } as const;
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
@@ -113,6 +122,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         allowDataOverflow
         ticks={yAxis.ticks}
         tickFormatter={formatYTick}
+        tick={layout.narrow ? SINGLE_LINE_TICK : true}
         className="y-axis"
       />
       {props.windows.map((w) => {
@@ -125,7 +135,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       {props.thresholds.map((t) => (
         <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
       ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
+      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
       <IncidentMarkers
         markers={props.markers}
@@ -135,6 +145,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         describe={props.describeMarker}
         onFocusMarker={props.onFocusMarker}
         onSelect={props.onSelectMarker}
+        openClusterKey={props.openClusterKey}
+        onOpenCluster={props.onOpenCluster}
       />
     </ComposedChart>
   );

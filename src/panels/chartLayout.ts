@@ -1,5 +1,7 @@
 /** The room a chart gives its axes and the plot, by the chart's width. */
 export interface ChartLayout {
+  /** Narrower than NARROW_CHART_PX: axes sized to their labels. */
+  readonly narrow: boolean;
   readonly margin: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
   readonly yAxisWidth: number;
   readonly plotWidth: number;
@@ -27,5 +29,5 @@ export function chartLayout(width: number, yLabels: readonly string[]): ChartLay
   const longest = yLabels.reduce((n, label) => Math.max(n, label.length), 0);
   const yAxisWidth = narrow ? Math.min(WIDE_Y_AXIS_PX, Math.max(MIN_Y_AXIS_PX, Math.ceil(longest * Y_LABEL_CHAR_PX) + Y_TICK_PX)) : WIDE_Y_AXIS_PX;
   const plotWidth = Math.max(1, Math.round(width - yAxisWidth - margin.left - margin.right));
-  return { margin, yAxisWidth, plotWidth };
+  return { narrow, margin, yAxisWidth, plotWidth };
 }

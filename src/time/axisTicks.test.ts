@@ -12,7 +12,8 @@ const labels = (r: { ticks: number[]; style: Parameters<typeof formatTime>[2] },
 describe('timeTicksForWidth', () => {
   it.each([
     // plot widths of charts on 320, 390 and 768 px wide screens
-    [190, ['09:00', '12:00']],
+    [170, ['09:00', '12:00']],
+    [203, ['09:00', '10:00', '11:00', '12:00', '13:00']],
     [260, ['09:00', '10:00', '11:00', '12:00', '13:00']],
     [600, ['09:00', '10:00', '11:00', '12:00', '13:00']],
   ])('labels a 4.5 h range on a %d px axis with hours that fit: %j', (width, expected) => {

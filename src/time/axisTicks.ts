@@ -45,8 +45,9 @@ export function timeTicksForWidth(
   let best = timeTicks(start, end, tz, preferredCount);
   if (best.ticks.length >= minLabels || !(end > start)) return best;
   const pxPerMs = width / (end - start);
-  // No label style is narrower than 'time': beyond this many, labels would touch whatever the interval.
-  const ceiling = Math.floor(width / (tickLabelWidthPx('time', fontPx) + LABEL_GAP_PX));
+  // No label style is narrower than 'time': beyond this many (n labels, n − 1 spaces between them),
+  // labels would touch whatever the interval.
+  const ceiling = Math.floor(width / (tickLabelWidthPx('time', fontPx) + LABEL_GAP_PX)) + 1;
   for (let count = preferredCount + 1; count <= ceiling; count++) {
     const candidate = timeTicks(start, end, tz, count);
     // Allowing more ticks only ever picks a finer interval: once labels touch, they stay touching.
