@@ -82,7 +82,11 @@ export function HoverLayer({ hoverTime, onHover, onPin, onZoom }: Props) {
         onPointerDown={(event) => {
           const x = pointerX(event);
           if (event.pointerType === 'mouse') {
-            if (onZoom && event.button === 0) setDrag({ from: x, to: x });
+            if (!onZoom || event.button !== 0) return;
+            // The drag keeps the pointer while it crosses event markers (drawn above this layer)
+            // or leaves the plot, instead of ending there.
+            event.currentTarget.setPointerCapture?.(event.pointerId);
+            setDrag({ from: x, to: x });
             return;
           }
           clearTimeout(touch.current?.timer);

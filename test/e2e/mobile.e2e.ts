@@ -220,6 +220,20 @@ it('nothing scrolls sideways from 320 px up; a tablet and a 600 px window show t
     const narrow = await open(narrowWindow, '/');
     await screenshot(narrow, 'window-600');
     expect(await layoutProblems(narrow, 600, 900)).toEqual([]);
+    // With a mouse the chart behaves as on a desktop: the values follow the pointer and leave with
+    // it (nothing pinned), and a drag selects the span to zoom into.
+    const chart = panel(narrow, 'Memory').locator('.hover-target');
+    const area = await chart.boundingBox();
+    if (!area) throw new Error('the memory chart has no plot area');
+    await narrow.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+    await expect.poll(() => panel(narrow, 'Memory').getByRole('tooltip').count()).toBe(1);
+    await narrow.mouse.move(area.x + area.width / 2, area.y - 60);
+    await expect.poll(() => panel(narrow, 'Memory').getByRole('tooltip').count()).toBe(0);
+    await narrow.mouse.move(area.x + 20, area.y + 20);
+    await narrow.mouse.down();
+    await narrow.mouse.move(area.x + 120, area.y + 20, { steps: 4 });
+    await narrow.mouse.up();
+    await expect.poll(() => new URL(narrow.url()).searchParams.get('from')).not.toBeNull();
 
     // Kiosk on the same small screen: the wall's own header, no compact bar.
     const wall = await open(tablet, '/?kiosk');
