@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DashboardView, VariablePicker, resolveVariables, usePromClient, useTimeRange, useVariableOptions, type Dashboard } from '../dashboard';
+import { DashboardView, VariablePicker, resolveVariables, usePromClient, useTimeRange, useVariableOptions, type Dashboard, type VariableValues } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
   focusPanel,
@@ -14,12 +14,14 @@ import {
   type ViewState,
 } from '../url';
 import type { AppProps } from './App';
+import { CompactHeader } from './CompactHeader';
 import { DesktopHeader } from './DesktopHeader';
 import { KioskHeader } from './KioskHeader';
 import { NoticeBar } from './NoticeBar';
 import { OpenIncidentBanner } from './OpenIncidentBanner';
 import { shownIncidents } from './shownIncidents';
 import { usePlaylist } from './usePlaylist';
+import { COMPACT_LAYOUT_QUERY, useMediaQuery } from './useMediaQuery';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
 
@@ -32,7 +34,11 @@ interface Props extends AppProps {
   readonly dismissNotices: () => void;
 }
 
-/** The page for one view: the kiosk wall or the desktop with its controls, around the panels. */
+/**
+ * The page for one view: the kiosk wall, or the controls around the panels — the desktop's row, or
+ * on a narrow screen one compact bar with the rest in a menu. Only the layout differs: the same view
+ * state drives both.
+ */
 export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, setView, dismissNotices }: Props) {
   const { config, dashboards } = boot;
   const time = useTimeRange();
@@ -40,6 +46,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
   const variableOptions = useVariableOptions(client, dashboard.variables, time);
   const variables = useMemo(() => resolveVariables(dashboard.variables, view.vars, variableOptions), [dashboard.variables, view.vars, variableOptions]);
   const push = (next: ViewState) => setView(next, 'push');
+  const compact = useMediaQuery(COMPACT_LAYOUT_QUERY);
 
   useWakeLock(view.kiosk);
   // usePlaylist keeps the latest callback in a ref: the rotation runs on its own clock.
@@ -92,16 +99,34 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
     );
   }
 
+  const variablePicker = dashboard.variables.length > 0 && (
+    <VariablePicker
+      variables={dashboard.variables}
+      values={variables.values}
+      options={variableOptions}
+      onChange={(name, values) => push(setVariable(view, name, values))}
+    />
+  );
+
   return (
-    <div className="app" data-theme={config.theme}>
-      <DesktopHeader title={config.title} dashboards={dashboards} dashboard={dashboard} view={view} setView={setView} demo={demo} />
-      {dashboard.variables.length > 0 && (
-        <VariablePicker
-          variables={dashboard.variables}
-          values={variables.values}
-          options={variableOptions}
-          onChange={(name, values) => push(setVariable(view, name, values))}
-        />
+    <div className={compact ? 'app compact' : 'app'} data-theme={config.theme}>
+      {compact ? (
+        <CompactHeader
+          title={config.title}
+          dashboards={dashboards}
+          dashboard={dashboard}
+          view={view}
+          setView={setView}
+          demo={demo}
+          selectionSummary={selectionSummary(dashboard, variables.values)}
+        >
+          {variablePicker}
+        </CompactHeader>
+      ) : (
+        <>
+          <DesktopHeader title={config.title} dashboards={dashboards} dashboard={dashboard} view={view} setView={setView} demo={demo} />
+          {variablePicker}
+        </>
       )}
       <NoticeBar notices={[...notices, ...variables.notices]} onDismiss={dismissNotices} />
       <OpenIncidentBanner incidents={incidents} fromLink={shown.fromLink} />
@@ -120,10 +145,21 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
             reading={readingsById.get(incident.id)}
             fromLink={shown.fromLink.has(incident.id)}
             onOpenWindow={() => push(openIncidentWindow(view, incident))}
+            collapsible={compact}
           />
         </div>
       ))}
       {dashboardView}
     </div>
   );
+}
+
+/** 'Instance: web-2, web-3' for the variables that select less than All; undefined when all do. */
+function selectionSummary(dashboard: Dashboard, values: VariableValues): string | undefined {
+  const parts = dashboard.variables.flatMap((variable) => {
+    const value = Object.hasOwn(values, variable.name) ? values[variable.name] : undefined;
+    if (!value || value.all || value.selected.length === 0) return [];
+    return [`${variable.label ?? variable.name}: ${value.selected.join(', ')}`];
+  });
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -3,7 +3,7 @@ import { buildInfoQueryOptions, isPromClientError } from '../prometheus';
 import { usePromClient } from '../dashboard';
 
 /** Which server vigil talks to, and a plain banner when it cannot reach it. */
-export function ServerStatus({ demo }: { demo: boolean }) {
+export function ServerStatus({ demo, compact = false }: { demo: boolean; /** Problems only (a narrow bar has no room for the version line). */ compact?: boolean }) {
   const client = usePromClient();
   const info = useQuery({
     ...buildInfoQueryOptions(client),
@@ -20,6 +20,7 @@ export function ServerStatus({ demo }: { demo: boolean }) {
       </div>
     );
   }
+  if (compact) return null;
   const version = info.data ? `Prometheus-compatible ${info.data.version}` : info.isPending ? 'checking…' : 'Prometheus-compatible server';
   return (
     <p className="server-status" aria-label="Server">

@@ -10,12 +10,54 @@ interface Props {
 }
 
 /** Presets like Grafana's, plus absolute or relative from/to typed by hand. */
-export function TimeRangePicker({ range, start, end, timezone, onChange }: Props) {
+export function TimeRangePicker(props: Props) {
+  return (
+    <div className="time-range-picker">
+      <RangePresetSelect {...props} />
+      <AbsoluteRangeForm range={props.range} timezone={props.timezone} onChange={props.onChange} />
+    </div>
+  );
+}
+
+interface PresetProps extends Props {
+  /** How the current range reads when it is no preset; a narrow bar passes a shorter one. */
+  readonly customLabel?: string;
+}
+
+/** Grafana's presets ("Last 1 hour"…), and the current range when it is none of them. */
+export function RangePresetSelect({ range, start, end, timezone, onChange, customLabel }: PresetProps) {
   const presetId = useId();
+  const preset = RANGE_PRESETS.find((p) => p.range.from === range.from && p.range.to === range.to);
+  return (
+    <>
+      <label htmlFor={presetId}>Time range</label>
+      <select
+        id={presetId}
+        value={preset ? preset.label : 'custom'}
+        onChange={(e) => {
+          const chosen = RANGE_PRESETS.find((p) => p.label === e.target.value);
+          if (chosen) onChange(chosen.range);
+        }}
+      >
+        {RANGE_PRESETS.map((p) => (
+          <option key={p.label} value={p.label}>
+            {p.label}
+          </option>
+        ))}
+        <option value="custom">{customLabel ?? `Custom: ${formatTime(start, timezone, 'datetime')} – ${formatTime(end, timezone, 'datetime')}`}</option>
+      </select>
+    </>
+  );
+}
+
+/**
+ * From/to typed by hand. Its inputs start from `range`: callers remount it (a `key`) when the range
+ * changes elsewhere, so what is typed is never overwritten while typing.
+ */
+export function AbsoluteRangeForm({ range, timezone, onChange }: Pick<Props, 'range' | 'timezone' | 'onChange'>) {
   const [from, setFrom] = useState(displayInput(range.from, timezone));
   const [to, setTo] = useState(displayInput(range.to, timezone));
   const [error, setError] = useState<string | null>(null);
-  const preset = RANGE_PRESETS.find((p) => p.range.from === range.from && p.range.to === range.to);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -38,28 +80,7 @@ export function TimeRangePicker({ range, start, end, timezone, onChange }: Props
   };
 
   return (
-    <div className="time-range-picker">
-      <label htmlFor={presetId}>Time range</label>
-      <select
-        id={presetId}
-        value={preset ? preset.label : 'custom'}
-        onChange={(e) => {
-          const chosen = RANGE_PRESETS.find((p) => p.label === e.target.value);
-          if (chosen) {
-            setFrom(chosen.range.from);
-            setTo(chosen.range.to);
-            setError(null);
-            onChange(chosen.range);
-          }
-        }}
-      >
-        {RANGE_PRESETS.map((p) => (
-          <option key={p.label} value={p.label}>
-            {p.label}
-          </option>
-        ))}
-        <option value="custom">Custom: {formatTime(start, timezone, 'datetime')} – {formatTime(end, timezone, 'datetime')}</option>
-      </select>
+    <>
       <form onSubmit={apply} className="absolute-range" aria-label="Absolute time range">
         <label>
           From <input value={from} onChange={(e) => setFrom(e.target.value)} size={18} />
@@ -74,7 +95,7 @@ export function TimeRangePicker({ range, start, end, timezone, onChange }: Props
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { formatDuration, formatTime } from '../time';
 import { IncidentReadingFacts } from './IncidentReadingFacts';
 import type { Incident } from './model';
@@ -13,13 +14,19 @@ interface Props {
   readonly reading?: PostmortemReading;
   /** Shows the incident's window (padded), e.g. to share a link to it. */
   readonly onOpenWindow?: () => void;
+  /** A narrow screen: title, window and duration only; impact, root cause and events behind a disclosure. */
+  readonly collapsible?: boolean;
   /** The incident came with the link, not from this site's catalog: said on the strip. */
   readonly fromLink?: boolean;
 }
 
 /** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, fromLink = false }: Props) {
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, collapsible = false, fromLink = false }: Props) {
   const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = useId();
+  const selectedIndex = incident.events.findIndex((_, i) => markerKey(incident.id, i) === selectedKey);
+  const selectedEvent = incident.events[selectedIndex];
   return (
     <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
       <header>
@@ -35,37 +42,59 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
             </button>
           )}
         </p>
+        {collapsible && (incident.impact || incident.rootCause || incident.events.length > 0 || reading !== undefined) && (
+          <button type="button" className="incident-details-toggle" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
+            {detailsLabel(incident)}
+          </button>
+        )}
+        {collapsible && !expanded && selectedEvent && (
+          <p className="incident-selected-event">
+            Selected: {formatTime(selectedEvent.time, timezone, 'time')} {selectedEvent.kind}
+          </p>
+        )}
       </header>
-      <dl className="incident-facts">
-        {incident.impact && (
-          <>
-            <dt>Impact</dt>
-            <dd>{incident.impact}</dd>
-          </>
-        )}
-        {incident.rootCause && (
-          <>
-            <dt>Root cause</dt>
-            <dd>{incident.rootCause}</dd>
-          </>
-        )}
-      </dl>
-      <ol className="incident-events" aria-label="Timeline">
-        {incident.events.map((event, i) => {
-          const key = markerKey(incident.id, i);
-          const selected = key === selectedKey;
-          return (
-            <li key={key}>
-              <button type="button" aria-pressed={selected} className={`event kind-${event.kind}`} onClick={() => onSelect(selected ? undefined : key)}>
-                <time dateTime={new Date(event.time).toISOString()}>{formatTime(event.time, timezone, 'time')}</time>
-                <span className="event-kind">{event.kind}</span>
-                <span className="event-text">{event.text}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-      <IncidentReadingFacts incident={incident} reading={reading} />
+      <div id={detailsId} className="incident-details" hidden={collapsible && !expanded}>
+        <dl className="incident-facts">
+          {incident.impact && (
+            <>
+              <dt>Impact</dt>
+              <dd>{incident.impact}</dd>
+            </>
+          )}
+          {incident.rootCause && (
+            <>
+              <dt>Root cause</dt>
+              <dd>{incident.rootCause}</dd>
+            </>
+          )}
+        </dl>
+        <ol className="incident-events" aria-label="Timeline">
+          {incident.events.map((event, i) => {
+            const key = markerKey(incident.id, i);
+            const selected = key === selectedKey;
+            return (
+              <li key={key}>
+                <button type="button" aria-pressed={selected} className={`event kind-${event.kind}`} onClick={() => onSelect(selected ? undefined : key)}>
+                  <time dateTime={new Date(event.time).toISOString()}>{formatTime(event.time, timezone, 'time')}</time>
+                  <span className="event-kind">{event.kind}</span>
+                  <span className="event-text">{event.text}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <IncidentReadingFacts incident={incident} reading={reading} />
+      </div>
     </section>
   );
+}
+
+/** 'Impact, root cause and 7 events': what the disclosure holds, so the reader knows whether to open it. */
+function detailsLabel(incident: Incident): string {
+  const parts = [incident.impact && 'impact', incident.rootCause && 'root cause', incident.events.length > 0 && `${incident.events.length} event${incident.events.length === 1 ? '' : 's'}`].filter(
+    (p): p is string => typeof p === 'string',
+  );
+  if (parts.length === 0) return 'Details';
+  const text = parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] as string}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,7 @@
 import { usePlotArea, useXAxisScale } from 'recharts';
 import type { EventMarker } from '../annotations';
+import { clusterMarkers, MARKER_MIN_GAP_PX, type MarkerCluster } from './clusterMarkers';
+import { MarkerClusterMark } from './MarkerClusterMark';
 
 export interface MarkerFocus {
   readonly marker: EventMarker;
@@ -15,6 +17,9 @@ interface Props {
   readonly describe: (marker: EventMarker) => string;
   readonly onFocusMarker: (focus: MarkerFocus | null) => void;
   readonly onSelect: (key: string) => void;
+  /** Key of the cluster whose list is open. */
+  readonly openClusterKey: string | undefined;
+  readonly onOpenCluster: (cluster: MarkerCluster<EventMarker>) => void;
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -29,17 +34,22 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Every timeline event as a vertical marker that mouse and keyboard users can both reach. */
-export function IncidentMarkers({ markers, start, end, selectedKey, describe, onFocusMarker, onSelect }: Props) {
+export function IncidentMarkers({ markers, start, end, selectedKey, describe, onFocusMarker, onSelect, openClusterKey, onOpenCluster }: Props) {
   const xScale = useXAxisScale();
   const area = usePlotArea();
   if (!xScale || !area) return null;
   const visible = markers.filter((m) => m.time >= start && m.time <= end);
+  const xOf = (time: number) => Number(xScale(time));
+  // The scale can be momentarily unready on the first layout pass: unplaceable markers are left out.
+  const clusters = clusterMarkers(visible, xOf, MARKER_MIN_GAP_PX);
   return (
     <g className="incident-markers">
-      {visible.map((marker, i) => {
-        const x = Number(xScale(marker.time));
-        // The scale can be momentarily unready on the first layout pass; draw nothing rather than NaN.
-        if (!Number.isFinite(x)) return null;
+      {clusters.map((cluster, i) => {
+        const marker = cluster.markers[0] as EventMarker;
+        if (cluster.markers.length > 1) {
+          return <MarkerClusterMark key={cluster.key} cluster={cluster} xOf={xOf} area={area} selectedKey={selectedKey} open={cluster.key === openClusterKey} onOpen={onOpenCluster} />;
+        }
+        const x = cluster.x;
         const selected = marker.key === selectedKey;
         const focus = () => onFocusMarker({ marker, x });
         // Labels alternate between two rows so neighbouring events do not overprint each other.
@@ -68,6 +78,8 @@ export function IncidentMarkers({ markers, start, end, selectedKey, describe, on
           >
             {/* A wide transparent hit area: a 1 px line is too thin to hover. */}
             <rect x={x - 5} y={area.y} width={10} height={area.height} fill="transparent" />
+            {/* And a finger-sized one where its label is; marks are at least this far apart (clusterMarkers). */}
+            <rect x={x - MARKER_MIN_GAP_PX / 2} y={area.y - 24} width={MARKER_MIN_GAP_PX} height={44} fill="transparent" />
             <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} className="incident-marker-line" />
             <text x={x + 3} y={labelY} className="incident-marker-label">
               {KIND_LABEL[marker.kind] ?? marker.kind}

@@ -1,11 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatTime, timeTicks } from '../time';
+import { formatTime, timeTicksForWidth } from '../time';
 import { formatValue, m4, valueTicks, type Unit } from '../series';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
 import type { EventMarker, IncidentWindow } from '../annotations';
+import { chartLayout } from './chartLayout';
+import type { MarkerCluster } from './clusterMarkers';
 import { LeakProjection, projectionsEnd } from './LeakProjection';
 import type { LeakProjectionLine, PanelLine } from './types';
 
@@ -25,20 +27,26 @@ export interface TimeSeriesChartProps {
   readonly dimmed: boolean;
   readonly hoverTime: number | null;
   readonly onHover: (time: number | null, x: number) => void;
+  readonly onPin: (time: number, x: number) => void;
   readonly onFocusMarker: (focus: MarkerFocus | null) => void;
   readonly onSelectMarker: (key: string) => void;
   readonly describeMarker: (marker: EventMarker) => string;
+  readonly openClusterKey: string | undefined;
+  readonly onOpenCluster: (cluster: MarkerCluster<EventMarker>) => void;
   readonly onZoom?: (start: number, end: number) => void;
   /** Leak projections: the time axis stretches to their crossings. */
   readonly projections?: readonly LeakProjectionLine[];
 }
 
-const MARGIN = { top: 28, right: 16, bottom: 4, left: 8 };
-const Y_AXIS_WIDTH = 72;
+// Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
+// the axis' 11 px), so a narrow axis sized to its labels would break '1.50 GiB' over two lines. A
+// zero width turns that wrapping off.
+const SINGLE_LINE_TICK = { width: 0 } as const;
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
-  const plotWidth = Math.max(1, Math.round(width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right));
+  // The widest plot the chart can have: the y axis' labels (from the data) may narrow it below.
+  const columns = chartLayout(width, []).plotWidth;
   const shownEnd = projectionsEnd(end, props.projections);
 
   const drawn: DrawnLine[] = useMemo(
@@ -52,11 +60,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           values: line.series.values,
           start,
           end,
-          widthPx: plotWidth,
+          widthPx: columns,
           gapMs: step * 1.5,
         }),
       })),
-    [lines, start, end, step, plotWidth],
+    [lines, start, end, step, columns],
   );
 
   const yAxis = useMemo(() => {
@@ -84,7 +92,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
   }, [drawn, props.thresholds, props.projections, unit, height]);
 
-  const xTicks = useMemo(() => timeTicks(start, shownEnd, timezone, Math.max(2, Math.floor(plotWidth / 110))), [start, shownEnd, timezone, plotWidth]);
+  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
+  const layout = useMemo(() => chartLayout(width, yAxis.ticks.map(formatYTick)), [width, yAxis.ticks, formatYTick]);
+  const plotWidth = layout.plotWidth;
+  const xTicks = useMemo(() => timeTicksForWidth(start, shownEnd, timezone, plotWidth), [start, shownEnd, timezone, plotWidth]);
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
   const frameData = useMemo(() => [{ t: start }, { t: shownEnd }], [start, shownEnd]);
@@ -94,14 +105,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const xDomain = useMemo(() => [start, shownEnd], [start, shownEnd]);
   const xTickStyle = xTicks.style;
   const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
-  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
   const thresholdLabels = useMemo(
     () => new Map(props.thresholds.map((t) => [t.label, { value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 } as const])),
     [props.thresholds],
   );
 
   return (
-    <ComposedChart width={width} height={height} data={frameData} margin={MARGIN} accessibilityLayer={false}>
+    <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="2 4" className="grid" />
       <XAxis
         dataKey="t"
@@ -114,11 +124,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       />
       <YAxis
         type="number"
-        width={Y_AXIS_WIDTH}
+        width={layout.yAxisWidth}
         domain={yAxis.domain}
         allowDataOverflow
         ticks={yAxis.ticks}
         tickFormatter={formatYTick}
+        tick={layout.narrow ? SINGLE_LINE_TICK : true}
         className="y-axis"
       />
       {props.windows.map((w) => {
@@ -131,7 +142,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       {props.thresholds.map((t) => (
         <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
       ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
+      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
       {props.projections && <LeakProjection projections={props.projections} />}
       <IncidentMarkers
@@ -142,6 +153,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         describe={props.describeMarker}
         onFocusMarker={props.onFocusMarker}
         onSelect={props.onSelectMarker}
+        openClusterKey={props.openClusterKey}
+        onOpenCluster={props.onOpenCluster}
       />
     </ComposedChart>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatTime } from '../time';
 import type { Unit } from '../series';
 import { TimeSeriesChart } from './TimeSeriesChart';
@@ -7,6 +7,9 @@ import { HoverTooltip } from './HoverTooltip';
 import { useElementSize } from './useElementSize';
 import type { MarkerFocus } from './IncidentMarkers';
 import type { EventMarker, IncidentWindow } from '../annotations';
+import type { MarkerCluster } from './clusterMarkers';
+import { MarkerClusterList } from './MarkerClusterList';
+import { usePointerDownOutside } from './usePointerDownOutside';
 import type { LeakProjectionLine, PanelLine, PanelStatus } from './types';
 
 export interface TimeSeriesPanelProps {
@@ -54,12 +57,29 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const chartWidth = fill ? measured.width : props.width;
   const headingId = useId();
   const { hidden, onToggleSeries } = props;
-  const [hover, setHover] = useState<{ time: number; x: number } | null>(null);
+  // A pinned hover (a tap) stays until the next tap elsewhere; a passing one follows the pointer.
+  const [hover, setHover] = useState<{ time: number; x: number; pinned: boolean } | null>(null);
   const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
+  const [openCluster, setOpenCluster] = useState<MarkerCluster<EventMarker> | null>(null);
+  const chartRef = useRef<HTMLDivElement>(null);
 
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
-  const onHover = useCallback((time: number | null, x: number) => setHover(time === null ? null : { time, x }), []);
+  const onHover = useCallback(
+    (time: number | null, x: number) => setHover((prev) => (time !== null ? { time, x, pinned: false } : prev?.pinned ? prev : null)),
+    [],
+  );
+  const onPin = useCallback((time: number, x: number) => setHover({ time, x, pinned: true }), []);
+  usePointerDownOutside(chartRef, hover?.pinned === true || openCluster !== null, () => {
+    setHover(null);
+    setOpenCluster(null);
+  });
+  const closeClusterList = useCallback(() => {
+    const key = openCluster?.key;
+    setOpenCluster(null);
+    // Back to the mark the list was opened from, as a closed disclosure does.
+    if (key) chartRef.current?.querySelector<SVGGElement>(`[data-cluster-key="${CSS.escape(key)}"]`)?.focus();
+  }, [openCluster]);
   const describeMarker = useCallback(
     (m: EventMarker) => `${m.kind} at ${formatTime(m.time, timezone, 'time')}: ${m.text}`,
     [timezone],
@@ -109,7 +129,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
           )}
           {isEmpty && <div className="panel-placeholder" style={{ height }}>No data in this time range</div>}
           {status.hasData && !isEmpty && (
-            <div className="chart-wrap" style={{ position: 'relative', height }}>
+            <div ref={chartRef} className="chart-wrap" style={{ position: 'relative', height }}>
               <TimeSeriesChart
                 width={chartWidth}
                 height={height}
@@ -126,14 +146,28 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 dimmed={stale}
                 hoverTime={hover?.time ?? null}
                 onHover={onHover}
+                onPin={onPin}
+                openClusterKey={openCluster?.key}
+                onOpenCluster={(cluster) => setOpenCluster(openCluster?.key === cluster.key ? null : cluster)}
                 onFocusMarker={setMarkerFocus}
                 onSelectMarker={props.onSelectMarker}
                 describeMarker={describeMarker}
                 onZoom={props.onZoom}
                 projections={visibleProjections}
               />
-              {hover && !markerFocus && (
+              {hover && !markerFocus && !openCluster && (
                 <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
+              )}
+              {openCluster && (
+                <MarkerClusterList
+                  markers={openCluster.markers}
+                  x={openCluster.x}
+                  chartWidth={chartWidth}
+                  selectedKey={props.selectedMarkerKey}
+                  describe={describeMarker}
+                  onSelect={props.onSelectMarker}
+                  onClose={closeClusterList}
+                />
               )}
               {markerFocus && (
                 <div className="marker-tooltip" role="tooltip" style={{ left: Math.min(markerFocus.x + 8, chartWidth - 260) }}>

@@ -27,5 +27,6 @@ export {
   type TimeStyle,
   type TickStyle,
 } from './format';
+export { timeTicksForWidth, tickLabelWidthPx, type AxisTickOptions } from './axisTicks';
 export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';
 export { MAX_TIMER_DELAY_MS, timerDelay } from './timer';
