@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DashboardView, VariablePicker, resolveVariables, usePromClient, useTimeRange, useVariableOptions, type Dashboard } from '../dashboard';
+import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
   focusPanel,
@@ -36,8 +36,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
   const { config, dashboards } = boot;
   const time = useTimeRange();
   const client = usePromClient();
-  const variableOptions = useVariableOptions(client, dashboard.variables, time);
-  const variables = useMemo(() => resolveVariables(dashboard.variables, view.vars, variableOptions), [dashboard.variables, view.vars, variableOptions]);
+  const variables = useDashboardVariables(client, { variables: dashboard.variables, panels: dashboard.panels, urlVars: view.vars, range: time });
   const push = (next: ViewState) => setView(next, 'push');
 
   useWakeLock(view.kiosk);
@@ -100,7 +99,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
         <VariablePicker
           variables={dashboard.variables}
           values={variables.values}
-          options={variableOptions}
+          options={variables.options}
           onChange={(name, values) => push(setVariable(view, name, values))}
         />
       )}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referencedNames } from './references';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -66,6 +67,11 @@ export const dashboardSchema = z
     const seen = new Set<string>();
     d.variables.forEach((v, i) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `repeats the variable name "${v.name}"` });
+      // Chained variables resolve in one pass down the list: a selector reads only earlier ones.
+      const later = 'match' in v.source ? referencedNames(v.source.match ?? '').find((n) => !seen.has(n) && d.variables.some((o) => o.name === n)) : undefined;
+      if (later !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['variables', i, 'source', 'match'], message: `uses $${later}, which is not declared before "${v.name}"` });
+      }
       seen.add(v.name);
     });
   });

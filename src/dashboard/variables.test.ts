@@ -213,6 +213,15 @@ describe('dashboard variables schema', () => {
     expect(variableSchema.safeParse(raw).success).toBe(false);
   });
 
+  it('lets a selector use the variables declared before it, not after', () => {
+    const job = { name: 'job', source: { values: ['a'] } };
+    const instance = { name: 'instance', source: { labelValues: 'instance', match: 'up{job=~"$job"}' } };
+    expect(dashboardSchema.safeParse({ ...base, variables: [job, instance] }).success).toBe(true);
+    const result = dashboardSchema.safeParse({ ...base, variables: [instance, job] });
+    expect(result.error?.issues[0]?.path).toEqual(['variables', 0, 'source', 'match']);
+    expect(result.error?.issues[0]?.message).toBe('uses $job, which is not declared before "instance"');
+  });
+
   it('rejects two variables with one name', () => {
     const v = { name: 'x', source: { values: ['a'] } };
     const result = dashboardSchema.safeParse({ ...base, variables: [v, v] });
