@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { BootError } from './app/BootError';
 import { loadBootData, type BootData } from './app/boot';
-import { isDemo } from './app/config';
+import { isDemo, scrapeIntervalMs } from './app/config';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
 import { createPromClient, promKeys, type PromClient } from './prometheus';
@@ -27,7 +27,7 @@ function render(root: Root, boot: BootData, client: PromClient) {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <PromClientProvider client={client}>
+        <PromClientProvider client={client} scrapeIntervalMs={scrapeIntervalMs(boot.config)}>
           <App boot={boot} demo={isDemo(boot.config)} />
         </PromClientProvider>
       </QueryClientProvider>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from '../time';
 
 /**
  * Runtime configuration, read from `config.json` at start-up so one build serves any environment.
@@ -15,13 +16,26 @@ const datasourceUrl = z
     message: 'must not contain credentials; use datasource.headers instead',
   });
 
+const MIN_SCRAPE_INTERVAL_MS = 1_000;
+const MAX_SCRAPE_INTERVAL_MS = 3_600_000;
+
+/** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
+const scrapeInterval = z.string().refine(
+  (text) => {
+    const ms = parseDuration(text);
+    return ms !== null && ms >= MIN_SCRAPE_INTERVAL_MS && ms <= MAX_SCRAPE_INTERVAL_MS;
+  },
+  { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
+);
+
 export const configSchema = z.object({
   datasource: z
     .object({
       url: datasourceUrl.default('demo'),
       headers: z.record(z.string(), z.string()).default({}),
+      scrapeInterval: scrapeInterval.default('15s'),
     })
-    .default({ url: 'demo', headers: {} }),
+    .default({ url: 'demo', headers: {}, scrapeInterval: '15s' }),
   timezone: z.string().default('UTC'),
   dashboards: z.array(z.string().min(1)).min(1).default(['dashboards/incident.json']),
   incidents: z.array(z.string().min(1)).default([]),
@@ -43,6 +57,11 @@ export function parseConfig(raw: unknown): VigilConfig {
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join('.') : '(root)';
   throw new ConfigError(`config.json: field "${field}" ${issue?.message ?? 'is invalid'}`);
+}
+
+/** The validated scrape interval in ms. */
+export function scrapeIntervalMs(config: VigilConfig): number {
+  return parseDuration(config.datasource.scrapeInterval) ?? 15_000;
 }
 
 export function isDemo(config: VigilConfig): boolean {

@@ -118,6 +118,7 @@ export function DashboardPanel(props: Props) {
             unit={spec.unit}
             timezone={timezone}
             panelTitle={spec.title}
+            intervals={data.intervals}
           />
         )}
       </TimeSeriesPanel>

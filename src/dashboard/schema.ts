@@ -37,7 +37,10 @@ const variableSourceSchema = z.union([
 
 export const variableSchema = z
   .object({
-    name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be letters, digits and underscores, not starting with a digit'),
+    name: z
+      .string()
+      .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be letters, digits and underscores, not starting with a digit')
+      .refine((name) => !name.startsWith('__'), 'must not start with "__": those names are the built-ins ($__interval, $__rate_interval, $__range)'),
     label: z.string().min(1).optional(),
     source: variableSourceSchema,
     multi: z.boolean().default(true),

@@ -205,6 +205,7 @@ describe('dashboard variables schema', () => {
   it.each([
     ['a name starting with a digit', { name: '1x', source: { values: ['a'] } }],
     ['a name with a dash', { name: 'a-b', source: { values: ['a'] } }],
+    ['a built-in name', { name: '__interval', source: { values: ['1m'] } }],
     ['an empty fixed list', { name: 'x', source: { values: [] } }],
     ['a source of both kinds', { name: 'x', source: { values: ['a'], labelValues: 'x' } }],
     ['several defaults for a single-value variable', { name: 'x', multi: false, source: { values: ['a', 'b'] }, default: ['a', 'b'] }],
