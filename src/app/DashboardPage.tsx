@@ -3,6 +3,7 @@ import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, us
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
   focusPanel,
+  isolateSeries,
   openIncidentWindow,
   overrideQueries,
   selectEvent,
@@ -10,6 +11,7 @@ import {
   showPlaylistItem,
   toggleEvent,
   toggleSeries,
+  zoomOut,
   zoomTo,
   type ViewState,
 } from '../url';
@@ -79,6 +81,8 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
       onZoom={(start, end) => setView(zoomTo(view, start, end), 'replace')}
       onOverride={(panelId, queries) => push(overrideQueries(view, panelId, queries))}
       onToggleSeries={(panelId, name) => push(toggleSeries(view, panelId, name))}
+      onIsolateSeries={(panelId, name, allNames) => push(isolateSeries(view, panelId, name, allNames))}
+      onZoomOut={() => push(zoomOut(view, time))}
     />
   );
 

@@ -6,6 +6,8 @@ interface Props {
   readonly onHover: (time: number | null, x: number) => void;
   /** Called with the dragged time span (ms); absent = no zooming. */
   readonly onZoom?: (start: number, end: number) => void;
+  /** Double-click: zoom out (Grafana's habit); absent = nothing. */
+  readonly onZoomOut?: () => void;
 }
 
 // A drag shorter than this is a click, not a zoom.
@@ -15,7 +17,7 @@ const MIN_DRAG_PX = 6;
  * A transparent layer over the plot area: pointer x becomes a time (crosshair and tooltip), and a
  * horizontal drag selects a time span to zoom into, as in Grafana.
  */
-export function HoverLayer({ hoverTime, onHover, onZoom }: Props) {
+export function HoverLayer({ hoverTime, onHover, onZoom, onZoomOut }: Props) {
   const area = usePlotArea();
   const toTime = useXAxisInverseScale();
   const xScale = useXAxisScale();
@@ -60,6 +62,7 @@ export function HoverLayer({ hoverTime, onHover, onZoom }: Props) {
           }
           setDrag(null);
         }}
+        onDoubleClick={onZoomOut}
         onMouseLeave={() => {
           setDrag(null);
           onHover(null, 0);

@@ -27,6 +27,7 @@ export interface TimeSeriesChartProps {
   readonly onSelectMarker: (key: string) => void;
   readonly describeMarker: (marker: EventMarker) => string;
   readonly onZoom?: (start: number, end: number) => void;
+  readonly onZoomOut?: () => void;
 }
 
 const MARGIN = { top: 28, right: 16, bottom: 4, left: 8 };
@@ -124,7 +125,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       {props.thresholds.map((t) => (
         <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
       ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} />
+      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
       <IncidentMarkers
         markers={props.markers}

@@ -30,10 +30,14 @@ export interface TimeSeriesPanelProps {
   /** Names of series the user hid (kept in the URL by the caller). */
   readonly hidden: ReadonlySet<string>;
   readonly onToggleSeries: (name: string) => void;
+  /** A plain legend click: this series alone, given every series name of the panel. */
+  readonly onIsolateSeries?: (name: string, allNames: readonly string[]) => void;
   /** Buttons and editors the dashboard puts in the panel's header (focus, edit query…). */
   readonly headerActions?: ReactNode;
   /** Drag-to-zoom on the chart; absent in kiosk mode. */
   readonly onZoom?: (start: number, end: number) => void;
+  /** Double-click on the chart; absent in kiosk mode. */
+  readonly onZoomOut?: () => void;
   readonly children?: ReactNode;
 }
 
@@ -54,6 +58,8 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const [hover, setHover] = useState<{ time: number; x: number } | null>(null);
   const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
 
+  const { onIsolateSeries } = props;
+  const onIsolate = useMemo(() => (onIsolateSeries ? (name: string) => onIsolateSeries(name, lines.map((l) => l.name)) : undefined), [onIsolateSeries, lines]);
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const onHover = useCallback((time: number | null, x: number) => setHover(time === null ? null : { time, x }), []);
   const describeMarker = useCallback(
@@ -126,6 +132,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 onSelectMarker={props.onSelectMarker}
                 describeMarker={describeMarker}
                 onZoom={props.onZoom}
+                onZoomOut={props.onZoomOut}
               />
               {hover && !markerFocus && (
                 <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
@@ -139,7 +146,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
             </div>
           )}
         </div>
-        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} />
+        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} onIsolate={onIsolate} />
       </div>
     </section>
   );

@@ -57,3 +57,27 @@ it('picks an instance from the panels’ own series when `up` is missing, and sh
     await page.close();
   }
 });
+
+it('a legend click shows one series alone, Ctrl+click adds one back, a double-click zooms out — all in the link', async () => {
+  const page = await openDashboard('?v=1&from=1705309200000&to=1705325400000');
+  try {
+    const errors = panel(page, 'Error rate');
+    await waitForLines(errors, 4);
+    await errors.getByRole('button', { name: 'all instances' }).click();
+    await expect.poll(() => drawnLines(errors).count()).toBe(1);
+    await errors.getByRole('button', { name: 'web-2' }).click({ modifiers: ['Control'] });
+    await expect.poll(() => drawnLines(errors).count()).toBe(2);
+    expect(new URL(page.url()).searchParams.getAll('hide').sort()).toEqual(['error-rate:web-1', 'error-rate:web-3']);
+
+    const before = new URL(page.url()).searchParams;
+    const span = Number(before.get('to') ?? NaN) - Number(before.get('from') ?? NaN);
+    await errors.locator('.hover-layer > rect[fill="transparent"]').dblclick();
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).not.toBe(before.get('to'));
+    const after = new URL(page.url()).searchParams;
+    expect(Number(after.get('to')) - Number(after.get('from'))).toBe(2 * span);
+    // The hidden series stay hidden in the wider range.
+    await expect.poll(() => drawnLines(errors).count()).toBe(2);
+  } finally {
+    await page.close();
+  }
+});
