@@ -27,7 +27,12 @@ function render(root: Root, boot: BootData, client: PromClient) {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <PromClientProvider client={client} scrapeIntervalMs={scrapeIntervalMs(boot.config)}>
+        <PromClientProvider
+          client={client}
+          scrapeIntervalMs={scrapeIntervalMs(boot.config)}
+          headerNames={Object.keys(boot.config.datasource.headers)}
+          inPage={isDemo(boot.config)}
+        >
           <App boot={boot} demo={isDemo(boot.config)} />
         </PromClientProvider>
       </QueryClientProvider>

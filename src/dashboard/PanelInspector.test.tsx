@@ -2,7 +2,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PanelLine } from '../panels';
+import { createPromClient } from '../prometheus';
 import { stepFacts } from '../time';
+import { PromClientProvider } from './promClientContext';
 import { intervalFacts } from './builtins';
 import { PanelInspector, toCsv } from './PanelInspector';
 
@@ -65,5 +67,23 @@ describe('PanelInspector', () => {
     expect(text).toContain('$__rate_interval = 1m');
     expect(text).toContain('max(30s + 15s, 4 × 15s) = max(45s, 1m): four scrapes');
     expect(text).toContain('$__range = 16200s');
+  });
+
+  it('copies the query sent as a curl command that names the headers but never copies their values', async () => {
+    const user = userEvent.setup();
+    const headers = { 'X-Scope-OrgID': 'team-a', Authorization: 'Bearer s3cret' };
+    const client = createPromClient({ baseUrl: '/prometheus', headers });
+    render(
+      <PromClientProvider client={client} headerNames={Object.keys(headers)}>
+        <PanelInspector queries={[{ expr: 'up{job="a b"}', start: t0, end: t0 + 3_600_000, step: 15_000 }]} results={[]} lines={[]} unit="short" timezone="UTC" panelTitle="Memory" />
+      </PromClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`curl '${window.location.origin}/prometheus/api/v1/query_range'`);
+    expect(copied).toContain(`-H 'X-Scope-OrgID: '"$X_SCOPE_ORGID"`);
+    expect(copied).toContain(`--data-urlencode 'query=up{job="a b"}'`);
+    expect(copied).not.toMatch(/team-a|s3cret/);
+    expect(screen.getByRole('status')).toHaveTextContent('set X_SCOPE_ORGID (X-Scope-OrgID), AUTHORIZATION (Authorization) in your shell first');
   });
 });

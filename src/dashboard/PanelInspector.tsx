@@ -4,6 +4,7 @@ import { formatTime } from '../time';
 import type { PanelLine } from '../panels';
 import type { IntervalFacts } from './builtins';
 import { BuiltinIntervals } from './BuiltinIntervals';
+import { CopyAsCurl } from './CopyAsCurl';
 
 interface SentQuery {
   readonly expr: string;
@@ -59,6 +60,7 @@ export function PanelInspector({ queries, results, lines, unit, timezone, panelT
               {formatTime(q.start, timezone, 'datetime')} – {formatTime(q.end, timezone, 'datetime')}, step {q.step / 1000}s, {results[i]?.series.length ?? 0} series
               {results[i]?.warnings.map((w) => <div key={w}>warning: {w}</div>)}
             </div>
+            <CopyAsCurl query={q} />
           </li>
         ))}
       </ul>

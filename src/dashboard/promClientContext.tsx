@@ -6,12 +6,28 @@ interface Datasource {
   readonly client: PromClient;
   /** The data source's scrape interval (config.json), for `$__rate_interval`. */
   readonly scrapeIntervalMs: number;
+  /** Names of the configured request headers (never their values), for "copy as curl". */
+  readonly headerNames: readonly string[];
+  /** The demo backend answers inside the page: nothing outside it (curl) can reach it. */
+  readonly inPage: boolean;
+}
+
+const NO_HEADERS: readonly string[] = [];
+
+interface ProviderProps {
+  readonly client: PromClient;
+  readonly scrapeIntervalMs?: number;
+  readonly headerNames?: readonly string[];
+  readonly inPage?: boolean;
+  readonly children: ReactNode;
 }
 
 const DatasourceContext = createContext<Datasource | null>(null);
 
-export function PromClientProvider({ client, scrapeIntervalMs = DEFAULT_SCRAPE_INTERVAL_MS, children }: { client: PromClient; scrapeIntervalMs?: number; children: ReactNode }) {
-  const value = useMemo(() => ({ client, scrapeIntervalMs }), [client, scrapeIntervalMs]);
+export function PromClientProvider({ client, scrapeIntervalMs = DEFAULT_SCRAPE_INTERVAL_MS, headerNames = NO_HEADERS, inPage = false, children }: ProviderProps) {
+  // A string key: a new array of the same names must not make a new context value.
+  const namesKey = headerNames.join('\n');
+  const value = useMemo(() => ({ client, scrapeIntervalMs, headerNames: namesKey === '' ? NO_HEADERS : namesKey.split('\n'), inPage }), [client, scrapeIntervalMs, namesKey, inPage]);
   return <DatasourceContext.Provider value={value}>{children}</DatasourceContext.Provider>;
 }
 
@@ -27,4 +43,9 @@ export function usePromClient(): PromClient {
 
 export function useScrapeInterval(): number {
   return useDatasource().scrapeIntervalMs;
+}
+
+/** The data source, or null outside a provider (a panel inspector rendered on its own). */
+export function useOptionalDatasource(): Datasource | null {
+  return useContext(DatasourceContext);
 }
