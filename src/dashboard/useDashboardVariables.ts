@@ -80,8 +80,10 @@ export function useDashboardVariables(client: PromClient, { variables, panels, u
   });
 
   const resolved = useMemo(() => resolveVariables(variables, urlVars, states.settled), [variables, urlVars, states.settled]);
-  if (JSON.stringify(resolved.values) !== JSON.stringify(upstream)) setUpstream(resolved.values);
-  return { options: states.shown, values: resolved.values, notices: resolved.notices };
+  const settled = JSON.stringify(resolved.values) === JSON.stringify(upstream);
+  if (!settled) setUpstream(resolved.values);
+  // The same values keep the same object, so panels see no change when only the options reloaded.
+  return { options: states.shown, values: settled ? upstream : resolved.values, notices: resolved.notices };
 }
 
 interface OptionStates {

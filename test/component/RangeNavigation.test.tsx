@@ -26,18 +26,18 @@ it('Earlier and Later move the range by half its width; a double-click on a char
   expect(rangeInLink()).toEqual([START - HOUR, END - HOUR]);
   await waitFor(() => expect(memory.dataset.start).toBe(String(START - HOUR)));
   await user.click(screen.getByRole('button', { name: 'Later' }));
-  await user.click(screen.getByRole('button', { name: 'Later' }));
-  expect(rangeInLink()).toEqual([START + HOUR, END + HOUR]);
+  expect(rangeInLink()).toEqual([START, END]);
 
   const plot = memory.querySelector<SVGRectElement>('.hover-layer > rect[fill="transparent"]');
   expect(plot).not.toBeNull();
   await user.dblClick(plot as SVGRectElement);
   // Twice as wide around the same centre, as the Zoom out button.
-  expect(rangeInLink()).toEqual([START, END + 2 * HOUR]);
+  expect(rangeInLink()).toEqual([START - HOUR, END + HOUR]);
 
   window.history.back();
-  await waitFor(() => expect(rangeInLink()).toEqual([START + HOUR, END + HOUR]));
-}, COLD_START_TIMEOUT_MS);
+  await waitFor(() => expect(rangeInLink()).toEqual([START, END]));
+  // Three range changes, each redrawing every panel: more than one cold start on a busy machine.
+}, 2 * COLD_START_TIMEOUT_MS);
 
 it('Later is disabled while the range ends now', async () => {
   openApp('?v=1&from=now-6h&to=now');
