@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { BootError } from './app/BootError';
 import { loadBootData, type BootData } from './app/boot';
-import { isDemo } from './app/config';
+import { isDemo, scrapeIntervalMs } from './app/config';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
 import { createPromClient, promKeys, type PromClient } from './prometheus';
@@ -29,7 +29,12 @@ function render(root: Root, boot: BootData, client: PromClient) {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <PromClientProvider client={client}>
+        <PromClientProvider
+          client={client}
+          scrapeIntervalMs={scrapeIntervalMs(boot.config)}
+          headerNames={Object.keys(boot.config.datasource.headers)}
+          inPage={isDemo(boot.config)}
+        >
           <AppErrorBoundary defaultViewHref={window.location.pathname}>
             <App boot={boot} demo={isDemo(boot.config)} />
           </AppErrorBoundary>

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { DashboardView, VariablePicker, resolveVariables, usePromClient, useTimeRange, useVariableOptions, type Dashboard, type VariableValues } from '../dashboard';
+import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
   focusPanel,
+  isolateSeries,
   openIncidentWindow,
   overrideQueries,
   selectEvent,
@@ -10,6 +11,7 @@ import {
   showPlaylistItem,
   toggleEvent,
   toggleSeries,
+  zoomOut,
   zoomTo,
   type ViewState,
 } from '../url';
@@ -43,8 +45,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
   const { config, dashboards } = boot;
   const time = useTimeRange();
   const client = usePromClient();
-  const variableOptions = useVariableOptions(client, dashboard.variables, time);
-  const variables = useMemo(() => resolveVariables(dashboard.variables, view.vars, variableOptions), [dashboard.variables, view.vars, variableOptions]);
+  const variables = useDashboardVariables(client, { variables: dashboard.variables, panels: dashboard.panels, urlVars: view.vars, range: time });
   const push = (next: ViewState) => setView(next, 'push');
   const compact = useMediaQuery(COMPACT_LAYOUT_QUERY);
 
@@ -86,6 +87,8 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
       onZoom={(start, end) => setView(zoomTo(view, start, end), 'replace')}
       onOverride={(panelId, queries) => push(overrideQueries(view, panelId, queries))}
       onToggleSeries={(panelId, name) => push(toggleSeries(view, panelId, name))}
+      onIsolateSeries={(panelId, name, allNames) => push(isolateSeries(view, panelId, name, allNames))}
+      onZoomOut={() => push(zoomOut(view, time))}
     />
   );
 
@@ -103,7 +106,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
     <VariablePicker
       variables={dashboard.variables}
       values={variables.values}
-      options={variableOptions}
+      options={variables.options}
       onChange={(name, values) => push(setVariable(view, name, values))}
     />
   );

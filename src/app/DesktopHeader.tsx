@@ -5,6 +5,7 @@ import { zoneAbbreviation } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
 import { ImportPostmortem } from './ImportPostmortem';
+import { RangeShiftButtons } from './RangeShiftButtons';
 import { RefreshPicker } from './RefreshPicker';
 import { ServerStatus } from './ServerStatus';
 import { ShareButton } from './ShareButton';
@@ -45,6 +46,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       <span className="timezone-shown" aria-label="Timezone shown">
         Times in {timezone} ({zoneAbbreviation(timezone, start)})
       </span>
+      <RangeShiftButtons view={view} push={push} />
       <button type="button" onClick={() => push(zoomOut(view, { start, end }))}>
         Zoom out
       </button>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatZodError } from '../schema';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
+import { parseDuration } from '../time';
 
 /**
  * Runtime configuration, read from `config.json` at start-up so one build serves any environment.
@@ -53,6 +54,18 @@ const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one l
 /** Bounds of `datasource.maxResponseBytes`: 64 KiB to 1 GiB. */
 export const RESPONSE_BYTES_LIMITS = { min: 64 * 1024, max: 1024 * 1024 * 1024 } as const;
 
+const MIN_SCRAPE_INTERVAL_MS = 1_000;
+const MAX_SCRAPE_INTERVAL_MS = 3_600_000;
+
+/** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
+const scrapeInterval = z.string().refine(
+  (text) => {
+    const ms = parseDuration(text);
+    return ms !== null && ms >= MIN_SCRAPE_INTERVAL_MS && ms <= MAX_SCRAPE_INTERVAL_MS;
+  },
+  { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
+);
+
 export const configSchema = z.object({
   datasource: z
     .object({
@@ -60,8 +73,9 @@ export const configSchema = z.object({
       headers: z.record(headerName, headerValue).default({}),
       /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
       maxResponseBytes: z.number().int().min(RESPONSE_BYTES_LIMITS.min).max(RESPONSE_BYTES_LIMITS.max).default(DEFAULT_MAX_RESPONSE_BYTES),
+      scrapeInterval: scrapeInterval.default('15s'),
     })
-    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES }),
+    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s' }),
   timezone: z.string().default('UTC'),
   dashboards: z.array(z.string().min(1)).min(1).max(50).default(['dashboards/incident.json']),
   incidents: z.array(z.string().min(1)).max(200).default([]),
@@ -81,6 +95,11 @@ export function parseConfig(raw: unknown): VigilConfig {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
   throw new ConfigError(`config.json: ${formatZodError(result.error)}`);
+}
+
+/** The validated scrape interval in ms. */
+export function scrapeIntervalMs(config: VigilConfig): number {
+  return parseDuration(config.datasource.scrapeInterval) ?? 15_000;
 }
 
 export function isDemo(config: VigilConfig): boolean {

@@ -18,8 +18,10 @@ export interface PanelViewOptions {
   readonly height: number | 'fill';
   readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
   readonly onToggleSeries: (panelId: string, name: string) => void;
+  readonly onIsolateSeries: (panelId: string, name: string, allNames: readonly string[]) => void;
   readonly onFocus: (panelId: string | undefined) => void;
   readonly onZoom: (start: number, end: number) => void;
+  readonly onZoomOut: () => void;
   /** Kiosk mode: no editing controls. */
   readonly readOnly: boolean;
   /** Template variable selections, substituted into the queries ($name, ${name}, [[name]]). */
@@ -82,9 +84,11 @@ export function DashboardPanel(props: Props) {
         onRetry={data.refetch}
         hidden={props.hidden}
         onToggleSeries={(name) => props.onToggleSeries(spec.id, name)}
+        onIsolateSeries={(name, allNames) => props.onIsolateSeries(spec.id, name, allNames)}
         height={props.height}
         onZoom={props.readOnly ? undefined : props.onZoom}
         projections={leakWatch.projections}
+        onZoomOut={props.readOnly ? undefined : props.onZoomOut}
         headerActions={
           <>
             {data.edited && <span className="edited-badge">edited query</span>}
@@ -126,6 +130,7 @@ export function DashboardPanel(props: Props) {
             unit={spec.unit}
             timezone={timezone}
             panelTitle={spec.title}
+            intervals={data.intervals}
           />
         )}
       </TimeSeriesPanel>

@@ -13,8 +13,10 @@ interface Props extends PanelOverlay {
   readonly hidden?: Readonly<Record<string, readonly string[]>>;
   readonly onOverride?: PanelViewOptions['onOverride'];
   readonly onToggleSeries?: PanelViewOptions['onToggleSeries'];
+  readonly onIsolateSeries?: PanelViewOptions['onIsolateSeries'];
   readonly onFocus?: PanelViewOptions['onFocus'];
   readonly onZoom?: PanelViewOptions['onZoom'];
+  readonly onZoomOut?: PanelViewOptions['onZoomOut'];
   readonly kiosk?: boolean;
   /** Chart height of each panel in CSS px, or 'fill' to share the screen (kiosk). */
   readonly panelHeight?: number | 'fill';
@@ -24,7 +26,7 @@ interface Props extends PanelOverlay {
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
-export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, onOverride = noop, onToggleSeries = noop, onFocus = noop, onZoom = noop, ...overlay }: Props) {
+export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, onOverride = noop, onToggleSeries = noop, onIsolateSeries = noop, onFocus = noop, onZoom = noop, onZoomOut = noop, ...overlay }: Props) {
   // Without selections (e.g. an embedded view), every variable takes its default, usually All.
   const values = useMemo(() => variables ?? resolveVariables(dashboard.variables, {}, {}).values, [variables, dashboard.variables]);
   const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
@@ -47,8 +49,10 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
               height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
               onOverride={onOverride}
               onToggleSeries={onToggleSeries}
+              onIsolateSeries={onIsolateSeries}
               onFocus={onFocus}
               onZoom={onZoom}
+              onZoomOut={onZoomOut}
               readOnly={kiosk}
               variables={values}
             />

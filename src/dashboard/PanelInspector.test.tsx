@@ -2,6 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PanelLine } from '../panels';
+import { createPromClient } from '../prometheus';
+import { stepFacts } from '../time';
+import { PromClientProvider } from './promClientContext';
+import { intervalFacts } from './builtins';
 import { PanelInspector, toCsv } from './PanelInspector';
 
 const t0 = Date.UTC(2024, 0, 15, 10);
@@ -63,5 +67,37 @@ describe('PanelInspector', () => {
       reader.readAsText(created[0] as Blob);
     });
     expect(text).toBe(toCsv(lines));
+  });
+
+  it('shows what $__interval, $__rate_interval and $__range stood for, and why', () => {
+    const start = t0;
+    const end = t0 + 4.5 * 3_600_000;
+    const intervals = intervalFacts({ start, end, step: stepFacts({ start, end, widthPx: 1100 }), scrapeIntervalMs: 15_000 });
+    render(<PanelInspector queries={[]} results={[]} lines={[]} unit="short" timezone="UTC" panelTitle="Errors" intervals={intervals} />);
+    const list = screen.getByLabelText('Built-in intervals');
+    const text = list.textContent ?? '';
+    expect(text).toContain('$__interval = 30s');
+    expect(text).toContain('4h 30m over 1100 px at one point per 2 px is 29.5s, rounded up to a readable step');
+    expect(text).toContain('$__rate_interval = 1m');
+    expect(text).toContain('max(30s + 15s, 4 × 15s) = max(45s, 1m): four scrapes');
+    expect(text).toContain('$__range = 16200s');
+  });
+
+  it('copies the query sent as a curl command that names the headers but never copies their values', async () => {
+    const user = userEvent.setup();
+    const headers = { 'X-Scope-OrgID': 'team-a', Authorization: 'Bearer s3cret' };
+    const client = createPromClient({ baseUrl: '/prometheus', headers });
+    render(
+      <PromClientProvider client={client} headerNames={Object.keys(headers)}>
+        <PanelInspector queries={[{ expr: 'up{job="a b"}', start: t0, end: t0 + 3_600_000, step: 15_000 }]} results={[]} lines={[]} unit="short" timezone="UTC" panelTitle="Memory" />
+      </PromClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`curl '${window.location.origin}/prometheus/api/v1/query_range'`);
+    expect(copied).toContain(`-H 'X-Scope-OrgID: '"$X_SCOPE_ORGID"`);
+    expect(copied).toContain(`--data-urlencode 'query=up{job="a b"}'`);
+    expect(copied).not.toMatch(/team-a|s3cret/);
+    expect(screen.getByRole('status')).toHaveTextContent('set X_SCOPE_ORGID (X-Scope-OrgID), AUTHORIZATION (Authorization) in your shell first');
   });
 });

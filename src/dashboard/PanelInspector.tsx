@@ -2,6 +2,9 @@ import { seriesStats, type SeriesSet, type Unit } from '../series';
 import { formatValue } from '../series';
 import { formatTime } from '../time';
 import type { PanelLine } from '../panels';
+import type { IntervalFacts } from './builtins';
+import { BuiltinIntervals } from './BuiltinIntervals';
+import { CopyAsCurl } from './CopyAsCurl';
 
 interface SentQuery {
   readonly expr: string;
@@ -17,6 +20,8 @@ interface Props {
   readonly unit: Unit;
   readonly timezone: string;
   readonly panelTitle: string;
+  /** What $__interval, $__rate_interval and $__range stood for in the queries sent. */
+  readonly intervals?: IntervalFacts;
 }
 
 /**
@@ -43,7 +48,7 @@ export function toCsv(lines: readonly PanelLine[]): string {
 }
 
 /** Grafana-style inspector: the requests sent, and the raw series with their counts and extremes. */
-export function PanelInspector({ queries, results, lines, unit, timezone, panelTitle }: Props) {
+export function PanelInspector({ queries, results, lines, unit, timezone, panelTitle, intervals }: Props) {
   // The CSV is built only when asked for: a panel's data can be 11,000 points per series.
   const download = () => {
     const url = URL.createObjectURL(new Blob([toCsv(lines)], { type: 'text/csv' }));
@@ -64,9 +69,11 @@ export function PanelInspector({ queries, results, lines, unit, timezone, panelT
               {formatTime(q.start, timezone, 'datetime')} – {formatTime(q.end, timezone, 'datetime')}, step {q.step / 1000}s, {results[i]?.series.length ?? 0} series
               {results[i]?.warnings.map((w) => <div key={w}>warning: {w}</div>)}
             </div>
+            <CopyAsCurl query={q} />
           </li>
         ))}
       </ul>
+      {intervals && <BuiltinIntervals facts={intervals} />}
       <h3>Data</h3>
       <button type="button" onClick={download}>
         Download CSV

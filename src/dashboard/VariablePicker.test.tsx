@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
 import { renderWithProviders, TEST_PROMETHEUS_URL } from '../../test/renderWithProviders';
 import { usePromClient } from './promClientContext';
-import { variableSchema, type DashboardVariable } from './schema';
-import { labelValuesRange, useVariableOptions } from './useVariableOptions';
+import { panelSpecSchema, variableSchema, type DashboardVariable, type PanelSpec } from './schema';
+import { labelValuesRange, useDashboardVariables } from './useDashboardVariables';
 import { VariablePicker } from './VariablePicker';
-import { interpolateChecked, resolveVariables } from './variables';
+import { interpolateChecked } from './variables';
 
 // Inside the demo scenario (the 2024-01-15 outage).
 const START = Date.UTC(2024, 0, 15, 9, 0);
@@ -18,12 +18,23 @@ const LABEL_VALUES_PATH = `${TEST_PROMETHEUS_URL}/api/v1/label/instance/values`;
 
 const instanceVariable = variableSchema.parse({ name: 'instance', label: 'Instance', source: { labelValues: 'instance', match: 'up{job="webapp"}' } });
 
+const RANGE = { start: START, end: END };
+
 /** Wired as the app wires it: URL values → options → selection → interpolated PromQL. */
-function VariablesHarness({ variables, expr, initialVars = {} }: { variables: DashboardVariable[]; expr: string; initialVars?: Record<string, readonly string[]> }) {
+function VariablesHarness({
+  variables,
+  expr,
+  initialVars = {},
+  panels = [panelSpecSchema.parse({ type: 'timeseries', id: 'p', title: 'P', unit: 'short', queries: [{ expr }] })],
+}: {
+  variables: DashboardVariable[];
+  expr: string;
+  initialVars?: Record<string, readonly string[]>;
+  panels?: PanelSpec[];
+}) {
   const client = usePromClient();
   const [vars, setVars] = useState(initialVars);
-  const options = useVariableOptions(client, variables, { start: START, end: END });
-  const { values, notices } = resolveVariables(variables, vars, options);
+  const { options, values, notices } = useDashboardVariables(client, { variables, panels, urlVars: vars, range: RANGE });
   const { expr: query, problems } = interpolateChecked(expr, values);
   return (
     <>
@@ -109,6 +120,81 @@ describe('VariablePicker on the demo backend', () => {
     renderWithProviders(<VariablesHarness variables={[job]} expr={'up{job="$job"}'} />);
     expect(screen.getByRole('list', { name: 'Notices' })).toHaveTextContent('$job is set to All but is used in an exact matcher');
     expect(queryShown()).toHaveTextContent('up{job="$job"}');
+  });
+});
+
+describe('VariablePicker when the configured selector finds nothing', () => {
+  // Backfilled or federated data has no `up` series: the dashboard's own metrics still name the instances.
+  const federated = variableSchema.parse({ name: 'instance', label: 'Instance', source: { labelValues: 'instance', match: 'up{job="federated"}' } });
+  const panels = [
+    panelSpecSchema.parse({ type: 'timeseries', id: 'm', title: 'Memory', unit: 'bytes', queries: [{ expr: 'process_resident_memory_bytes{job="webapp",instance=~"$instance"}' }] }),
+    panelSpecSchema.parse({ type: 'timeseries', id: 'e', title: 'Errors', unit: 'short', queries: [{ expr: 'sum(rate(http_requests_total{job="webapp",instance=~"$instance",code=~"5.."}[5m]))' }] }),
+  ];
+
+  it("offers the label's values in the panels' own series and says so", async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<VariablesHarness variables={[federated]} panels={panels} expr={'up{instance=~"$instance"}'} />);
+    const group = screen.getByRole('group', { name: 'Instance' });
+    const web3 = await within(group).findByRole('checkbox', { name: 'web-3' });
+    expect(within(group).getAllByRole('checkbox').map((c) => c.parentElement?.textContent)).toEqual(['All', 'web-1', 'web-2', 'web-3']);
+    const note = within(group).getByRole('note');
+    expect(note).toHaveTextContent('up{job="federated"} has no series in this range');
+    expect(note).toHaveTextContent('process_resident_memory_bytes{job="webapp"}');
+    expect(note).toHaveTextContent('http_requests_total{job="webapp",code=~"5.."}');
+    expect(within(group).queryByText('No values in this range')).toBeNull();
+    await user.click(web3);
+    expect(queryShown()).toHaveTextContent('up{instance=~"web-3"}');
+  });
+
+  it('needs no note when the configured selector answers', async () => {
+    renderWithProviders(<VariablesHarness variables={[instanceVariable]} panels={panels} expr={'up{instance=~"$instance"}'} />);
+    const group = screen.getByRole('group', { name: 'Instance' });
+    await within(group).findByRole('checkbox', { name: 'web-3' });
+    expect(within(group).queryByRole('note')).toBeNull();
+  });
+});
+
+describe('chained variables', () => {
+  const job = variableSchema.parse({ name: 'job', label: 'Job', multi: false, includeAll: false, source: { values: ['webapp', 'batch'] } });
+  const instance = variableSchema.parse({ name: 'instance', label: 'Instance', source: { labelValues: 'instance', match: 'up{job=~"$job"}' } });
+
+  it('the job picker narrows the instances offered, and drops picks that are no longer among them', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<VariablesHarness variables={[job, instance]} expr={'up{job="$job",instance=~"$instance"}'} initialVars={{ instance: ['web-2'] }} />);
+    const instances = screen.getByRole('group', { name: 'Instance' });
+    expect(await within(instances).findByRole('checkbox', { name: 'web-2' })).toBeChecked();
+    expect(queryShown()).toHaveTextContent('up{job="webapp",instance=~"web-2"}');
+
+    await user.click(within(screen.getByRole('group', { name: 'Job' })).getByRole('radio', { name: 'batch' }));
+    // The demo has no batch job: no instance to offer, and the link's web-2 is dropped with a notice.
+    await waitFor(() => expect(within(instances).getByText('No values in this range')).toBeInTheDocument());
+    expect(within(instances).queryByRole('checkbox', { name: 'web-1' })).toBeNull();
+    expect(queryShown()).toHaveTextContent('up{job="batch",instance=~".*"}');
+    expect(screen.getByRole('list', { name: 'Notices' })).toHaveTextContent('Ignored "web-2" for "Instance" from the link: not among its values');
+
+    await user.click(within(screen.getByRole('group', { name: 'Job' })).getByRole('radio', { name: 'webapp' }));
+    expect(await within(instances).findByRole('checkbox', { name: 'web-1' })).toBeInTheDocument();
+  });
+
+  it('asks the server with the earlier variable written into the selector', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(LABEL_VALUES_PATH, ({ request }) => {
+        const match = new URL(request.url).searchParams.getAll('match[]');
+        asked.push(...match);
+        const byJob: Record<string, string[]> = { 'up{job=~"api"}': ['api-1', 'api-2'], 'up{job=~"(api|db\\\\.main)"}': ['api-1', 'api-2', 'db-1'] };
+        return HttpResponse.json({ status: 'success', data: byJob[match[0] ?? ''] ?? [] });
+      }),
+    );
+    const multiJob = variableSchema.parse({ name: 'job', label: 'Job', includeAll: false, source: { values: ['api', 'db.main'] } });
+    const user = userEvent.setup();
+    renderWithProviders(<VariablesHarness variables={[multiJob, instance]} expr={'up{instance=~"$instance"}'} />);
+    const instances = screen.getByRole('group', { name: 'Instance' });
+    await within(instances).findByRole('checkbox', { name: 'api-2' });
+    expect(within(instances).queryByRole('checkbox', { name: 'db-1' })).toBeNull();
+    await user.click(within(screen.getByRole('group', { name: 'Job' })).getByRole('checkbox', { name: 'db.main' }));
+    expect(await within(instances).findByRole('checkbox', { name: 'db-1' })).toBeInTheDocument();
+    expect(asked).toContain('up{job=~"(api|db\\\\.main)"}');
   });
 });
 

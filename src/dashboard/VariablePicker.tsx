@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { ALL_VALUE, type DashboardVariable } from './schema';
-import type { VariableOptionsState } from './useVariableOptions';
+import type { VariableOptionsState } from './useDashboardVariables';
 import type { VariableValue } from './variables';
 
 interface Props {
   readonly variables: readonly DashboardVariable[];
   /** What each variable currently stands for (from `resolveVariables`). */
   readonly values: Readonly<Record<string, VariableValue>>;
-  /** From `useVariableOptions`. */
+  /** From `useDashboardVariables`. */
   readonly options: Readonly<Record<string, VariableOptionsState>>;
   /** The new selection for the URL: chosen values in order, or `['$__all']` for All. */
   readonly onChange: (name: string, values: string[]) => void;
@@ -82,7 +82,23 @@ function VariableField({ variable, value, state, onChange }: FieldProps) {
           {option === '' ? '(empty)' : option}
         </label>
       ))}
+      {state.fallback && (
+        <p className="variable-fallback" role="note">
+          <code>{state.fallback.configured}</code> has no series in this range; these are the {labelName(variable)} values of the panels&apos; own
+          series ({state.fallback.selectors.map((s, i) => (
+            <span key={s}>
+              {i > 0 && ', '}
+              <code>{s}</code>
+            </span>
+          ))}
+          ).
+        </p>
+      )}
       {state.options?.length === 0 && <p className="variable-empty">No values in this range</p>}
     </fieldset>
   );
+}
+
+function labelName(variable: DashboardVariable): string {
+  return 'labelValues' in variable.source ? variable.source.labelValues : variable.name;
 }

@@ -14,8 +14,8 @@ export {
   resolveVariables,
 } from './variables';
 export type { Interpolated, ResolvedSelection, ResolvedVariables, VariableValue, VariableValues } from './variables';
-export { labelValuesRange, useVariableOptions } from './useVariableOptions';
-export type { VariableOptionsState } from './useVariableOptions';
+export { labelValuesRange, useDashboardVariables } from './useDashboardVariables';
+export type { DashboardVariables, VariableOptionsState } from './useDashboardVariables';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
 export { refreshPanels } from './refreshPolicy';

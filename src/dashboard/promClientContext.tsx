@@ -1,14 +1,51 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { PromClient } from '../prometheus';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from './builtins';
 
-const PromClientContext = createContext<PromClient | null>(null);
+interface Datasource {
+  readonly client: PromClient;
+  /** The data source's scrape interval (config.json), for `$__rate_interval`. */
+  readonly scrapeIntervalMs: number;
+  /** Names of the configured request headers (never their values), for "copy as curl". */
+  readonly headerNames: readonly string[];
+  /** The demo backend answers inside the page: nothing outside it (curl) can reach it. */
+  readonly inPage: boolean;
+}
 
-export function PromClientProvider({ client, children }: { client: PromClient; children: ReactNode }) {
-  return <PromClientContext.Provider value={client}>{children}</PromClientContext.Provider>;
+const NO_HEADERS: readonly string[] = [];
+
+interface ProviderProps {
+  readonly client: PromClient;
+  readonly scrapeIntervalMs?: number;
+  readonly headerNames?: readonly string[];
+  readonly inPage?: boolean;
+  readonly children: ReactNode;
+}
+
+const DatasourceContext = createContext<Datasource | null>(null);
+
+export function PromClientProvider({ client, scrapeIntervalMs = DEFAULT_SCRAPE_INTERVAL_MS, headerNames = NO_HEADERS, inPage = false, children }: ProviderProps) {
+  // A string key: a new array of the same names must not make a new context value.
+  const namesKey = headerNames.join('\n');
+  const value = useMemo(() => ({ client, scrapeIntervalMs, headerNames: namesKey === '' ? NO_HEADERS : namesKey.split('\n'), inPage }), [client, scrapeIntervalMs, namesKey, inPage]);
+  return <DatasourceContext.Provider value={value}>{children}</DatasourceContext.Provider>;
+}
+
+function useDatasource(): Datasource {
+  const datasource = useContext(DatasourceContext);
+  if (!datasource) throw new Error('usePromClient needs a PromClientProvider');
+  return datasource;
 }
 
 export function usePromClient(): PromClient {
-  const client = useContext(PromClientContext);
-  if (!client) throw new Error('usePromClient needs a PromClientProvider');
-  return client;
+  return useDatasource().client;
+}
+
+export function useScrapeInterval(): number {
+  return useDatasource().scrapeIntervalMs;
+}
+
+/** The data source, or null outside a provider (a panel inspector rendered on its own). */
+export function useOptionalDatasource(): Datasource | null {
+  return useContext(DatasourceContext);
 }

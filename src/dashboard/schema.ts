@@ -11,6 +11,7 @@ export const DASHBOARD_LIMITS = {
   /** The most series a panel may be told to draw (`maxSeries`); drawing is linear in series. */
   maxSeries: 500,
 } as const;
+import { referencedNames } from './references';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
 
@@ -62,7 +63,10 @@ const variableSourceSchema = z.union([
 
 export const variableSchema = z
   .object({
-    name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be letters, digits and underscores, not starting with a digit'),
+    name: z
+      .string()
+      .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be letters, digits and underscores, not starting with a digit')
+      .refine((name) => !name.startsWith('__'), 'must not start with "__": those names are the built-ins ($__interval, $__rate_interval, $__range)'),
     label: z.string().min(1).optional(),
     source: variableSourceSchema,
     multi: z.boolean().default(true),
@@ -109,6 +113,15 @@ export const dashboardSchema = z
   .superRefine((d, ctx) => {
     addRepeatIssues(d.variables.map((v) => v.name), 'variable name', (i) => ['variables', i, 'name'], ctx);
     addRepeatIssues(d.panels.map((p) => p.id), 'panel id', (i) => ['panels', i, 'id'], ctx);
+    // Chained variables resolve in one pass down the list: a selector reads only earlier ones.
+    const declared = new Set<string>();
+    d.variables.forEach((v, i) => {
+      const later = 'match' in v.source ? referencedNames(v.source.match ?? '').find((n) => !declared.has(n) && d.variables.some((o) => o.name === n)) : undefined;
+      if (later !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['variables', i, 'source', 'match'], message: `uses $${later}, which is not declared before "${v.name}"` });
+      }
+      declared.add(v.name);
+    });
   });
 
 export type PanelSpec = z.infer<typeof panelSpecSchema>;

@@ -2,9 +2,10 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
 import { seriesName, type SeriesSet } from '../series';
-import { alignRange, stepFor } from '../time';
+import { alignRange, stepFacts } from '../time';
 import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
-import { usePromClient } from './promClientContext';
+import { builtinValues, intervalFacts, type IntervalFacts } from './builtins';
+import { usePromClient, useScrapeInterval } from './promClientContext';
 import { describeQueryError } from './problems';
 import type { PanelQuery } from './schema';
 import { interpolateChecked, type Interpolated, type VariableValues } from './variables';
@@ -31,6 +32,8 @@ export interface PanelQueries {
   readonly interpolated: readonly Interpolated[];
   /** The range and step actually asked (held while a refresh is in flight). */
   readonly asked: { readonly start: number; readonly end: number; readonly step: number };
+  /** What $__interval, $__rate_interval and $__range stand for in these queries, and why. */
+  readonly intervals: IntervalFacts;
   readonly results: readonly (SeriesSet | undefined)[];
   /** The lines drawn: at most the series budget. */
   readonly lines: readonly PanelLine[];
@@ -53,15 +56,18 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
   const legendsKey = specQueries.map((q) => q.legend ?? '').join('\n');
   const edited = queries.some((q, i) => q.expr !== specQueries[i]?.expr);
-  const interpolated = queries.map((q) => interpolateChecked(q.expr, variables));
+  const scrapeIntervalMs = useScrapeInterval();
 
-  const wantedStep = stepFor({ start, end, widthPx: plotWidthPx });
-  const wanted = { ...alignRange(start, end, wantedStep), step: wantedStep };
+  const wantedStep = stepFacts({ start, end, widthPx: plotWidthPx });
+  const wanted = { ...alignRange(start, end, wantedStep.step), step: wantedStep.step, stepFacts: wantedStep };
   const [held, setHeld] = useState(wanted);
   const [inFlight, setInFlight] = useState(false);
   const moved = held.start !== wanted.start || held.end !== wanted.end || held.step !== wanted.step;
   if (moved && !inFlight) setHeld(wanted);
-  const asked = moved && !inFlight ? wanted : held;
+  const { stepFacts: askedStep, ...asked } = moved && !inFlight ? wanted : held;
+  // Built-ins follow the request actually sent, so $__interval is always its step.
+  const intervals = intervalFacts({ start: asked.start, end: asked.end, step: askedStep, scrapeIntervalMs });
+  const interpolated = queries.map((q) => interpolateChecked(q.expr, { ...variables, ...builtinValues(intervals) }));
 
   // rangeQueryOptions already keeps the previous data while a new key loads.
   const results = useQueries({
@@ -98,7 +104,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
     dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
   };
-  return { queries, edited, interpolated, asked, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, refetch: () => results.forEach((r) => void r.refetch()) };
+  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, refetch: () => results.forEach((r) => void r.refetch()) };
 }
 
 function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): PanelLine[] {

@@ -212,12 +212,22 @@ describe('dashboard variables schema', () => {
   it.each([
     ['a name starting with a digit', { name: '1x', source: { values: ['a'] } }],
     ['a name with a dash', { name: 'a-b', source: { values: ['a'] } }],
+    ['a built-in name', { name: '__interval', source: { values: ['1m'] } }],
     ['an empty fixed list', { name: 'x', source: { values: [] } }],
     ['a source of both kinds', { name: 'x', source: { values: ['a'], labelValues: 'x' } }],
     ['several defaults for a single-value variable', { name: 'x', multi: false, source: { values: ['a', 'b'] }, default: ['a', 'b'] }],
     ['a default of All without includeAll', { name: 'x', includeAll: false, source: { values: ['a'] }, default: [ALL_VALUE] }],
   ])('rejects %s', (_, raw) => {
     expect(variableSchema.safeParse(raw).success).toBe(false);
+  });
+
+  it('lets a selector use the variables declared before it, not after', () => {
+    const job = { name: 'job', source: { values: ['a'] } };
+    const instance = { name: 'instance', source: { labelValues: 'instance', match: 'up{job=~"$job"}' } };
+    expect(dashboardSchema.safeParse({ ...base, variables: [job, instance] }).success).toBe(true);
+    const result = dashboardSchema.safeParse({ ...base, variables: [instance, job] });
+    expect(result.error?.issues[0]?.path).toEqual(['variables', 0, 'source', 'match']);
+    expect(result.error?.issues[0]?.message).toBe('uses $job, which is not declared before "instance"');
   });
 
   it('rejects two variables with one name', () => {

@@ -1,3 +1,4 @@
+import { REFERENCE } from './references';
 import { ALL_VALUE, type DashboardVariable } from './schema';
 
 /** What a variable currently stands for. `all` wins over `selected`. */
@@ -24,10 +25,6 @@ export const ALL_REGEX = '.*';
 
 // Matches no string at all, RE2 and JS alike: an empty selection in a regex matcher selects nothing.
 const NOTHING_REGEX = '[^\\s\\S]';
-
-// Grafana's three reference syntaxes: $name, ${name}, [[name]] (variableRegex in Grafana's
-// templating; the ${name:format} and [[name:format]] forms are not supported and stay as written).
-const REFERENCE = /\$([a-zA-Z_][a-zA-Z0-9_]*)|\$\{([a-zA-Z_][a-zA-Z0-9_]*)\}|\[\[([a-zA-Z_][a-zA-Z0-9_]*)\]\]/g;
 
 // Go's regexp.QuoteMeta set, the same as Grafana's escapePrometheusRegexp: RE2's metacharacters.
 const RE2_META = /[\\.+*?()|[\]{}^$]/g;

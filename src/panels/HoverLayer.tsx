@@ -9,6 +9,8 @@ interface Props {
   readonly onPin: (time: number, x: number) => void;
   /** Called with the dragged time span (ms); absent = no zooming. */
   readonly onZoom?: (start: number, end: number) => void;
+  /** Double-click: zoom out (Grafana's habit); absent = nothing. */
+  readonly onZoomOut?: () => void;
 }
 
 // A drag shorter than this is a click, not a zoom; a finger moving less than this is still a tap.
@@ -34,7 +36,7 @@ interface TouchGesture {
  * only claims horizontal moves, `touch-action: pan-y`), and a long-press then drag selects the span
  * to zoom into — so zooming never fights scrolling.
  */
-export function HoverLayer({ hoverTime, onHover, onPin, onZoom }: Props) {
+export function HoverLayer({ hoverTime, onHover, onPin, onZoom, onZoomOut }: Props) {
   const area = usePlotArea();
   const toTime = useXAxisInverseScale();
   const xScale = useXAxisScale();
@@ -134,6 +136,7 @@ export function HoverLayer({ hoverTime, onHover, onPin, onZoom }: Props) {
           endTouch();
           onHover(null, 0);
         }}
+        onDoubleClick={onZoomOut}
         onPointerLeave={(event) => {
           if (event.pointerType !== 'mouse') return;
           setDrag(null);

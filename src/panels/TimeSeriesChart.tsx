@@ -36,6 +36,7 @@ export interface TimeSeriesChartProps {
   readonly onZoom?: (start: number, end: number) => void;
   /** Leak projections: the time axis stretches to their crossings. */
   readonly projections?: readonly LeakProjectionLine[];
+  readonly onZoomOut?: () => void;
 }
 
 // Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
@@ -142,7 +143,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       {props.thresholds.map((t) => (
         <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
       ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} />
+      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
       <SeriesPaths lines={drawn} dimmed={props.dimmed} />
       {props.projections && <LeakProjection projections={props.projections} />}
       <IncidentMarkers

@@ -34,10 +34,14 @@ export interface TimeSeriesPanelProps {
   /** Names of series the user hid (kept in the URL by the caller). */
   readonly hidden: ReadonlySet<string>;
   readonly onToggleSeries: (name: string) => void;
+  /** A plain legend click: this series alone, given every series name of the panel. */
+  readonly onIsolateSeries?: (name: string, allNames: readonly string[]) => void;
   /** Buttons and editors the dashboard puts in the panel's header (focus, edit query…). */
   readonly headerActions?: ReactNode;
   /** Drag-to-zoom on the chart; absent in kiosk mode. */
   readonly onZoom?: (start: number, end: number) => void;
+  /** Double-click on the chart; absent in kiosk mode. */
+  readonly onZoomOut?: () => void;
   readonly children?: ReactNode;
   /** Dashed leak projections of flagged series. */
   readonly projections?: readonly LeakProjectionLine[];
@@ -63,6 +67,8 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const [openCluster, setOpenCluster] = useState<MarkerCluster<EventMarker> | null>(null);
   const chartRef = useRef<HTMLDivElement>(null);
 
+  const { onIsolateSeries } = props;
+  const onIsolate = useMemo(() => (onIsolateSeries ? (name: string) => onIsolateSeries(name, lines.map((l) => l.name)) : undefined), [onIsolateSeries, lines]);
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
   const onHover = useCallback(
@@ -154,6 +160,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 describeMarker={describeMarker}
                 onZoom={props.onZoom}
                 projections={visibleProjections}
+                onZoomOut={props.onZoomOut}
               />
               {hover && !markerFocus && !openCluster && (
                 <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
@@ -178,7 +185,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
             </div>
           )}
         </div>
-        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} />
+        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} onIsolate={onIsolate} />
       </div>
     </section>
   );

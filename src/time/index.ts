@@ -16,7 +16,7 @@ export {
   type TimeInputResult,
 } from './range';
 export { formatPromDuration } from './promDuration';
-export { stepFor, alignRange, READABLE_STEPS } from './step';
+export { stepFor, stepFacts, alignRange, READABLE_STEPS, type StepFacts } from './step';
 export {
   resolveTimezone,
   isValidTimezone,

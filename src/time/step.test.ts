@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { READABLE_STEPS, alignRange, stepFor } from './step';
+import { READABLE_STEPS, alignRange, stepFacts, stepFor } from './step';
 
 const S = 1000;
 const M = 60 * S;
@@ -75,6 +75,19 @@ describe('stepFor', () => {
         );
       }),
     );
+  });
+});
+
+describe('stepFacts', () => {
+  it.each([
+    ['the width', { start: 0, end: 4.5 * H, widthPx: 1100 }, { step: 30_000, rule: 'width' }],
+    ['the minimum step', { start: 0, end: 60_000, widthPx: 1000 }, { step: 1_000, rule: 'min-step' }],
+    ['a configured minimum step', { start: 0, end: H, widthPx: 1000, minStep: 60_000 }, { step: 60_000, rule: 'min-step' }],
+    ['the point limit', { start: 0, end: 400 * 24 * H, widthPx: 100_000 }, { step: H, rule: 'max-points' }],
+  ])('says the step came from %s', (_, inputs, want) => {
+    const facts = stepFacts(inputs);
+    expect({ step: facts.step, rule: facts.rule }).toEqual(want);
+    expect(facts.step).toBe(stepFor(inputs));
   });
 });
 

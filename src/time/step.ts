@@ -47,22 +47,45 @@ function nextReadableStep(step: number): number {
  * readable step so neighbouring widths share cache entries. Also keeps the range *after*
  * `alignRange` within `maxPoints` intervals, the limit Prometheus checks.
  */
-export function stepFor(p: {
+export function stepFor(p: StepInputs): number {
+  return stepFacts(p).step;
+}
+
+export interface StepInputs {
   start: number;
   end: number;
   widthPx: number;
   minStep?: number;
   maxPoints?: number;
-}): number {
+}
+
+/** How `stepFor` chose a step: the facts an inspector words. */
+export interface StepFacts {
+  readonly step: number;
+  /** The plot width used (the default when the given one is unusable). */
+  readonly widthPx: number;
+  /** range / (width / 2), before any limit or rounding. */
+  readonly perPixelsMs: number;
+  /** Which bound decided the step before rounding up to a readable one. */
+  readonly rule: 'width' | 'min-step' | 'max-points';
+}
+
+export function stepFacts(p: StepInputs): StepFacts {
   const width = Number.isFinite(p.widthPx) && p.widthPx > 0 ? p.widthPx : DEFAULT_WIDTH_PX;
   const minStep = p.minStep !== undefined && p.minStep > 0 ? p.minStep : DEFAULT_MIN_STEP;
   const maxPoints = p.maxPoints !== undefined && p.maxPoints >= 2 ? p.maxPoints : DEFAULT_MAX_POINTS;
   const range = Number.isFinite(p.end - p.start) ? Math.max(0, p.end - p.start) : 0;
-  const raw = Math.max(range / (width / 2), minStep, range / maxPoints);
+  const perPixels = range / (width / 2);
+  const raw = Math.max(perPixels, minStep, range / maxPoints);
   let step = readableStepAtLeast(raw);
   // Alignment can add up to one step of intervals; keep that within the limit too.
-  while (Math.ceil(range / step) + 1 > maxPoints) step = nextReadableStep(step);
-  return step;
+  let limited = false;
+  while (Math.ceil(range / step) + 1 > maxPoints) {
+    step = nextReadableStep(step);
+    limited = true;
+  }
+  const rule = limited ? 'max-points' : raw === perPixels ? 'width' : raw === minStep ? 'min-step' : 'max-points';
+  return { step, widthPx: width, perPixelsMs: perPixels, rule };
 }
 
 /** Widens the range to whole steps, so the same panel asks the server the same question. */

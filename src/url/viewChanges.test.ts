@@ -6,10 +6,12 @@ import {
   enterKiosk,
   focusPanel,
   importIncident,
+  isolateSeries,
   openIncidentWindow,
   overrideQueries,
   selectEvent,
   setVariable,
+  shiftRange,
   showPlaylistItem,
   toggleEvent,
   toggleSeries,
@@ -41,6 +43,27 @@ describe('view changes', () => {
     expect(out.range).toEqual({ from: String(START - span / 2), to: String(END + span / 2) });
   });
 
+  it('shiftRange moves the range by half its width, earlier or later, keeping its width', () => {
+    const span = END - START;
+    const now = END + 10 * span;
+    const earlier = shiftRange(EMPTY_VIEW_STATE, { start: START, end: END }, -1, now);
+    expect(earlier.range).toEqual({ from: String(START - span / 2), to: String(END - span / 2) });
+    const later = shiftRange(EMPTY_VIEW_STATE, { start: START, end: END }, 1, now);
+    expect(later.range).toEqual({ from: String(START + span / 2), to: String(END + span / 2) });
+    expect(throughLink(later).range).toEqual(later.range);
+    // Back then forth is where it started.
+    expect(shiftRange(earlier, { start: START - span / 2, end: END - span / 2 }, 1, now).range).toEqual({ from: String(START), to: String(END) });
+  });
+
+  it('shiftRange stops a move later at now, and does nothing at now', () => {
+    const span = END - START;
+    const later = shiftRange(EMPTY_VIEW_STATE, { start: START, end: END }, 1, END + 10 * MINUTE);
+    expect(later.range).toEqual({ from: String(START + 10 * MINUTE), to: String(END + 10 * MINUTE) });
+    const live = { ...EMPTY_VIEW_STATE, range: { from: 'now-6h', to: 'now' } };
+    expect(shiftRange(live, { start: END - span, end: END }, 1, END)).toBe(live);
+    expect(shiftRange(live, { start: END - span, end: END }, -1, END).range).toEqual({ from: String(END - 1.5 * span), to: String(END - span / 2) });
+  });
+
   it('chooseDashboard drops the focused panel of the previous dashboard', () => {
     const focused = focusPanel({ ...EMPTY_VIEW_STATE, dashboard: 'a' }, 'memory');
     expect(focused.panel).toBe('memory');
@@ -61,6 +84,26 @@ describe('view changes', () => {
     expect(throughLink(hidden).hidden).toEqual({ memory: ['web-2', 'web-3'] });
     const shown = toggleSeries(toggleSeries(hidden, 'memory', 'web-2'), 'memory', 'web-3');
     expect(shown.hidden).toEqual({});
+  });
+
+  it('isolateSeries hides every other series, and a second click on it shows them all', () => {
+    const all = ['web-1', 'web-2', 'web-3'];
+    const isolated = isolateSeries(EMPTY_VIEW_STATE, 'memory', 'web-2', all);
+    expect(isolated.hidden).toEqual({ memory: ['web-1', 'web-3'] });
+    expect(throughLink(isolated).hidden).toEqual({ memory: ['web-1', 'web-3'] });
+    expect(isolateSeries(isolated, 'memory', 'web-2', all).hidden).toEqual({});
+    // Another series clicked while one is isolated: that one alone instead.
+    expect(isolateSeries(isolated, 'memory', 'web-3', all).hidden).toEqual({ memory: ['web-1', 'web-2'] });
+    // A hidden series clicked: shown alone. Other panels are left as they were.
+    const mixed = toggleSeries(toggleSeries(EMPTY_VIEW_STATE, 'memory', 'web-1'), 'cache', 'web-3');
+    expect(isolateSeries(mixed, 'memory', 'web-1', all).hidden).toEqual({ memory: ['web-2', 'web-3'], cache: ['web-3'] });
+    // Ctrl/Cmd+click toggles on top of an isolation.
+    expect(toggleSeries(isolated, 'memory', 'web-3').hidden).toEqual({ memory: ['web-1'] });
+  });
+
+  it('isolateSeries of the only series shows it (nothing else to hide)', () => {
+    const hidden = toggleSeries(EMPTY_VIEW_STATE, 'memory', 'web-1');
+    expect(isolateSeries(hidden, 'memory', 'web-1', ['web-1']).hidden).toEqual({});
   });
 
   it('toggleEvent selects an event and clears it on a second click; selectEvent always selects', () => {

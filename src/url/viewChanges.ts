@@ -29,6 +29,17 @@ export function zoomOut(view: ViewState, resolved: ResolvedRange): ViewState {
   return { ...view, range: absoluteRange(resolved.start - span / 2, resolved.end + span / 2) };
 }
 
+/**
+ * The range moved earlier (-1) or later (+1) by half its width, as Grafana's arrows beside the
+ * time picker do. A move later stops at `now`: past it there is nothing to show yet.
+ */
+export function shiftRange(view: ViewState, resolved: ResolvedRange, direction: -1 | 1, now: number): ViewState {
+  const span = resolved.end - resolved.start;
+  const by = direction === 1 ? Math.min(span / 2, Math.max(0, now - resolved.end)) : -span / 2;
+  if (by === 0) return view;
+  return { ...view, range: absoluteRange(resolved.start + by, resolved.end + by) };
+}
+
 export function setTimezone(view: ViewState, timezone: string): ViewState {
   return { ...view, timezone };
 }
@@ -73,6 +84,20 @@ export function toggleSeries(view: ViewState, panelId: string, name: string): Vi
   const hidden = { ...view.hidden };
   if (next.length > 0) hidden[panelId] = next;
   else delete hidden[panelId];
+  return { ...view, hidden };
+}
+
+/**
+ * A plain click on a legend entry (Grafana's habit): that series alone, written as hiding the
+ * others. Clicking the series that is already shown alone shows them all again.
+ */
+export function isolateSeries(view: ViewState, panelId: string, name: string, allNames: readonly string[]): ViewState {
+  const others = [...new Set(allNames.filter((n) => n !== name))];
+  const current = view.hidden[panelId] ?? [];
+  const alone = !current.includes(name) && others.every((n) => current.includes(n));
+  const hidden = { ...view.hidden };
+  if (alone || others.length === 0) delete hidden[panelId];
+  else hidden[panelId] = others;
   return { ...view, hidden };
 }
 

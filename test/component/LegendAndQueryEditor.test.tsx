@@ -9,30 +9,40 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe('the legend', () => {
-  it('hides a series when its name is clicked and shows it again on a second click, in the URL too', async () => {
+  it("a click shows that series alone, Ctrl/Cmd+click toggles one, and the link carries the hidden ones (Grafana's habit)", async () => {
     const user = userEvent.setup();
     openApp('');
     const memory = panel('Memory');
     await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
     const legend = within(memory).getByRole('table', { name: 'Legend' });
-    const web2 = within(legend).getByRole('button', { name: 'web-2' });
+    const entry = (name: string) => within(legend).getByRole('button', { name });
     const drawnInstances = () => drawnLines(memory).map((p) => /"instance":"([^"]+)"/.exec(p.dataset.series ?? '')?.[1]);
+    const hiddenInLink = () => new URLSearchParams(window.location.search).getAll('hide');
     expect(drawnInstances()).toEqual(['web-1', 'web-2', 'web-3']);
-    expect(web2).toHaveAttribute('aria-pressed', 'true');
+    expect(entry('web-2')).toHaveAttribute('aria-pressed', 'true');
 
-    await user.click(web2);
-    expect(drawnLines(memory)).toHaveLength(2);
-    expect(drawnInstances()).toEqual(['web-1', 'web-3']);
-    expect(web2).toHaveAttribute('aria-pressed', 'false');
-    // Hidden, not removed: its row and figures stay in the legend.
+    await user.click(entry('web-2'));
+    expect(drawnInstances()).toEqual(['web-2']);
+    expect(entry('web-1')).toHaveAttribute('aria-pressed', 'false');
+    expect(entry('web-2')).toHaveAttribute('aria-pressed', 'true');
+    expect(hiddenInLink()).toEqual(['memory:web-1', 'memory:web-3']);
+    // Hidden, not removed: their rows and figures stay in the legend; other panels keep theirs.
     expect(within(legend).getAllByRole('row')).toHaveLength(4);
-    expect(window.location.search).toContain('hide=memory:web-2');
-    // Only the memory panel's web-2 is hidden.
     expect(drawnLines(panel('Cache size'))).toHaveLength(3);
 
-    await user.click(web2);
-    expect(drawnLines(memory)).toHaveLength(3);
-    expect(web2).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard('{Control>}');
+    await user.click(entry('web-3'));
+    await user.keyboard('{/Control}');
+    expect(drawnInstances()).toEqual(['web-2', 'web-3']);
+    await user.keyboard('{Meta>}');
+    await user.click(entry('web-2'));
+    await user.keyboard('{/Meta}');
+    expect(drawnInstances()).toEqual(['web-3']);
+    expect(hiddenInLink()).toEqual(['memory:web-1', 'memory:web-2']);
+
+    // A click on the series shown alone shows them all again.
+    await user.click(entry('web-3'));
+    expect(drawnInstances()).toEqual(['web-1', 'web-2', 'web-3']);
     expect(window.location.search).not.toContain('hide=');
   }, COLD_START_TIMEOUT_MS);
 });

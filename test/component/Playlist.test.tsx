@@ -68,7 +68,9 @@ describe('a kiosk playlist', () => {
     openApp('?v=1&kiosk&playlist=5s&playlist-item=webapp-incident&playlist-item=webapp-night', bootWithTwoDashboards());
     const memory = panel('Memory');
     await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
+    await user.keyboard('{Control>}');
     await user.click(within(memory).getByRole('button', { name: 'web-2' }));
+    await user.keyboard('{/Control}');
     expect(drawnLines(memory)).toHaveLength(2);
     expect(window.location.search).toContain('hide=memory:web-2');
 

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { toOpenMetrics } from '../../mocks';
+import { drawnLines, legendRows, panel, waitForLines } from './appPage';
+import { DIST, PROXIED_CONFIG } from './realSite';
+import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+
+// Digging into the incident on a real Prometheus that holds the incident as backfilled data
+// without `up` series (as federated or imported data comes): the dashboard's Instance picker
+// selects by `up{job="webapp"}`, which finds nothing there.
+
+/** The scenario's OpenMetrics without the `up` family. */
+function withoutUp(openMetrics: string): string {
+  return openMetrics
+    .split('\n')
+    .filter((line) => !/^up\{/.test(line) && !/^# (TYPE|HELP|UNIT) up /.test(line))
+    .join('\n');
+}
+
+let browser: Browser;
+let backend: RunningBackend;
+let site: RunningStaticServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  backend = await startPrometheus({ openMetrics: withoutUp(toOpenMetrics()) });
+  site = await serveDist({ distDir: DIST, config: PROXIED_CONFIG, proxyTarget: backend.url });
+});
+
+afterAll(async () => {
+  await site?.stop();
+  await backend?.stop();
+  await browser?.close();
+});
+
+async function openDashboard(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
+  await page.goto(`${site.url}/${query}`);
+  await waitForLines(panel(page, 'Memory'), 3);
+  return page;
+}
+
+it('picks an instance from the panels’ own series when `up` is missing, and shows only it', async () => {
+  const page = await openDashboard();
+  try {
+    const picker = page.getByRole('group', { name: 'Instance' });
+    await picker.getByRole('checkbox', { name: 'web-2' }).waitFor({ timeout: 30_000 });
+    expect(await picker.getByRole('note').textContent()).toContain('up{job="webapp"} has no series in this range');
+    expect(await picker.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.parentElement?.textContent))).toEqual(['All', 'web-1', 'web-2', 'web-3']);
+
+    await picker.getByRole('checkbox', { name: 'web-2' }).click();
+    const memory = panel(page, 'Memory');
+    await expect.poll(() => drawnLines(memory).count(), { timeout: 30_000 }).toBe(1);
+    expect((await legendRows(memory)).map((r) => r.name)).toEqual(['web-2']);
+    expect((await legendRows(panel(page, 'Error rate'))).map((r) => r.name)).toEqual(['web-2', 'all instances']);
+    expect(new URL(page.url()).searchParams.getAll('var-instance')).toEqual(['web-2']);
+  } finally {
+    await page.close();
+  }
+});
+
+it('a legend click shows one series alone, Ctrl+click adds one back, a double-click zooms out — all in the link', async () => {
+  const page = await openDashboard('?v=1&from=1705309200000&to=1705325400000');
+  try {
+    const errors = panel(page, 'Error rate');
+    await waitForLines(errors, 4);
+    await errors.getByRole('button', { name: 'all instances' }).click();
+    await expect.poll(() => drawnLines(errors).count()).toBe(1);
+    await errors.getByRole('button', { name: 'web-2' }).click({ modifiers: ['Control'] });
+    await expect.poll(() => drawnLines(errors).count()).toBe(2);
+    expect(new URL(page.url()).searchParams.getAll('hide').sort()).toEqual(['error-rate:web-1', 'error-rate:web-3']);
+
+    const before = new URL(page.url()).searchParams;
+    const span = Number(before.get('to') ?? NaN) - Number(before.get('from') ?? NaN);
+    await errors.locator('.hover-layer > rect[fill="transparent"]').dblclick();
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).not.toBe(before.get('to'));
+    const after = new URL(page.url()).searchParams;
+    expect(Number(after.get('to')) - Number(after.get('from'))).toBe(2 * span);
+    // The hidden series stay hidden in the wider range.
+    await expect.poll(() => drawnLines(errors).count()).toBe(2);
+  } finally {
+    await page.close();
+  }
+});
