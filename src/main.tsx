@@ -11,9 +11,10 @@ import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
 import { createPromClient, promKeys, type PromClient } from './prometheus';
 import './app/styles.css';
+import { MINUTE_MS } from './time';
 
 // A wall display runs for weeks: it picks up config, dashboard and incident changes by itself.
-const CONFIG_RELOAD_MS = 5 * 60_000;
+const CONFIG_RELOAD_MS = 5 * MINUTE_MS;
 
 const queryClient = createQueryClient();
 

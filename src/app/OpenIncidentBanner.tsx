@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents';
-import { formatDuration } from '../time';
+import { formatDuration, MINUTE_MS } from '../time';
 import { useClock } from './useLastUpdate';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
 }
 
 function openFor(incident: Incident, now: number): string {
-  return formatDuration(Math.max(0, Math.floor((now - incident.start) / 60_000) * 60_000));
+  return formatDuration(Math.max(0, Math.floor((now - incident.start) / MINUTE_MS) * MINUTE_MS));
 }
 
 /**

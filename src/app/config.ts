@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatZodError } from '../schema';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
-import { parseDuration } from '../time';
+import { parseDuration, HOUR_MS } from '../time';
 
 /**
  * Runtime configuration, read from `config.json` at start-up so one build serves any environment.
@@ -55,7 +55,7 @@ const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one l
 export const RESPONSE_BYTES_LIMITS = { min: 64 * 1024, max: 1024 * 1024 * 1024 } as const;
 
 const MIN_SCRAPE_INTERVAL_MS = 1_000;
-const MAX_SCRAPE_INTERVAL_MS = 3_600_000;
+const MAX_SCRAPE_INTERVAL_MS = HOUR_MS;
 
 /** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
 const scrapeInterval = z.string().refine(

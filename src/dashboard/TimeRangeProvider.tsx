@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { isRelative, resolveRange, type TimeRange } from '../time';
+import { isRelative, resolveRange, type TimeRange, HOUR_MS } from '../time';
 import { refreshPanels } from './refreshPolicy';
 import { useAutoRefresh } from './useAutoRefresh';
 
@@ -45,7 +45,7 @@ export function TimeRangeProvider({ range, fallbackRange, timezone, refreshMs, o
   const relative = isRelative(range);
   useAutoRefresh({ intervalMs: refreshMs, relative, setNow });
 
-  const resolved = resolveRange(range, now, timezone) ?? resolveRange(fallbackRange, now, timezone) ?? { start: now - 3_600_000, end: now };
+  const resolved = resolveRange(range, now, timezone) ?? resolveRange(fallbackRange, now, timezone) ?? { start: now - HOUR_MS, end: now };
   const setRange = useCallback(
     (next: TimeRange) => {
       onRangeChange(next);

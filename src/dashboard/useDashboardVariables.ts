@@ -5,6 +5,7 @@ import type { DashboardVariable, PanelSpec } from './schema';
 import { variableOptionsQueryOptions, type LoadedOptions } from './variableOptionsQuery';
 import { planVariables, type VariablePlan } from './variableRequests';
 import { resolveVariables, type VariableValue, type VariableValues } from './variables';
+import { HOUR_MS } from '../time';
 
 export interface VariableOptionsState {
   /** Undefined until the values arrive (or when they could not be loaded). */
@@ -25,7 +26,6 @@ export interface DashboardVariables {
   readonly notices: readonly string[];
 }
 
-const HOUR_MS = 3_600_000;
 // Label values rarely change while a dashboard is open.
 const LABEL_VALUES_STALE_MS = 60_000;
 

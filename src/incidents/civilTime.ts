@@ -2,9 +2,7 @@
  * Calendar dates and clock times as a postmortem writes them, turned into instants (the zone
  * arithmetic itself is src/time's).
  */
-import { instantOfWallClock, isValidTimezone, zoneOffsetAt } from '../time';
-
-const MINUTE_MS = 60_000;
+import { instantOfWallClock, MINUTE_MS } from '../time';
 
 export interface CivilDate {
   readonly year: number;
@@ -24,13 +22,6 @@ export interface ClockTime {
 export type ZoneSpec =
   | { readonly kind: 'iana'; readonly name: string }
   | { readonly kind: 'offset'; readonly minutes: number; readonly label: string };
-
-/** Whether `Intl` knows the zone name (the parser accepts only zones it can compute with). */
-export function isIanaTimeZone(name: string): boolean {
-  return isValidTimezone(name);
-}
-
-export { zoneOffsetAt };
 
 /**
  * The instant `zone` shows `date` `time`. A wall time a DST change repeats resolves to its first

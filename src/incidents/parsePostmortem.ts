@@ -5,7 +5,8 @@
  */
 
 import type { ZoneSpec } from './civilTime';
-import { ianaNameOf, isIanaTimeZone } from './civilTime';
+import { isValidTimezone } from '../time';
+import { ianaNameOf } from './civilTime';
 import { extractTextLines } from './extractText';
 import type { Incident, TimezoneSource } from './model';
 import { findOutageWindow, findStatedZone, type OutageWindow } from './outageWindow';
@@ -61,7 +62,7 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   if (!source.trim()) return { ok: false, error: 'The postmortem is empty.' };
   if (looksBinary(source)) return { ok: false, error: 'The postmortem is not readable text (it looks like binary data).' };
   const requestedZone = options.timezone ?? 'UTC';
-  if (!isIanaTimeZone(requestedZone)) {
+  if (!isValidTimezone(requestedZone)) {
     return { ok: false, error: `Unknown time zone "${requestedZone}" (expected an IANA name like "Europe/Berlin").` };
   }
 

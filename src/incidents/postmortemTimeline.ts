@@ -13,6 +13,7 @@ import type { OutageWindow } from './outageWindow';
 import type { DocLine } from './postmortemLines';
 import type { TimeToken } from './temporalTokens';
 import { hour24, matchDateAt, matchTimeAt, scanDates, scanTimes } from './temporalTokens';
+import { DAY_MS } from '../time';
 
 export interface TimelineResult {
   readonly events: IncidentEvent[];
@@ -33,7 +34,6 @@ export const MAX_EVENTS = 1000;
 export const MAX_UNPLACED_LISTED = 10;
 const MAX_EVENT_TEXT = 1000;
 const MAX_CONTINUATION_LINES = 5;
-const DAY_MS = 86_400_000;
 
 const TIMELINE_HEADING =
   /^(?:detailed |incident |event )?(?:timeline|chronology|sequence of events)(?: of events)?(?:\s*\([^)]{0,60}\))?\s*:?$/i;

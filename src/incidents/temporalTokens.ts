@@ -5,7 +5,7 @@
  */
 
 import type { CivilDate, ZoneSpec } from './civilTime';
-import { isIanaTimeZone } from './civilTime';
+import { isValidTimezone } from '../time';
 
 export interface DateToken {
   readonly start: number;
@@ -124,7 +124,7 @@ export function matchZoneAt(
 /** A zone named on its own ("UTC", "+02:00", "PST", "Europe/Berlin"), e.g. in "All times are …". */
 export function parseZoneName(text: string): ZoneSpec | undefined {
   const trimmed = text.trim();
-  if (ianaNamePattern.test(trimmed) && isIanaTimeZone(trimmed)) return { kind: 'iana', name: trimmed };
+  if (ianaNamePattern.test(trimmed) && isValidTimezone(trimmed)) return { kind: 'iana', name: trimmed };
   const found = matchZoneAt(trimmed, 0);
   return found && found.end === trimmed.length ? found.zone : undefined;
 }

@@ -1,9 +1,7 @@
 import { formatValue, type Unit } from '../series';
-import { formatTime } from '../time';
+import { DAY_MS, formatTime, MINUTE_MS } from '../time';
 import type { LeakEstimate } from './estimateLeak';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** About three significant digits without trailing zeros: an estimate, not a reading. */
 export function approximately(value: number, unit: Unit): string {
@@ -12,7 +10,7 @@ export function approximately(value: number, unit: Unit): string {
 
 /** "46 min", "1 h 12 min", "< 1 min". */
 export function minutesFromNow(ms: number): string {
-  const minutes = Math.round(ms / MINUTE);
+  const minutes = Math.round(ms / MINUTE_MS);
   if (minutes < 1) return '< 1 min';
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
@@ -22,7 +20,7 @@ export function minutesFromNow(ms: number): string {
 
 /** A clock time, with the date when it is not on the same day as `now` in that zone. */
 function clock(ms: number, now: number, timezone: string): string {
-  const sameDay = Math.abs(ms - now) < DAY && formatTime(ms, timezone, 'date') === formatTime(now, timezone, 'date');
+  const sameDay = Math.abs(ms - now) < DAY_MS && formatTime(ms, timezone, 'date') === formatTime(now, timezone, 'date');
   return formatTime(ms, timezone, sameDay ? 'time' : 'axis-short');
 }
 
@@ -32,7 +30,7 @@ function clock(ms: number, now: number, timezone: string): string {
  */
 export function describeLeak(name: string, estimate: LeakEstimate, limit: number, unit: Unit, timezone: string): string {
   const { now, crossingAt } = estimate;
-  const rate = `≈ +${approximately(estimate.slopePerMs * MINUTE, unit)}/min`;
+  const rate = `≈ +${approximately(estimate.slopePerMs * MINUTE_MS, unit)}/min`;
   const since = `since ${clock(estimate.since, now, timezone)}${estimate.sinceIsWindowStart ? ' or earlier' : ''}`;
   const level = approximately(limit, unit);
   const when =

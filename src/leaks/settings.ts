@@ -1,4 +1,4 @@
-import { parseDuration } from '../time';
+import { parseDuration, MINUTE_MS, DAY_MS } from '../time';
 import type { LeakWatchSettings } from './estimateLeak';
 
 /** A panel's `leakWatch` option as the dashboard JSON writes it. */
@@ -14,7 +14,7 @@ export interface LeakWatchOption {
 /** Long enough to hold the quiet baseline before a leak of hours, short enough to follow a change. */
 export const DEFAULT_LEAK_WINDOW = '2h';
 /** Durations the estimator accepts: below a minute there is no trend to speak of; beyond 30 days no panel holds the samples. */
-export const LEAK_DURATION_BOUNDS_MS = { min: 60_000, max: 30 * 86_400_000 } as const;
+export const LEAK_DURATION_BOUNDS_MS = { min: MINUTE_MS, max: 30 * DAY_MS } as const;
 
 export type LeakWatchResolution =
   | { readonly ok: true; readonly settings: LeakWatchSettings }

@@ -1,4 +1,5 @@
 import { instantOfWallClock, wallClockAt, zoneOffsetAt, type WallClock } from './zone';
+import { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './durations';
 
 /** What the user picked: UTC, whatever the browser is set to, or an IANA zone name. */
 export type TimezoneSetting = 'UTC' | 'browser' | (string & {});
@@ -16,10 +17,6 @@ export type TimeStyle = 'time-seconds' | 'time' | 'axis-short' | 'datetime' | 'd
 /** The styles `timeTicks` chooses from; each is a valid `formatTime` style. */
 export type TickStyle = 'time-seconds' | 'time' | 'axis-short' | 'date';
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 const validity = new Map<string, string | null>();
 
@@ -94,15 +91,15 @@ type TickInterval =
   | { kind: 'years'; n: number };
 
 const TICK_INTERVALS: readonly { interval: TickInterval; approxMs: number }[] = [
-  ...[1, 2, 5, 10, 15, 30].map((s) => ({ interval: { kind: 'fixed', ms: s * SECOND } as const, approxMs: s * SECOND })),
-  ...[1, 2, 5, 10, 15, 30].map((m) => ({ interval: { kind: 'fixed', ms: m * MINUTE } as const, approxMs: m * MINUTE })),
-  ...[1, 3, 6, 12].map((n) => ({ interval: { kind: 'hours', n } as const, approxMs: n * HOUR })),
-  ...[1, 2].map((n) => ({ interval: { kind: 'days', n } as const, approxMs: n * DAY })),
-  { interval: { kind: 'week' }, approxMs: 7 * DAY },
-  ...[1, 3, 6].map((n) => ({ interval: { kind: 'months', n } as const, approxMs: n * 30.44 * DAY })),
+  ...[1, 2, 5, 10, 15, 30].map((s) => ({ interval: { kind: 'fixed', ms: s * SECOND_MS } as const, approxMs: s * SECOND_MS })),
+  ...[1, 2, 5, 10, 15, 30].map((m) => ({ interval: { kind: 'fixed', ms: m * MINUTE_MS } as const, approxMs: m * MINUTE_MS })),
+  ...[1, 3, 6, 12].map((n) => ({ interval: { kind: 'hours', n } as const, approxMs: n * HOUR_MS })),
+  ...[1, 2].map((n) => ({ interval: { kind: 'days', n } as const, approxMs: n * DAY_MS })),
+  { interval: { kind: 'week' }, approxMs: 7 * DAY_MS },
+  ...[1, 3, 6].map((n) => ({ interval: { kind: 'months', n } as const, approxMs: n * 30.44 * DAY_MS })),
   ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].map((n) => ({
     interval: { kind: 'years', n } as const,
-    approxMs: n * 365.25 * DAY,
+    approxMs: n * 365.25 * DAY_MS,
   })),
 ];
 
@@ -220,7 +217,7 @@ export function timeTicks(
 }
 
 function tickStyle(interval: TickInterval, start: number, end: number, tz: string): TickStyle {
-  if (interval.kind === 'fixed' && interval.ms < MINUTE) return 'time-seconds';
+  if (interval.kind === 'fixed' && interval.ms < MINUTE_MS) return 'time-seconds';
   if (interval.kind === 'fixed' || interval.kind === 'hours') return sameDay(start, end, tz) ? 'time' : 'axis-short';
   return 'date';
 }

@@ -1,3 +1,4 @@
+export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './durations';
 export {
   parseTimeInput,
   readTimeInput,

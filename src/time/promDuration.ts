@@ -1,19 +1,16 @@
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './durations';
 
 // Prometheus' model.Duration.String(): years and weeks only when they divide the whole duration
 // ("90d" reads better than "12w6d"), then greedy days, hours, minutes, seconds, milliseconds.
 const EXACT_UNITS = [
-  { ms: 365 * DAY, suffix: 'y' },
-  { ms: 7 * DAY, suffix: 'w' },
+  { ms: 365 * DAY_MS, suffix: 'y' },
+  { ms: 7 * DAY_MS, suffix: 'w' },
 ] as const;
 const GREEDY_UNITS = [
-  { ms: DAY, suffix: 'd' },
-  { ms: HOUR, suffix: 'h' },
-  { ms: MINUTE, suffix: 'm' },
-  { ms: SECOND, suffix: 's' },
+  { ms: DAY_MS, suffix: 'd' },
+  { ms: HOUR_MS, suffix: 'h' },
+  { ms: MINUTE_MS, suffix: 'm' },
+  { ms: SECOND_MS, suffix: 's' },
   { ms: 1, suffix: 'ms' },
 ] as const;
 

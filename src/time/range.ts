@@ -1,4 +1,5 @@
 import { instantOfWallClock, wallClockAsUtc, wallClockAt, type WallClock } from './zone';
+import { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './durations';
 
 /**
  * A point in time as the user or the URL writes it: `now`, `now-6h`, `now-1d+2h`, `now/d`,
@@ -42,14 +43,10 @@ export function isWithinTimeBounds(ms: number): boolean {
   return ms >= EARLIEST_TIME_MS && ms <= LATEST_TIME_MS;
 }
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 // Prometheus' model.ParseDuration: units in this order, each at most once, integers only.
 const DURATION_PATTERN = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const DURATION_UNITS_MS = [365 * DAY, 7 * DAY, DAY, HOUR, MINUTE, SECOND, 1] as const;
+const DURATION_UNITS_MS = [365 * DAY_MS, 7 * DAY_MS, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, 1] as const;
 
 /** Prometheus duration (`1h30m`, `5m`, `15s`, `1d`, `1w`, `1y` = 365d, `500ms`, `0`) → ms. */
 export function parseDuration(s: string): number | null {
@@ -66,10 +63,10 @@ export function parseDuration(s: string): number | null {
 }
 
 const FORMAT_UNITS: readonly { ms: number; suffix: string }[] = [
-  { ms: DAY, suffix: 'd' },
-  { ms: HOUR, suffix: 'h' },
-  { ms: MINUTE, suffix: 'm' },
-  { ms: SECOND, suffix: 's' },
+  { ms: DAY_MS, suffix: 'd' },
+  { ms: HOUR_MS, suffix: 'h' },
+  { ms: MINUTE_MS, suffix: 'm' },
+  { ms: SECOND_MS, suffix: 's' },
   { ms: 1, suffix: 'ms' },
 ];
 
@@ -178,7 +175,7 @@ function parseIso(input: string, tz: string): number | null {
   const offsetHours = Number(digits.slice(0, 2));
   const offsetMinutes = Number(digits.slice(2) || '0');
   if (offsetHours > 23 || offsetMinutes > 59) return null;
-  return asUtc - sign * (offsetHours * HOUR + offsetMinutes * MINUTE);
+  return asUtc - sign * (offsetHours * HOUR_MS + offsetMinutes * MINUTE_MS);
 }
 
 /** Why a time input gave no instant: unreadable text, or an instant outside the years 0001–9999. */

@@ -1,45 +1,42 @@
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './durations';
 
 /** Steps a person recognises; query steps are rounded up to one of these (then to whole days). */
 export const READABLE_STEPS: readonly number[] = [
-  SECOND,
-  2 * SECOND,
-  5 * SECOND,
-  10 * SECOND,
-  15 * SECOND,
-  30 * SECOND,
-  MINUTE,
-  2 * MINUTE,
-  5 * MINUTE,
-  10 * MINUTE,
-  15 * MINUTE,
-  30 * MINUTE,
-  HOUR,
-  2 * HOUR,
-  3 * HOUR,
-  6 * HOUR,
-  12 * HOUR,
-  DAY,
-  2 * DAY,
-  7 * DAY,
+  SECOND_MS,
+  2 * SECOND_MS,
+  5 * SECOND_MS,
+  10 * SECOND_MS,
+  15 * SECOND_MS,
+  30 * SECOND_MS,
+  MINUTE_MS,
+  2 * MINUTE_MS,
+  5 * MINUTE_MS,
+  10 * MINUTE_MS,
+  15 * MINUTE_MS,
+  30 * MINUTE_MS,
+  HOUR_MS,
+  2 * HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  2 * DAY_MS,
+  7 * DAY_MS,
 ];
 
 const DEFAULT_WIDTH_PX = 1000;
-const DEFAULT_MIN_STEP = SECOND;
+const DEFAULT_MIN_STEP = SECOND_MS;
 /** Prometheus refuses range queries with more than 11,000 points per series. */
 const DEFAULT_MAX_POINTS = 11_000;
 
 function readableStepAtLeast(ms: number): number {
   for (const step of READABLE_STEPS) if (step >= ms) return step;
-  return Math.ceil(ms / DAY) * DAY;
+  return Math.ceil(ms / DAY_MS) * DAY_MS;
 }
 
 function nextReadableStep(step: number): number {
   const next = READABLE_STEPS.find((s) => s > step);
-  return next ?? (Math.floor(step / DAY) + 1) * DAY;
+  return next ?? (Math.floor(step / DAY_MS) + 1) * DAY_MS;
 }
 
 /**

@@ -2,8 +2,7 @@
  * Wall-clock arithmetic in an IANA time zone with nothing but `Intl`, so ticks, `now/d` rounding and
  * absolute inputs without an offset agree with what the user's clock shows.
  */
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './durations';
 
 export interface WallClock {
   year: number;

@@ -1,13 +1,11 @@
 import type { Incident } from '../incidents';
-import type { ResolvedRange, TimeRange } from '../time';
+import { HOUR_MS, MINUTE_MS, type ResolvedRange, type TimeRange } from '../time';
 import type { ViewState } from './viewState';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const MIN_INCIDENT_PAD_MS = 15 * MINUTE;
+const MIN_INCIDENT_PAD_MS = 15 * MINUTE_MS;
 const INCIDENT_PAD_FRACTION = 0.2;
 /** How much of an open incident to show after its start: there is no end to pad. */
-const OPEN_INCIDENT_SPAN_MS = HOUR;
+const OPEN_INCIDENT_SPAN_MS = HOUR_MS;
 
 /**
  * The state with its range pinned to the instants on screen, so a permalink shows the same window
