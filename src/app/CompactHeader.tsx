@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import type { Dashboard } from '../dashboard';
 import { useTimeRange } from '../dashboard';
 import type { Incident } from '../incidents';
 import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
-import type { HistoryMode } from './useViewState';
+import type { HeaderProps } from './DesktopHeader';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RefreshPicker } from './RefreshPicker';
 import { ServerStatus } from './ServerStatus';
@@ -13,13 +12,7 @@ import { AbsoluteRangeForm, RangePresetSelect } from './TimeRangePicker';
 import { TimezonePicker } from './TimezonePicker';
 import { UpdatedAgo } from './UpdatedAgo';
 
-interface Props {
-  readonly title: string;
-  readonly dashboards: readonly Dashboard[];
-  readonly dashboard: Dashboard;
-  readonly view: ViewState;
-  readonly setView: (next: ViewState, mode: HistoryMode) => void;
-  readonly demo: boolean;
+interface Props extends HeaderProps {
   /** What the dashboard's variables select, in words ("Instance: web-2"), shown while the menu is shut. */
   readonly selectionSummary?: string;
   /** More controls for the menu (the dashboard's variable pickers). */

@@ -13,7 +13,8 @@ import { TimeRangePicker } from './TimeRangePicker';
 import { TimezonePicker } from './TimezonePicker';
 import { UpdatedAgo } from './UpdatedAgo';
 
-interface Props {
+/** What every header of the desktop page gets: the view to show and change, and where it comes from. */
+export interface HeaderProps {
   readonly title: string;
   readonly dashboards: readonly Dashboard[];
   readonly dashboard: Dashboard;
@@ -23,7 +24,7 @@ interface Props {
 }
 
 /** The controls of the desktop view: what to show, when, how often, and how to share it. */
-export function DesktopHeader({ title, dashboards, dashboard, view, setView, demo }: Props) {
+export function DesktopHeader({ title, dashboards, dashboard, view, setView, demo }: HeaderProps) {
   const time = useTimeRange();
   const { start, end, timezone } = time;
   const push = (next: ViewState) => setView(next, 'push');
