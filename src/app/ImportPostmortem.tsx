@@ -24,7 +24,8 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
+  /** What is being read (a file's name), or null. */
+  const [reading, setReading] = useState<string | null>(null);
   const current = useRef<AbortController | null>(null);
   const textId = useId();
 
@@ -38,7 +39,7 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
   const cancelRead = () => {
     current.current?.abort();
     current.current = null;
-    setReading(false);
+    setReading(null);
   };
   useEffect(() => () => current.current?.abort(), []);
 
@@ -57,49 +58,61 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
     onImport(fitForLink(result.incident));
   };
 
-  const read = () => {
+  /** Parses off the main thread and overlays the incident; a newer read cancels this one. */
+  const importText = (source: string, signal: AbortSignal) => {
+    readPostmortemOffThread(source, { id: idFor(source), timezone }, signal).then(
+      (result) => {
+        if (signal.aborted) return;
+        setReading(null);
+        accept(result);
+      },
+      (failure: unknown) => {
+        if (failure instanceof ReadAbortedError || signal.aborted) return;
+        setReading(null);
+        setError(`The postmortem could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
+      },
+    );
+  };
+
+  const readPasted = () => {
     const refusal = pastedLengthRefusal(text.length);
     if (refusal) {
       setError(refusal);
       return;
     }
     const signal = startRead();
-    setReading(true);
+    setReading('the pasted postmortem');
     setError(null);
-    readPostmortemOffThread(text, { id: idFor(text), timezone }, signal).then(
-      (result) => {
-        if (signal.aborted) return;
-        setReading(false);
-        accept(result);
-      },
-      (failure: unknown) => {
-        if (failure instanceof ReadAbortedError || signal.aborted) return;
-        setReading(false);
-        setError(`The postmortem could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
-      },
-    );
+    importText(text, signal);
   };
 
+  /**
+   * A picked file is read and overlaid at once, never put into the text box: a megabyte of text in
+   * a textarea alone holds the main thread for hundreds of milliseconds.
+   */
   const openFile = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
+    // Cleared so that picking the same file again reads it again.
+    input.value = '';
     if (!file) return;
     cancelRead();
     const refusal = fileSizeRefusal(file.size);
     if (refusal) {
-      // Refused before a byte is read; the input is cleared so picking the same file again says so again.
-      input.value = '';
       setError(refusal);
       return;
     }
-    setError(null);
     const signal = startRead();
+    setReading(file.name);
+    setError(null);
     file.text().then(
       (content) => {
-        if (!signal.aborted) setText(content);
+        if (!signal.aborted) importText(content, signal);
       },
       () => {
-        if (!signal.aborted) setError(`The file "${file.name}" could not be read.`);
+        if (signal.aborted) return;
+        setReading(null);
+        setError(`The file "${file.name}" could not be read.`);
       },
     );
   };
@@ -119,18 +132,18 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
         Import postmortem
       </button>
       {open && (
-        <div className="share-dialog" role="dialog" aria-label="Import a postmortem" aria-busy={reading}>
+        <div className="share-dialog" role="dialog" aria-label="Import a postmortem" aria-busy={reading !== null}>
           <label htmlFor={textId}>Paste the postmortem (HTML or text); times without a zone are read in {timezone}</label>
           <textarea id={textId} rows={8} value={text} onPaste={refuseLongPaste} onChange={(e) => setText(e.target.value)} />
           <input type="file" aria-label="Open a postmortem file" accept=".txt,.md,.html,.htm,text/*" onChange={openFile} />
-          {reading && <p role="status">Reading…</p>}
+          {reading !== null && <p role="status">Reading {reading}…</p>}
           {error && (
             <p role="alert" className="input-error">
               {error}
             </p>
           )}
           <div>
-            <button type="button" onClick={read} disabled={text.trim() === ''}>
+            <button type="button" onClick={readPasted} disabled={text.trim() === ''}>
               Overlay this incident
             </button>
             <button
