@@ -1,5 +1,7 @@
-import { useId, useState } from 'react';
-import { parsePostmortem, type Incident } from '../incidents';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
+import type { Incident, ParseResult } from '../incidents';
+import { fileSizeRefusal, pastedLengthRefusal } from '../incidents/postmortemSizeLimit';
+import { ReadAbortedError, readPostmortemOffThread } from '../incidents/readPostmortemOffThread';
 import { FRAGMENT_LIMITS } from '../url';
 
 interface Props {
@@ -22,9 +24,26 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** What is being read (a file's name), or null. */
+  const [reading, setReading] = useState<string | null>(null);
+  const current = useRef<AbortController | null>(null);
   const textId = useId();
-  const read = () => {
-    const result = parsePostmortem(text, { id: idFor(text), timezone });
+
+  /** Cancels the read in progress (its worker is terminated) and starts tracking a new one. */
+  const startRead = (): AbortSignal => {
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    return controller.signal;
+  };
+  const cancelRead = () => {
+    current.current?.abort();
+    current.current = null;
+    setReading(null);
+  };
+  useEffect(() => () => current.current?.abort(), []);
+
+  const accept = (result: ParseResult) => {
     if (!result.ok) {
       setError(result.error);
       return;
@@ -38,34 +57,102 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
     setOpen(false);
     onImport(fitForLink(result.incident));
   };
+
+  /** Parses off the main thread and overlays the incident; a newer read cancels this one. */
+  const importText = (source: string, signal: AbortSignal) => {
+    readPostmortemOffThread(source, { id: idFor(source), timezone }, signal).then(
+      (result) => {
+        if (signal.aborted) return;
+        setReading(null);
+        accept(result);
+      },
+      (failure: unknown) => {
+        if (failure instanceof ReadAbortedError || signal.aborted) return;
+        setReading(null);
+        setError(`The postmortem could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
+      },
+    );
+  };
+
+  const readPasted = () => {
+    const refusal = pastedLengthRefusal(text.length);
+    if (refusal) {
+      setError(refusal);
+      return;
+    }
+    const signal = startRead();
+    setReading('the pasted postmortem');
+    setError(null);
+    importText(text, signal);
+  };
+
+  /**
+   * A picked file is read and overlaid at once, never put into the text box: a megabyte of text in
+   * a textarea alone holds the main thread for hundreds of milliseconds.
+   */
+  const openFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so that picking the same file again reads it again.
+    input.value = '';
+    if (!file) return;
+    cancelRead();
+    const refusal = fileSizeRefusal(file.size);
+    if (refusal) {
+      setError(refusal);
+      return;
+    }
+    const signal = startRead();
+    setReading(file.name);
+    setError(null);
+    file.text().then(
+      (content) => {
+        if (!signal.aborted) importText(content, signal);
+      },
+      () => {
+        if (signal.aborted) return;
+        setReading(null);
+        setError(`The file "${file.name}" could not be read.`);
+      },
+    );
+  };
+
+  const refuseLongPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    const refusal = pastedLengthRefusal(text.length + pasted.length);
+    if (refusal) {
+      event.preventDefault();
+      setError(refusal);
+    }
+  };
+
   return (
     <span className="import-postmortem">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         Import postmortem
       </button>
       {open && (
-        <div className="share-dialog" role="dialog" aria-label="Import a postmortem">
+        <div className="share-dialog" role="dialog" aria-label="Import a postmortem" aria-busy={reading !== null}>
           <label htmlFor={textId}>Paste the postmortem (HTML or text); times without a zone are read in {timezone}</label>
-          <textarea id={textId} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
-          <input
-            type="file"
-            aria-label="Open a postmortem file"
-            accept=".txt,.md,.html,.htm,text/*"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void file.text().then(setText);
-            }}
-          />
+          <textarea id={textId} rows={8} value={text} onPaste={refuseLongPaste} onChange={(e) => setText(e.target.value)} />
+          <input type="file" aria-label="Open a postmortem file" accept=".txt,.md,.html,.htm,text/*" onChange={openFile} />
+          {reading !== null && <p role="status">Reading {reading}…</p>}
           {error && (
             <p role="alert" className="input-error">
               {error}
             </p>
           )}
           <div>
-            <button type="button" onClick={read} disabled={text.trim() === ''}>
+            <button type="button" onClick={readPasted} disabled={text.trim() === ''}>
               Overlay this incident
             </button>
-            <button type="button" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                cancelRead();
+                setOpen(false);
+              }}
+            >
               Cancel
             </button>
           </div>

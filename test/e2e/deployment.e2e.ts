@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { toOpenMetrics } from '../../mocks';
 import { drawnLines, panel, waitForLines } from './appPage';
 import { DIST, PROXIED_CONFIG } from './realSite';
-import { launchChromium, startNginxSite, startPrometheus, startRecordingProxy, type RecordingProxy, type RunningBackend, type RunningNginx } from './index';
+import { launchChromium, makeTempDir, startNginxSite, startPrometheus, startRecordingProxy, type RecordingProxy, type RunningBackend, type RunningNginx } from './index';
 
 // The deployment the README recommends, run for real: the built app served by Debian's nginx
 // through deploy/nginx.conf, /prometheus/ proxied to a gateway that serves the API under a path
@@ -203,4 +203,97 @@ test('nginx sets the tenant itself: a value sent by the browser never reaches th
   expect(arrived).toHaveLength(1);
   expect(arrived[0]?.url).toBe('/prometheus/api/v1/query?query=up');
   expect(arrived[0]?.headers['x-scope-orgid']).toBe(TENANT);
+});
+
+/** A postmortem of `chars` characters: a short incident, then an HTML appendix (the costliest text to read). */
+function largePostmortem(title: string, chars: number): Buffer {
+  const head = [
+    `<h1>Incident report: ${title}</h1>`,
+    '<p>Duration of outage: 09:10 to 10:40 on 2024-01-15 (UTC).</p>',
+    '<p>Impact: invoices were delayed for an hour and a half.</p>',
+    '<h2>Timeline</h2>',
+    '<p>09:10: Queue depth alert fired for the billing queue.</p>',
+    '<p>09:30: On-call engineer paged the billing team.</p>',
+    '<p>10:40: Backlog drained; fully resolved.</p>',
+    '<h2>Appendix: consumer notes</h2>',
+    '',
+  ].join('\n');
+  const filler = '<p>The consumer <b>pool</b> stayed at its floor &amp; the lag <i>grew</i> each minute.</p>\n';
+  return Buffer.from(head + filler.repeat(Math.floor((chars - head.length) / filler.length)), 'utf8');
+}
+
+interface ReadWatch {
+  /** Main-thread tasks over 50 ms that started after the watch began: [start, duration] in ms. */
+  longTasks: [number, number][];
+  /** When each worker's message reached the page. */
+  workerAnswers: number[];
+  startedAt: number;
+}
+
+/**
+ * Watches the main thread from now on: its long tasks, and when a worker answers (Worker is wrapped
+ * so the page's own listener is left alone). The task that takes the answer also draws the incident.
+ */
+async function watchRead(page: Page): Promise<() => Promise<ReadWatch>> {
+  await page.evaluate(() => {
+    const watch: ReadWatch = { longTasks: [], workerAnswers: [], startedAt: performance.now() };
+    (window as unknown as { __readWatch: ReadWatch }).__readWatch = watch;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.startTime >= watch.startedAt) watch.longTasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask' });
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', () => watch.workerAnswers.push(performance.now()));
+      }
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __readWatch: ReadWatch }).__readWatch);
+}
+
+test('a large postmortem file is read off the main thread under the CSP; one over the limit is refused at once', async () => {
+  // Files on disk, as a user picks them: a buffer would be decoded by script in the page itself.
+  const files = makeTempDir('postmortems');
+  const title = 'Queue backlog in the billing service';
+  const large = join(files.path, 'billing.html');
+  const tooLarge = join(files.path, 'export.html');
+  writeFileSync(large, largePostmortem(title, 990_000));
+  writeFileSync(tooLarge, Buffer.alloc(20_000_000, 'a'));
+  const { page, violations, consoleReports } = await watchedPage();
+  try {
+    await page.goto(`${site.url}/`);
+    await drawsEveryPanel(page);
+    await page.getByRole('button', { name: 'Import postmortem' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a postmortem' });
+    const fileInput = dialog.getByLabel('Open a postmortem file');
+
+    const watched = await watchRead(page);
+    await fileInput.setInputFiles(large);
+    const strip = page.getByRole('region', { name: `Incident: ${title}` });
+    await strip.waitFor({ timeout: 30_000 });
+    expect(await strip.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count()).toBe(3);
+    // A worker read it, and the page kept answering meanwhile: no task on the main thread held it
+    // for 200 ms between the pick and the worker's answer.
+    const { longTasks, workerAnswers, startedAt } = await watched();
+    expect(workerAnswers).toHaveLength(1);
+    const answeredAt = workerAnswers[0] as number;
+    const whileReading = longTasks.filter(([start]) => start < answeredAt).map(([, duration]) => Math.round(duration));
+    const drawing = longTasks.filter(([start]) => start >= answeredAt).map(([, duration]) => Math.round(duration));
+    console.log(`pick to answer ${Math.round(answeredAt - startedAt)} ms; long tasks while reading: [${whileReading.join(', ')}] ms, after: [${drawing.join(', ')}] ms`);
+    expect(Math.max(0, ...whileReading)).toBeLessThan(200);
+
+    await page.getByRole('button', { name: 'Import postmortem' }).click();
+    await fileInput.setInputFiles(tooLarge);
+    await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 2_000 }).toBe(
+      'This file is 20.0 MB; vigil reads postmortems up to 1 MB. Open a shorter export, or paste the part with the timeline.',
+    );
+    expect(await page.getByRole('region', { name: /^Incident: / }).count()).toBe(2);
+
+    expect(await violations()).toEqual([]);
+    expect(consoleReports).toEqual([]);
+  } finally {
+    await page.close();
+    await files.remove();
+  }
 });

@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Incident } from '../incidents';
+import { readSeed } from '../incidents/fixtures/readFixture';
+import { ImportPostmortem } from './ImportPostmortem';
+
+async function openDialog() {
+  const imported: Incident[] = [];
+  const user = userEvent.setup();
+  render(<ImportPostmortem timezone="UTC" onImport={(incident) => imported.push(incident)} />);
+  await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
+  return { user, imported, fileInput: screen.getByLabelText('Open a postmortem file') };
+}
+
+/** A file that claims `size` bytes and records whether anything read it. */
+function fileOfSize(name: string, size: number): { file: File; read: ReturnType<typeof vi.fn> } {
+  const file = new File(['tiny'], name, { type: 'text/html' });
+  Object.defineProperty(file, 'size', { value: size });
+  const read = vi.fn(() => Promise.resolve('tiny'));
+  Object.assign(file, { text: read, arrayBuffer: read, stream: read });
+  return { file, read };
+}
+
+/** A picked file; jsdom's File has no text(), so it decodes as Blob.text() does (UTF-8, replacing what is not). */
+function pickedFile(name: string, content: string | Uint8Array<ArrayBuffer>): File {
+  const file = new File([content], name, { type: 'text/plain' });
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  return Object.assign(file, { text: () => Promise.resolve(text) });
+}
+
+describe('importing a postmortem', () => {
+  it('refuses a 20 MB file before reading a byte of it, saying how large it is and what the limit is', async () => {
+    const { user, imported, fileInput } = await openDialog();
+    const { file, read } = fileOfSize('export.html', 20_000_000);
+    await user.upload(fileInput, file);
+    expect(screen.getByRole('alert')).toHaveTextContent('This file is 20.0 MB; vigil reads postmortems up to 1 MB.');
+    expect(read).not.toHaveBeenCalled();
+    expect(imported).toEqual([]);
+    expect(screen.getByRole('textbox')).toHaveValue('');
+  });
+
+  it('reads a file within the limit and overlays it at once, without putting it in the text box', async () => {
+    const { user, imported, fileInput } = await openDialog();
+    await user.upload(fileInput, pickedFile('leak.txt', readSeed()));
+    await waitFor(() => expect(imported).toHaveLength(1));
+    expect(imported[0]?.title).toBe("Memory leak in our application's backend");
+    expect(screen.queryByRole('dialog', { name: 'Import a postmortem' })).toBeNull();
+  });
+
+  it('refuses a binary file with a message that says so', async () => {
+    const { user, imported, fileInput } = await openDialog();
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x1f, 0x8b, 0xff, 0xfe, 0x00, 0x01]);
+    await user.upload(fileInput, pickedFile('postmortem.txt', zip));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The postmortem is not readable text (it looks like binary data).');
+    expect(imported).toEqual([]);
+  });
+
+  it('refuses pasted text over the limit and keeps the text box as it was', async () => {
+    const { user, imported } = await openDialog();
+    await user.click(screen.getByRole('textbox'));
+    await user.paste('x'.repeat(1_000_001));
+    expect(screen.getByRole('alert')).toHaveTextContent('The pasted text has 1,000,001 characters; vigil reads postmortems up to 1 MB (1,000,000 characters).');
+    expect(screen.getByRole('textbox')).toHaveValue('');
+    expect(imported).toEqual([]);
+  });
+
+  it('overlays a pasted postmortem within the limit', async () => {
+    const { user, imported } = await openDialog();
+    await user.click(screen.getByRole('textbox'));
+    await user.paste(readSeed());
+    await user.click(screen.getByRole('button', { name: 'Overlay this incident' }));
+    await waitFor(() => expect(imported).toHaveLength(1));
+    expect(imported[0]?.events).toHaveLength(7);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The messages between the page and the postmortem worker, and the worker's answer as a pure
+ * function (so it is tested without a worker). Everything that crosses is plain, cloneable data.
+ */
+
+import { parsePostmortem, type ParsePostmortemOptions, type ParseResult } from './parsePostmortem';
+
+export interface ParseRequest {
+  readonly text: string;
+  readonly options: ParsePostmortemOptions;
+}
+
+export type ParseReply = { readonly kind: 'parsed'; readonly result: ParseResult } | { readonly kind: 'failed'; readonly error: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function asRequest(data: unknown): ParseRequest | null {
+  if (!isRecord(data) || typeof data.text !== 'string' || !isRecord(data.options)) return null;
+  const { id, timezone } = data.options;
+  if (typeof id !== 'string' || (timezone !== undefined && typeof timezone !== 'string')) return null;
+  return { text: data.text, options: timezone === undefined ? { id } : { id, timezone } };
+}
+
+/** What the worker posts back for one message: the parse result, or why the message was not a request. */
+export function answerParseRequest(data: unknown): ParseReply {
+  const request = asRequest(data);
+  if (!request) return { kind: 'failed', error: 'The postmortem reader was sent something that is not a postmortem.' };
+  return { kind: 'parsed', result: parsePostmortem(request.text, request.options) };
+}
