@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { AppErrorBoundary } from './AppErrorBoundary';
+import { act } from 'react';
+import { APP_RETRY_MS, AppErrorBoundary } from './AppErrorBoundary';
 
 function Exploding(): never {
   throw new RangeError('Invalid time value');
@@ -28,5 +29,28 @@ describe('AppErrorBoundary', () => {
     );
     expect(screen.getByText('dashboard')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('tries the view again after a minute, so a wall recovers from a passing failure by itself', () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let failing = true;
+    function Flaky() {
+      if (failing) throw new Error('answer out of range');
+      return <p>dashboard</p>;
+    }
+    render(
+      <AppErrorBoundary defaultViewHref="/">
+        <Flaky />
+      </AppErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('answer out of range');
+    failing = false;
+    act(() => vi.advanceTimersByTime(APP_RETRY_MS - 1));
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('dashboard')).toBeInTheDocument();
+    vi.useRealTimers();
   });
 });

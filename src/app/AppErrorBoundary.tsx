@@ -1,4 +1,8 @@
 import { Component, type ReactNode } from 'react';
+import { MINUTE_MS } from '../time';
+
+/** How long the error stays before the view is tried again: a wall must come back by itself. */
+export const APP_RETRY_MS = MINUTE_MS;
 
 interface Props {
   /** Where "Open the default view" leads: the page without the link's query and fragment. */
@@ -18,8 +22,21 @@ interface State {
 export class AppErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
 
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
   static getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  // A wall nobody is watching tries the view again after a while: a transient failure (a bad
+  // answer, a configuration being edited) then clears by itself; a lasting one shows again.
+  override componentDidCatch(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.setState({ error: null }), APP_RETRY_MS);
+  }
+
+  override componentWillUnmount(): void {
+    clearTimeout(this.retryTimer);
   }
 
   override render() {
@@ -33,6 +50,7 @@ export class AppErrorBoundary extends Component<Props, State> {
         <p>
           <a href={this.props.defaultViewHref}>Open the default view</a> (the link&apos;s time range, panels and incidents are left out).
         </p>
+        <p>This view is tried again every minute.</p>
       </div>
     );
   }

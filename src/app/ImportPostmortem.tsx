@@ -21,6 +21,12 @@ function idFor(text: string): string {
  * parsed incident travels in the link's fragment, so whoever opens the link sees it too.
  */
 export function ImportPostmortem({ timezone, onImport }: Props) {
+  // A read finishes later (in a worker): it must hand the incident to the page as it is then, not
+  // to the view the read started in (that would undo whatever the user changed meanwhile).
+  const onImportRef = useRef(onImport);
+  useEffect(() => {
+    onImportRef.current = onImport;
+  }, [onImport]);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +61,7 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
     setError(null);
     setText('');
     setOpen(false);
-    onImport(fitForLink(result.incident));
+    onImportRef.current(fitForLink(result.incident));
   };
 
   /** Parses off the main thread and overlays the incident; a newer read cancels this one. */
