@@ -69,7 +69,8 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   const intervals = intervalFacts({ start: asked.start, end: asked.end, step: askedStep, scrapeIntervalMs });
   const interpolated = queries.map((q) => interpolateChecked(q.expr, { ...variables, ...builtinValues(intervals) }));
 
-  // rangeQueryOptions already keeps the previous data while a new key loads.
+  // keepPreviousData (in rangeQueryOptions) helps only within one observer; useLastData below
+  // keeps the data across the key changes of a refresh.
   const results = useQueries({
     queries: interpolated.map((q) => ({
       ...rangeQueryOptions(client, { expr: q.expr, start: asked.start, end: asked.end, step: asked.step } satisfies RangeQueryParams),
@@ -84,7 +85,12 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     interpolated.map((q) => q.expr),
   );
   const budget = maxSeries ?? DEFAULT_MAX_SERIES;
-  const drawn = useMemo(() => chooseSeries(linesOf(datas, legendsKey.split('\n')), budget), [datas, legendsKey, budget]);
+  const drawn = useMemo(() => {
+    // The budget first, then colours: a series left out must not take the colour of one drawn.
+    const chosen = chooseSeries(linesOf(datas, legendsKey.split('\n')), budget);
+    // Colour follows each series' identity, so lines keep theirs when another one disappears.
+    return { kept: styleLines(chosen.kept), omitted: chosen.omitted };
+  }, [datas, legendsKey, budget]);
 
   const problems: PanelProblem[] = [];
   results.forEach((result, qi) => {
@@ -107,7 +113,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, refetch: () => results.forEach((r) => void r.refetch()) };
 }
 
-function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): PanelLine[] {
+function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): Omit<PanelLine, 'color' | 'aggregate'>[] {
   const out: Omit<PanelLine, 'color' | 'aggregate'>[] = [];
   datas.forEach((data, qi) => {
     const legend = legends[qi] || undefined;
@@ -115,8 +121,7 @@ function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly st
       out.push({ key: `${qi}:${JSON.stringify(series.labels)}`, name: seriesName(series.labels, legend), series });
     }
   });
-  // Colour follows each series' identity, so lines keep theirs when another one disappears.
-  return styleLines(out);
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { seriesStats } from '../series';
+import { seriesStats, type Series } from '../series';
 import type { PanelLine } from './types';
 
 /**
@@ -8,9 +8,9 @@ import type { PanelLine } from './types';
  */
 export const DEFAULT_MAX_SERIES = 20;
 
-export interface SeriesBudget {
+export interface SeriesBudget<L = PanelLine> {
   /** The lines to draw, in their original order. */
-  readonly kept: readonly PanelLine[];
+  readonly kept: readonly L[];
   /** How many lines were left out. */
   readonly omitted: number;
 }
@@ -19,7 +19,7 @@ export interface SeriesBudget {
  * At most `max` lines: those with the highest maximum (the ones an incident makes stand out),
  * ties and series without a number kept in their original order. O(n log n) in the lines.
  */
-export function chooseSeries(lines: readonly PanelLine[], max: number): SeriesBudget {
+export function chooseSeries<L extends { readonly series: Series }>(lines: readonly L[], max: number): SeriesBudget<L> {
   const limit = Math.max(0, Math.floor(max));
   if (lines.length <= limit) return { kept: lines, omitted: 0 };
   const peaks = lines.map((line) => {
