@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HeaderProps } from './DesktopHeader';
+import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RefreshPicker } from './RefreshPicker';
 import { ServerStatus } from './ServerStatus';
@@ -71,13 +72,7 @@ export function CompactHeader({ title, dashboards, dashboard, view, setView, dem
           }}
         >
           {dashboards.length > 1 && (
-            <select aria-label="Dashboard" value={dashboard.id} onChange={(e) => push(chooseDashboard(view, e.target.value))}>
-              {dashboards.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
+            <DashboardSelect dashboards={dashboards} current={dashboard} onChoose={(id) => push(chooseDashboard(view, id))} />
           )}
           <AbsoluteRangeForm key={`${time.range.from}|${time.range.to}|${timezone}`} range={time.range} timezone={timezone} onChange={time.setRange} />
           <div className="compact-menu-buttons">

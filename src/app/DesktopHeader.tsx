@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { zoneAbbreviation } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
+import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
 import { RefreshPicker } from './RefreshPicker';
@@ -32,13 +33,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
     <header className="app-header">
       <h1>{title}</h1>
       {dashboards.length > 1 ? (
-        <select aria-label="Dashboard" value={dashboard.id} onChange={(e) => push(chooseDashboard(view, e.target.value))}>
-          {dashboards.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
+        <DashboardSelect dashboards={dashboards} current={dashboard} onChoose={(id) => push(chooseDashboard(view, id))} />
       ) : (
         <span className="dashboard-title">{dashboard.title}</span>
       )}

@@ -1,5 +1,5 @@
 export { ALL_VALUE, dashboardSchema, variableSchema } from './schema';
-export type { Dashboard, DashboardVariable, PanelSpec, PanelType, PanelQuery, TimeSeriesPanelSpec, VariableSource } from './schema';
+export type { Dashboard, DashboardVariable, PanelSpec, PanelQuery, VariableSource } from './schema';
 export { CURRENT_SCHEMA_VERSION, migrateDashboard } from './migrate';
 export { DashboardError, parseDashboard } from './parseDashboard';
 export { DashboardView } from './DashboardView';
@@ -15,8 +15,7 @@ export {
 } from './variables';
 export type { Interpolated, ResolvedSelection, ResolvedVariables, VariableValue, VariableValues } from './variables';
 export { labelValuesRange, useDashboardVariables } from './useDashboardVariables';
-export type { DashboardVariables, VariableOptionsState } from './useDashboardVariables';
+export type { VariableOptionsState } from './useDashboardVariables';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
-export { refreshPanels } from './refreshPolicy';
 export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';
