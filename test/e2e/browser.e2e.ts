@@ -34,6 +34,8 @@ test('a served page reads the injected config and sees 502 from a dead proxy tar
     distDir: dist.path,
     config: { datasource: { url: '/prometheus' } },
     proxyTarget: `http://127.0.0.1:${await freePort()}`,
+    // PAGE is an inline script, which the deployed policy forbids.
+    contentSecurityPolicy: false,
   });
   const page = await browser.newPage();
   try {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeTempDir } from './cleanup';
 import { freePort } from './ports';
 import { serveDist, type RunningStaticServer } from './staticServer';
+import { deployedContentSecurityPolicy } from './deployedPolicy';
 
 interface SeenRequest {
   method: string;
@@ -61,6 +62,9 @@ afterAll(async () => {
 test('serves built files with their content types', async () => {
   const index = await fetch(`${site.url}/`);
   expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  // Every browser test runs the app under the policy deploy/nginx.conf sends.
+  expect(index.headers.get('content-security-policy')).toBe(deployedContentSecurityPolicy());
+  expect(deployedContentSecurityPolicy()).toContain("script-src 'self'");
   expect(await index.text()).toBe(INDEX_HTML);
   const script = await fetch(`${site.url}/assets/app.js`);
   expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

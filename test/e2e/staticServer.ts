@@ -4,6 +4,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { registerCleanup } from './cleanup';
+import { deployedContentSecurityPolicy } from './deployedPolicy';
 
 export interface ServeDistOptions {
   /** The built SPA (vite build output). */
@@ -14,6 +15,11 @@ export interface ServeDistOptions {
   extraFiles?: Readonly<Record<string, string>>;
   /** When set, /prometheus/* is proxied here with the prefix stripped, so the app can stay same-origin. */
   proxyTarget?: string;
+  /**
+   * Send deploy/nginx.conf's Content-Security-Policy with every file (default), so every browser
+   * test runs the app under the policy users get. false only for hand-written test pages.
+   */
+  contentSecurityPolicy?: boolean;
 }
 
 export interface RunningStaticServer {
@@ -66,6 +72,8 @@ export async function serveDist(options: ServeDistOptions): Promise<RunningStati
     throw new Error(`serveDist: ${root}/index.html does not exist. Build the app first: npm run build`);
   }
   const configBody = JSON.stringify(options.config);
+  const policy = options.contentSecurityPolicy === false ? undefined : deployedContentSecurityPolicy();
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, type: string, body: Buffer) => sendFile(req, res, status, type, body, policy);
   const target = options.proxyTarget ? new URL(options.proxyTarget) : undefined;
 
   const server = createServer((req, res) => {
@@ -87,7 +95,7 @@ export async function serveDist(options: ServeDistOptions): Promise<RunningStati
       send(req, res, 200, JSON_TYPE, Buffer.from(configBody));
       return;
     }
-    serveFile(req, res, root, path).catch((error: unknown) => {
+    serveFile(req, res, root, path, send).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(String(error));
     });
@@ -116,7 +124,7 @@ export async function serveDist(options: ServeDistOptions): Promise<RunningStati
   };
 }
 
-async function serveFile(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
+async function serveFile(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string, send: SendFile): Promise<void> {
   const decoded = safeDecode(urlPath);
   const candidate = decoded === undefined ? undefined : normalize(join(root, decoded));
   const insideRoot = candidate !== undefined && (candidate === root || candidate.startsWith(root + sep));
@@ -125,8 +133,12 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, root: string
   send(req, res, 200, type, await readFile(file));
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+type SendFile = (req: IncomingMessage, res: ServerResponse, status: number, type: string, body: Buffer) => void;
+
+function sendFile(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: Buffer, policy: string | undefined): void {
+  const headers: Record<string, string | number> = { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' };
+  if (policy !== undefined) headers['Content-Security-Policy'] = policy;
+  res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

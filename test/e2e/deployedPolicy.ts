@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const NGINX_CONF = fileURLToPath(new URL('../../deploy/nginx.conf', import.meta.url));
+
+/**
+ * The Content-Security-Policy the recommended deployment (deploy/nginx.conf) sends, read from that
+ * file so the test servers hold every page to the same policy users get and the two cannot drift.
+ */
+export function deployedContentSecurityPolicy(conf: string = readFileSync(NGINX_CONF, 'utf8')): string {
+  const match = /^\s*add_header\s+Content-Security-Policy\s+"([^"]+)"/m.exec(conf);
+  if (!match?.[1]) throw new Error(`${NGINX_CONF} has no add_header Content-Security-Policy "…" line`);
+  return match[1];
+}
