@@ -14,6 +14,25 @@ interface Props {
 }
 
 const NOT_LOADED: VariableOptionsState = { options: undefined, loading: false };
+
+/**
+ * At most this many values are drawn as choices (plus whatever is selected): a label with tens of
+ * thousands of values would otherwise put one input per value in the page. The full list is still
+ * what selections from a link are checked against.
+ */
+export const MAX_SHOWN_OPTIONS = 500;
+
+/** The options drawn: the first MAX_SHOWN_OPTIONS, then the selected values left out of them. */
+export function shownOptions(options: readonly string[] | undefined, selected: readonly string[]): { shown: string[]; omitted: number } {
+  const all = options ?? [];
+  const head = all.slice(0, MAX_SHOWN_OPTIONS);
+  const inHead = new Set(head);
+  const known = new Set(all);
+  // While options are unknown (loading, failed), the applied selection still shows.
+  const extra = selected.filter((v) => !inHead.has(v));
+  const omitted = all.length - head.length - extra.filter((v) => known.has(v)).length;
+  return { shown: [...head, ...extra], omitted };
+}
 const NOTHING: VariableValue = { selected: [], all: false };
 
 /** One group of checkboxes (radio buttons for a single-value variable) per dashboard variable. */
@@ -45,8 +64,7 @@ function VariableField({ variable, value, state, onChange }: FieldProps) {
   const groupName = useId();
   const label = variable.label ?? variable.name;
   const selected = value.all ? [] : value.selected;
-  // While options are unknown (loading, failed), the applied selection still shows.
-  const shown = [...(state.options ?? []), ...selected.filter((v) => !state.options?.includes(v))];
+  const { shown, omitted } = shownOptions(state.options, selected);
   const type = variable.multi ? 'checkbox' : 'radio';
 
   const toggle = (option: string) => {
@@ -82,6 +100,11 @@ function VariableField({ variable, value, state, onChange }: FieldProps) {
           {option === '' ? '(empty)' : option}
         </label>
       ))}
+      {omitted > 0 && (
+        <p className="variable-omitted" role="note">
+          {omitted.toLocaleString('en')} more values of {labelName(variable)} are not listed; narrow the variable&apos;s selector to choose among them.
+        </p>
+      )}
       {state.fallback && (
         <p className="variable-fallback" role="note">
           <code>{state.fallback.configured}</code> has no series in this range; these are the {labelName(variable)} values of the panels&apos; own
