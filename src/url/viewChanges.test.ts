@@ -1,4 +1,5 @@
 import type { Incident } from '../incidents';
+import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 import { decodeViewState } from './decode';
 import { encodeViewState } from './encode';
 import {
@@ -23,6 +24,7 @@ import { EMPTY_VIEW_STATE, type ViewState } from './viewState';
 const START = Date.UTC(2024, 0, 15, 10, 0);
 const END = Date.UTC(2024, 0, 15, 12, 30);
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 const incident: Incident = { id: 'seed', title: 'Memory leak', start: START, end: END, events: [], timezone: 'Europe/Berlin' };
 
 /** What a link made from the state shows when opened: the change must survive the URL. */
@@ -41,6 +43,16 @@ describe('view changes', () => {
     const out = zoomOut(EMPTY_VIEW_STATE, { start: START, end: END });
     const span = END - START;
     expect(out.range).toEqual({ from: String(START - span / 2), to: String(END + span / 2) });
+  });
+
+  it('zoomOut near year 9999 or year 1 stops at the edge, and the link still opens that range', () => {
+    const nearEnd = { start: LATEST_TIME_MS - 10 * DAY, end: LATEST_TIME_MS - DAY };
+    const out = zoomOut(EMPTY_VIEW_STATE, nearEnd);
+    expect(out.range).toEqual({ from: String(nearEnd.start - 4.5 * DAY), to: String(LATEST_TIME_MS) });
+    expect(throughLink(out).range).toEqual(out.range);
+    const widest = zoomOut(zoomOut(EMPTY_VIEW_STATE, { start: EARLIEST_TIME_MS + DAY, end: EARLIEST_TIME_MS + 2 * DAY }), { start: EARLIEST_TIME_MS, end: LATEST_TIME_MS });
+    expect(widest.range).toEqual({ from: '0001-01-02T00:00:00.000Z', to: String(LATEST_TIME_MS) });
+    expect(throughLink(widest).range).toEqual(widest.range);
   });
 
   it('shiftRange moves the range by half its width, earlier or later, keeping its width', () => {

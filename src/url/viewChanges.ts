@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents';
-import type { ResolvedRange, TimeRange } from '../time';
+import { EARLIEST_TIME_MS, LATEST_TIME_MS, type ResolvedRange, type TimeRange } from '../time';
 import { incidentRange } from './ranges';
 import type { ViewState } from './viewState';
 
@@ -9,9 +9,18 @@ import type { ViewState } from './viewState';
  * builds a ViewState by hand, so each change is named, tested once, and the same everywhere.
  */
 
-/** A range of epoch ms as the URL writes it: whole milliseconds, so the link reads back exactly. */
+/**
+ * A range of epoch ms as the URL writes it: whole milliseconds, so the link reads back exactly;
+ * kept within the years vigil reads (a link past them would be refused and fall back to the default).
+ */
 function absoluteRange(start: number, end: number): TimeRange {
-  return { from: String(Math.round(start)), to: String(Math.round(end)) };
+  return { from: urlInstant(start), to: urlInstant(end) };
+}
+
+/** Epoch ms, or ISO 8601 before 1970: the URL reads only non-negative epoch numbers. */
+function urlInstant(ms: number): string {
+  const within = Math.min(LATEST_TIME_MS, Math.max(EARLIEST_TIME_MS, Math.round(ms)));
+  return within >= 0 ? String(within) : new Date(within).toISOString();
 }
 
 export function setRange(view: ViewState, range: TimeRange): ViewState {
@@ -23,7 +32,10 @@ export function zoomTo(view: ViewState, start: number, end: number): ViewState {
   return { ...view, range: absoluteRange(start, end) };
 }
 
-/** Twice as wide around the same centre, as Grafana's "Zoom out" (Ctrl+Z) does. */
+/**
+ * Twice as wide around the same centre, as Grafana's "Zoom out" (Ctrl+Z) does; at the edge of the
+ * years vigil reads it stops there rather than leaving them.
+ */
 export function zoomOut(view: ViewState, resolved: ResolvedRange): ViewState {
   const span = resolved.end - resolved.start;
   return { ...view, range: absoluteRange(resolved.start - span / 2, resolved.end + span / 2) };
