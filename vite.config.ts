@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -51,5 +52,10 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/component/**/*.test.tsx', 'test/bench/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/corpus/**/*.test.ts'],
     restoreMocks: true,
+    // codemirror-promql has no "exports": Node would load its CommonJS build, which loads the
+    // CommonJS @codemirror/state beside the ESM one the app imports, and CodeMirror refuses the
+    // mix. Its ESM build (what the app bundle uses), run through Vite, keeps one of each.
+    alias: [{ find: /^@prometheus-io\/codemirror-promql$/, replacement: fileURLToPath(new URL('./node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js', import.meta.url)) }],
+    server: { deps: { inline: [/codemirror-promql/] } },
   },
 });

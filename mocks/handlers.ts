@@ -6,6 +6,7 @@ import { formatPromTime, formatPromValue } from './format';
 import { PromQLError, compareLabels, parseSeriesSelector, queryInstant, queryRange, scenarioSeriesIndex } from './promql';
 import type { InstantQueryResult, LabelMatcher, RangeSeries } from './promql';
 import type { RawSeries } from './exposition';
+import { METRIC_TYPES } from './scenario';
 
 /** Where the app reaches the demo backend in demo mode (relative to the page origin). */
 export const DEMO_BASE_URL = '/demo-prometheus';
@@ -137,6 +138,14 @@ function answerSeries(params: URLSearchParams): Response {
   }
 }
 
+/** What the scenario's targets would expose as metadata: types, no help text. `limit` as Prometheus reads it. */
+function answerMetadata(params: URLSearchParams): Response {
+  const limit = Number(params.get('limit') ?? '-1');
+  const entries = Object.entries(METRIC_TYPES).sort(([a], [b]) => a.localeCompare(b));
+  const kept = limit > 0 ? entries.slice(0, limit) : entries;
+  return success(Object.fromEntries(kept.map(([name, type]) => [name, [{ type, help: '', unit: '' }]])));
+}
+
 /** Absolute bases are used as they are; a relative base matches the page origin (MSW resolves it
  * against `location`), or any origin where there is no page, as in Node. */
 function routePrefix(baseUrl: string): string {
@@ -157,6 +166,7 @@ export function createPrometheusHandlers(baseUrl: string): HttpHandler[] {
     ['/api/v1/labels', (params) => answerLabels(params)],
     ['/api/v1/label/:name/values', (params, pathParams) => answerLabelValues(params, String(pathParams.name ?? ''))],
     ['/api/v1/series', (params) => answerSeries(params)],
+    ['/api/v1/metadata', (params) => answerMetadata(params)],
     ['/api/v1/status/buildinfo', () => success(DEMO_BUILD_INFO)],
   ];
   return routes.flatMap(([path, answer]) =>

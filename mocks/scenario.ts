@@ -245,7 +245,8 @@ export function rawSeries(): readonly RawSeries[] {
   return memoised;
 }
 
-const METRIC_TYPES: Readonly<Record<string, 'gauge' | 'counter'>> = {
+/** Each scenario metric's type, as its exposition and `/api/v1/metadata` state it. */
+export const METRIC_TYPES: Readonly<Record<string, 'gauge' | 'counter'>> = {
   [SCENARIO.metrics.memory]: 'gauge',
   [SCENARIO.metrics.cacheSize]: 'gauge',
   [SCENARIO.metrics.cacheEntries]: 'gauge',

@@ -120,6 +120,8 @@ export function DashboardPanel(props: Props) {
               setEditing(false);
             }}
             onClose={() => setEditing(false)}
+            errors={data.queryErrors}
+            completionRange={{ start, end }}
           />
         )}
         {inspecting && (

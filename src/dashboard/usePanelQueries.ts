@@ -40,6 +40,8 @@ export interface PanelQueries {
   /** How many series the budget left out. */
   readonly omitted: number;
   readonly status: PanelStatus;
+  /** Per query index: why the server refused it (the editor shows it under that query). */
+  readonly queryErrors: readonly (PanelProblem | undefined)[];
   readonly refetch: () => void;
 }
 
@@ -93,12 +95,12 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   }, [datas, legendsKey, budget]);
 
   const problems: PanelProblem[] = [];
-  results.forEach((result, qi) => {
+  const queryErrors = results.map((result, qi) => {
     // failureReason is set while retries are still running: say so at once rather than after them.
     const error = result.error ?? (result.failureCount > 0 ? result.failureReason : null);
-    if (!error) return;
-    const problem = describeQueryError(error, interpolated[qi]?.expr ?? '');
+    const problem = error ? describeQueryError(error, interpolated[qi]?.expr ?? '') : null;
     if (problem) problems.push(problem);
+    return problem ?? undefined;
   });
   interpolated.forEach((q, i) =>
     q.problems.forEach((message) => problems.push({ kind: 'variable', title: 'A variable cannot be used here', message, expr: queries[i]?.expr ?? '' })),
@@ -110,7 +112,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
     dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
   };
-  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, refetch: () => results.forEach((r) => void r.refetch()) };
+  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, queryErrors, refetch: () => results.forEach((r) => void r.refetch()) };
 }
 
 function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): Omit<PanelLine, 'color' | 'aggregate'>[] {

@@ -227,6 +227,43 @@ describe('requests', () => {
     expect(await client.labelValues('job', { match: ['up'] })).toEqual(['api']);
     expect(calls).toEqual(['/prometheus/api/v1/label/job/values?match%5B%5D=up']);
   });
+
+  it('sends a limit only when it is a positive integer', async () => {
+    const calls: string[] = [];
+    const client = createPromClient({
+      baseUrl: '/prometheus',
+      fetch: async (input) => {
+        calls.push(String(input));
+        return Response.json({ status: 'success', data: ['api'] });
+      },
+    });
+    await client.labelValues('__name__', { limit: 500 });
+    await client.labelValues('__name__', { limit: NaN });
+    await client.labelValues('__name__', { limit: -1 });
+    await client.labelValues('__name__', { limit: 2.5 });
+    expect(calls).toEqual([
+      '/prometheus/api/v1/label/__name__/values?limit=500',
+      '/prometheus/api/v1/label/__name__/values',
+      '/prometheus/api/v1/label/__name__/values',
+      '/prometheus/api/v1/label/__name__/values',
+    ]);
+  });
+
+  it("reads the metrics' metadata and refuses a malformed answer", async () => {
+    let answer: unknown = { status: 'success', data: { up: [{ type: 'gauge', help: 'Target is up.', unit: '' }] } };
+    const calls: string[] = [];
+    const client = createPromClient({
+      baseUrl: '/prometheus',
+      fetch: async (input) => {
+        calls.push(String(input));
+        return Response.json(answer);
+      },
+    });
+    expect(await client.metadata({ limit: 100, limitPerMetric: 1 })).toEqual({ up: [{ type: 'gauge', help: 'Target is up.', unit: '' }] });
+    expect(calls).toEqual(['/prometheus/api/v1/metadata?limit=100&limit_per_metric=1']);
+    answer = { status: 'success', data: { up: 'gauge' } };
+    await expect(client.metadata()).rejects.toMatchObject({ kind: 'malformed' });
+  });
 });
 
 describe('errors', () => {

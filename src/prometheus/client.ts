@@ -15,14 +15,15 @@ import {
 import {
   buildInfoSchema,
   errorEnvelopeSchema,
+  metadataSchema,
   queryDataSchema,
   seriesListSchema,
   stringListSchema,
   successEnvelopeSchema,
 } from './schemas';
-import type { BuildInfo } from './schemas';
+import type { BuildInfo, MetricMetadata } from './schemas';
 
-export type { BuildInfo } from './schemas';
+export type { BuildInfo, MetricMetadata } from './schemas';
 export type { InstantSample } from './convert';
 
 export interface PromClientOptions {
@@ -54,12 +55,22 @@ export interface MetadataParams {
   readonly match?: readonly string[];
   readonly start?: number;
   readonly end?: number;
+  /** At most this many names or values (Prometheus ≥ 2.49 and VictoriaMetrics honour it; older servers ignore it). */
+  readonly limit?: number;
 }
 
 export interface SeriesParams {
   readonly match: readonly string[];
   readonly start?: number;
   readonly end?: number;
+  readonly limit?: number;
+}
+
+export interface MetricMetadataParams {
+  /** At most this many metrics. */
+  readonly limit?: number;
+  /** At most this many entries per metric (Prometheus ≥ 2.37). */
+  readonly limitPerMetric?: number;
 }
 
 /** An instant query's answer; `matrix` comes from a range selector such as `up[5m]`. */
@@ -77,6 +88,8 @@ export interface PromClient {
   labels(p?: MetadataParams, signal?: AbortSignal): Promise<string[]>;
   labelValues(name: string, p?: MetadataParams, signal?: AbortSignal): Promise<string[]>;
   series(p: SeriesParams, signal?: AbortSignal): Promise<Labels[]>;
+  /** `/api/v1/metadata`: each metric's type and help, as its targets expose them. */
+  metadata(p?: MetricMetadataParams, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>>;
   /**
    * null when the server has no such endpoint (404, or VictoriaMetrics' plain-text 400) or does
    * not name its version (VictoriaMetrics answers `{}`); other failures throw.
@@ -153,6 +166,11 @@ function assertFiniteTimes(endpoint: string, times: Record<string, number | unde
       throw new PromClientError('bad_query', `Invalid ${name} for ${endpoint}: ${String(value)}`);
     }
   }
+}
+
+/** A count parameter as the server reads it: a positive integer, or left out. */
+function countParam(count: number | undefined): string | undefined {
+  return count !== undefined && Number.isSafeInteger(count) && count > 0 ? String(count) : undefined;
 }
 
 function formParams(entries: Record<string, string | number | readonly string[] | undefined>): URLSearchParams {
@@ -288,19 +306,26 @@ export function createPromClient(options: PromClientOptions): PromClient {
 
     async labels(p = {}, signal) {
       const endpoint = '/api/v1/labels';
-      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end }), stringListSchema, signal);
+      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end, limit: countParam(p.limit) }), stringListSchema, signal);
       return data;
     },
 
     async labelValues(name, p = {}, signal) {
       const endpoint = `/api/v1/label/${escapeLabelNameForPath(name)}/values`;
-      const { data } = await request(endpoint, 'GET', formParams({ 'match[]': p.match, start: p.start, end: p.end }), stringListSchema, signal);
+      const { data } = await request(endpoint, 'GET', formParams({ 'match[]': p.match, start: p.start, end: p.end, limit: countParam(p.limit) }), stringListSchema, signal);
       return data;
     },
 
     async series(p, signal) {
       const endpoint = '/api/v1/series';
-      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end }), seriesListSchema, signal);
+      const { data } = await request(endpoint, 'POST', formParams({ 'match[]': p.match, start: p.start, end: p.end, limit: countParam(p.limit) }), seriesListSchema, signal);
+      return data;
+    },
+
+    async metadata(p = {}, signal) {
+      const endpoint = '/api/v1/metadata';
+      const params = formParams({ limit: countParam(p.limit), limit_per_metric: countParam(p.limitPerMetric) });
+      const { data } = await request(endpoint, 'GET', params, metadataSchema, signal);
       return data;
     },
 

@@ -6,6 +6,8 @@ export type {
   InstantResult,
   InstantSample,
   MetadataParams,
+  MetricMetadata,
+  MetricMetadataParams,
   PromClient,
   PromClientOptions,
   RangeQueryParams,

@@ -64,6 +64,9 @@ export const queryDataSchema = z.discriminatedUnion('resultType', [
 export const stringListSchema = z.array(z.string());
 export const seriesListSchema = z.array(labelsSchema);
 
+/** `/api/v1/metadata`: metric name → its type/help/unit as exposed (several when targets disagree). */
+export const metadataSchema = z.record(z.string(), z.array(z.object({ type: z.string(), help: z.string(), unit: z.string().optional() })));
+
 /** VictoriaMetrics 1.79 answers `{}`; every field is therefore optional here. */
 export const buildInfoSchema = z.object({
   version: z.string().optional(),
@@ -107,4 +110,5 @@ export type RawMatrixSeries = z.infer<typeof matrixSeriesSchema>;
 export type RawVectorSample = z.infer<typeof vectorSampleSchema>;
 export type RawQueryData = z.infer<typeof queryDataSchema>;
 /** What buildInfo() returns: only when the server names its version. */
+export type MetricMetadata = z.infer<typeof metadataSchema>[string][number];
 export type BuildInfo = z.infer<typeof buildInfoSchema> & { readonly version: string };
