@@ -6,6 +6,7 @@ import { formatPromTime, formatPromValue } from './format';
 import { PromQLError, compareLabels, parseSeriesSelector, queryInstant, queryRange, scenarioSeriesIndex } from './promql';
 import type { InstantQueryResult, LabelMatcher, RangeSeries } from './promql';
 import type { RawSeries } from './exposition';
+import { demoActiveAlerts } from './alerts';
 
 /** Where the app reaches the demo backend in demo mode (relative to the page origin). */
 export const DEMO_BASE_URL = '/demo-prometheus';
@@ -158,6 +159,7 @@ export function createPrometheusHandlers(baseUrl: string): HttpHandler[] {
     ['/api/v1/label/:name/values', (params, pathParams) => answerLabelValues(params, String(pathParams.name ?? ''))],
     ['/api/v1/series', (params) => answerSeries(params)],
     ['/api/v1/status/buildinfo', () => success(DEMO_BUILD_INFO)],
+    ['/api/v1/alerts', () => success({ alerts: demoActiveAlerts(scenarioSeriesIndex(), Date.now()) })],
   ];
   return routes.flatMap(([path, answer]) =>
     [http.get, http.post].map((method) =>

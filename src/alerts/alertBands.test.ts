@@ -24,7 +24,7 @@ describe('alertBands', () => {
     const [band, ...rest] = alertBands(flaps, 2 * MINUTE);
     expect(rest).toEqual([]);
     expect(band).toMatchObject({ alertname: 'Flappy', instance: 'web-1', start: at(10), end: at(10, 13), periods: 5 });
-    expect(describeBand(band as AlertBand, 'UTC', false)).toBe('Alert Flappy flapping ×5 10:00–10:13 on web-1');
+    expect(describeBand(band as AlertBand, 'UTC')).toBe('Alert Flappy flapping ×5 10:00–10:13 on web-1');
   });
 
   it(`leaves fewer than ${FLAPPING_MIN_PERIODS} close periods as they are`, () => {
@@ -98,8 +98,8 @@ describe('alertRows', () => {
 
 describe('describeBand', () => {
   it('names the alert, its time, and its instance; an ongoing one runs to now', () => {
-    const band = alertBands([period('HighMemory', 'web-2', at(10, 5), at(10, 40))], MINUTE)[0] as AlertBand;
-    expect(describeBand(band, 'UTC', false)).toBe('Alert HighMemory firing 10:05–10:40 on web-2');
-    expect(describeBand(band, 'Europe/Berlin', true)).toBe('Alert HighMemory firing 11:05–now on web-2');
+    const periods = [period('HighMemory', 'web-2', at(10, 5), at(10, 40))];
+    expect(describeBand(alertBands(periods, MINUTE, at(10, 41))[0] as AlertBand, 'UTC')).toBe('Alert HighMemory firing 10:05–10:40 on web-2');
+    expect(describeBand(alertBands(periods, MINUTE, at(10, 40))[0] as AlertBand, 'Europe/Berlin')).toBe('Alert HighMemory firing 11:05–now on web-2');
   });
 });

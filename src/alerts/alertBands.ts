@@ -14,6 +14,8 @@ export interface AlertBand {
   readonly end: number;
   /** How many firing periods the band stands for: 1, or FLAPPING_MIN_PERIODS and more. */
   readonly periods: number;
+  /** Still firing at the end of the range asked: its end is "now", not a time. */
+  readonly ongoing: boolean;
 }
 
 /** A run of at least this many periods, each close to the next, is drawn as one "flapping" band. */
@@ -33,24 +35,27 @@ function rowKey(p: { readonly alertname: string; readonly instance: string | und
   return JSON.stringify([p.alertname, p.instance ?? null]);
 }
 
-function band(run: readonly FiringPeriod[]): AlertBand {
+function band(run: readonly FiringPeriod[], ongoingFrom: number): AlertBand {
   const first = run[0] as FiringPeriod;
+  const end = Math.max(...run.map((p) => p.end));
   return {
     key: `${rowKey(first)}@${first.start}+${run.length}`,
     alertname: first.alertname,
     instance: first.instance,
     start: first.start,
-    end: Math.max(...run.map((p) => p.end)),
+    end,
     periods: run.length,
+    ongoing: end >= ongoingFrom,
   };
 }
 
 /**
  * Bands from periods (any order). Within one alert and instance, periods in time order chain while
  * each starts at most `closeMs` after the previous one ended; a chain of FLAPPING_MIN_PERIODS or
- * more becomes one band, a shorter chain stays one band per period.
+ * more becomes one band, a shorter chain stays one band per period. A band ending at or after
+ * `ongoingFrom` (the range's last step or two, see JOIN_TOLERANCE_STEPS) is still firing.
  */
-export function alertBands(periods: readonly FiringPeriod[], closeMs: number): AlertBand[] {
+export function alertBands(periods: readonly FiringPeriod[], closeMs: number, ongoingFrom = Infinity): AlertBand[] {
   const gap = Number.isFinite(closeMs) ? Math.max(0, closeMs) : 0;
   const byRow = new Map<string, FiringPeriod[]>();
   for (const p of periods) {
@@ -65,8 +70,8 @@ export function alertBands(periods: readonly FiringPeriod[], closeMs: number): A
     let run: FiringPeriod[] = [];
     let runEnd = -Infinity;
     const flush = () => {
-      if (run.length >= FLAPPING_MIN_PERIODS) bands.push(band(run));
-      else for (const p of run) bands.push(band([p]));
+      if (run.length >= FLAPPING_MIN_PERIODS) bands.push(band(run, ongoingFrom));
+      else for (const p of run) bands.push(band([p], ongoingFrom));
       run = [];
     };
     for (const p of row) {
