@@ -5,6 +5,8 @@ export interface RawSeries {
   readonly labels: Readonly<Record<string, string>>;
   readonly timestamps: readonly number[];
   readonly values: readonly number[];
+  /** Prometheus' staleness markers: true where the sample ends the series (no value from then on). */
+  readonly stale?: readonly boolean[];
 }
 
 export type MetricType = 'gauge' | 'counter';

@@ -7,6 +7,7 @@ import { PromQLError, compareLabels, parseSeriesSelector, queryInstant, queryRan
 import type { InstantQueryResult, LabelMatcher, RangeSeries } from './promql';
 import type { RawSeries } from './exposition';
 import { METRIC_TYPES } from './scenario';
+import { demoActiveAlerts } from './alerts';
 
 /** Where the app reaches the demo backend in demo mode (relative to the page origin). */
 export const DEMO_BASE_URL = '/demo-prometheus';
@@ -168,6 +169,7 @@ export function createPrometheusHandlers(baseUrl: string): HttpHandler[] {
     ['/api/v1/series', (params) => answerSeries(params)],
     ['/api/v1/metadata', (params) => answerMetadata(params)],
     ['/api/v1/status/buildinfo', () => success(DEMO_BUILD_INFO)],
+    ['/api/v1/alerts', () => success({ alerts: demoActiveAlerts(scenarioSeriesIndex(), Date.now()) })],
   ];
   return routes.flatMap(([path, answer]) =>
     [http.get, http.post].map((method) =>

@@ -8,6 +8,7 @@ import { evaluateInstantQuery, evaluateRangeQuery } from './promql/query';
 import type { InstantQueryResult, QueryRange, RangeQueryResult } from './promql/query';
 import { createReplayIndex } from './promql/replay';
 import { createSeriesIndex } from './promql/seriesIndex';
+import { withDemoAlerts } from './alerts';
 import type { SeriesIndex } from './promql/seriesIndex';
 
 export { PromQLError, PromQLExecutionError, PromQLParseError, PromQLUnsupportedError, SUPPORTED_SUBSET } from './promql/errors';
@@ -24,9 +25,9 @@ export type { InstantQueryResult, InstantSample, QueryRange, RangeQueryResult, R
 
 let scenarioIndex: SeriesIndex | undefined;
 
-/** The scenario's raw series, indexed once, with the live replay after LIVE_REPLAY.anchorMs. */
+/** The scenario's raw series, indexed once, with the live replay after LIVE_REPLAY.anchorMs and the demo's alerting rule. */
 export function scenarioSeriesIndex(): SeriesIndex {
-  scenarioIndex ??= createReplayIndex(createSeriesIndex(rawSeries()), LIVE_REPLAY);
+  scenarioIndex ??= withDemoAlerts(createReplayIndex(createSeriesIndex(rawSeries()), LIVE_REPLAY));
   return scenarioIndex;
 }
 

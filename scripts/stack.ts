@@ -17,6 +17,7 @@ import {
   startPrometheus,
   waitForHttpOk,
 } from '../test/e2e';
+import { alertRules } from './alertRules';
 import { startExporter } from './exporterServer';
 import { liveScrapeConfig, waitForLiveScrapes } from './liveScrape';
 
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   const prometheus = await startPrometheus({
     openMetrics: toOpenMetrics(),
     scrapeConfigs: [liveScrapeConfig(exporterAddress, SCRAPE_INTERVAL)],
-    ruleFiles: leakRules,
+    // The leak-watch rules, and HighMemory (deploy/prometheus/vigil-alerts.rules.yml), which the
+    // live leak fires: vigil draws it on the Memory panel and lists it in the header.
+    ruleFiles: [...leakRules, alertRules()],
+    evaluationInterval: SCRAPE_INTERVAL,
   });
   console.log(
     `  backfill ${Math.round(prometheus.timings.backfillMs)} ms, start ${Math.round(prometheus.timings.startMs)} ms`,
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
   console.log(`
 vigil stack is up (Ctrl-C stops everything)
   dashboard   ${appUrl}/
-  Prometheus  ${prometheus.url}/  (incident backfilled; live scrapes every ${SCRAPE_INTERVAL}; leak-watch rules at /alerts: ${leakRules.length})
+  Prometheus  ${prometheus.url}/  (incident backfilled; live scrapes every ${SCRAPE_INTERVAL}; leak-watch rules and HighMemory at /alerts)
   exporter    ${exporter.url}/metrics
   leak        curl -X POST ${exporter.url}/leak/start
   fix         curl -X POST ${exporter.url}/leak/fix

@@ -55,7 +55,7 @@ function selectInstant(context: EvalContext, matchers: readonly LabelMatcher[]):
     steps.forEach((t, k) => {
       while (next < timestamps.length && (timestamps[next] as number) <= t) next++;
       const latest = next - 1;
-      if (latest >= 0 && (timestamps[latest] as number) > t - LOOKBACK_DELTA_MS) {
+      if (latest >= 0 && (timestamps[latest] as number) > t - LOOKBACK_DELTA_MS && !raw.stale?.[latest]) {
         out.values[k] = values[latest] as number;
         out.present[k] = 1;
         any = true;

@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HeaderProps } from './DesktopHeader';
+import { AlertsFiring } from './AlertsFiring';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RefreshPicker } from './RefreshPicker';
@@ -45,6 +46,7 @@ export function CompactHeader({ title, dashboards, dashboard, view, setView, dem
         <h1>{title}</h1>
         <span className="dashboard-title">{dashboard.title}</span>
         <UpdatedAgo refreshMs={view.refresh} />
+        <AlertsFiring timezone={timezone} />
       </div>
       <div className="compact-bar">
         <span className="compact-range">

@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { zoneAbbreviation } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
+import { AlertsFiring } from './AlertsFiring';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
@@ -51,6 +52,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       </button>
       <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
       <UpdatedAgo refreshMs={view.refresh} />
+      <AlertsFiring timezone={timezone} />
       <ShareButton view={view} resolved={{ start, end }} />
       <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
       <button type="button" onClick={() => push(enterKiosk(view))}>

@@ -1,5 +1,6 @@
 import { useTimeRange } from '../dashboard';
 import { formatPromDuration, formatTime } from '../time';
+import { AlertsFiring } from './AlertsFiring';
 import { ServerStatus } from './ServerStatus';
 import { UpdatedAgo } from './UpdatedAgo';
 
@@ -20,6 +21,7 @@ export function KioskHeader({ title, demo }: Props) {
       </span>
       <span className="kiosk-refresh">{refreshMs ? `refresh ${formatPromDuration(refreshMs)}` : 'no auto-refresh'}</span>
       <UpdatedAgo refreshMs={refreshMs} />
+      <AlertsFiring timezone={timezone} />
       <ServerStatus demo={demo} />
     </header>
   );

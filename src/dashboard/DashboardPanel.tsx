@@ -8,6 +8,7 @@ import { useLeakWatch } from './useLeakWatch';
 import type { PanelSpec } from './schema';
 import { useTimeRange } from './TimeRangeProvider';
 import { usePanelQueries } from './usePanelQueries';
+import { useAlertBands } from './useAlerts';
 import type { VariableValues } from './variables';
 
 export interface PanelViewOptions {
@@ -62,6 +63,7 @@ export function DashboardPanel(props: Props) {
     maxSeries: spec.maxSeries,
   });
   const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
+  const alertBands = useAlertBands();
 
   return (
     <div ref={ref} className="panel-slot">
@@ -88,6 +90,7 @@ export function DashboardPanel(props: Props) {
         height={props.height}
         onZoom={props.readOnly ? undefined : props.onZoom}
         projections={leakWatch.projections}
+        alertBands={alertBands}
         onZoomOut={props.readOnly ? undefined : props.onZoomOut}
         headerActions={
           <>

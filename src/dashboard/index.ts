@@ -19,3 +19,4 @@ export type { VariableOptionsState } from './useDashboardVariables';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
 export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';
+export { FIRING_ALERTS_EXPR, useAlertBands, useFiringAlerts, type FiringAlertsState } from './useAlerts';

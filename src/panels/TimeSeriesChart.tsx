@@ -9,6 +9,8 @@ import type { EventMarker, IncidentWindow } from '../annotations';
 import { chartLayout } from './chartLayout';
 import type { MarkerCluster } from './clusterMarkers';
 import { LeakProjection, projectionsEnd } from './LeakProjection';
+import { AlertBands } from './AlertBands';
+import type { AlertBand } from '../alerts';
 import type { LeakProjectionLine, PanelLine } from './types';
 
 export interface TimeSeriesChartProps {
@@ -37,6 +39,8 @@ export interface TimeSeriesChartProps {
   /** Leak projections: the time axis stretches to their crossings. */
   readonly projections?: readonly LeakProjectionLine[];
   readonly onZoomOut?: () => void;
+  /** Firing periods of Prometheus alerts, drawn as thin strips at the bottom of the plot. */
+  readonly alertBands?: readonly AlertBand[];
 }
 
 // Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
@@ -157,6 +161,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         openClusterKey={props.openClusterKey}
         onOpenCluster={props.onOpenCluster}
       />
+      {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} timezone={timezone} />}
     </ComposedChart>
   );
 }

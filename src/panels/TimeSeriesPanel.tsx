@@ -11,6 +11,7 @@ import type { MarkerCluster } from './clusterMarkers';
 import { MarkerClusterList } from './MarkerClusterList';
 import { usePointerDownOutside } from './usePointerDownOutside';
 import type { LeakProjectionLine, PanelLine, PanelStatus } from './types';
+import type { AlertBand } from '../alerts';
 
 export interface TimeSeriesPanelProps {
   readonly id: string;
@@ -45,6 +46,8 @@ export interface TimeSeriesPanelProps {
   readonly children?: ReactNode;
   /** Dashed leak projections of flagged series. */
   readonly projections?: readonly LeakProjectionLine[];
+  /** Prometheus alerts' firing periods; the chart shows those of this panel's instances. */
+  readonly alertBands?: readonly AlertBand[];
 }
 
 /**
@@ -161,6 +164,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 onZoom={props.onZoom}
                 projections={visibleProjections}
                 onZoomOut={props.onZoomOut}
+                alertBands={props.alertBands}
               />
               {hover && !markerFocus && !openCluster && (
                 <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />

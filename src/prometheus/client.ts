@@ -4,6 +4,7 @@ import type { Labels, Series, SeriesSet } from '../series/types';
 import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs, SampleValueError } from './convert';
 import type { InstantSample } from './convert';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyWithin } from './responseBody';
+import { convertActiveAlerts, type ActiveAlerts } from './activeAlerts';
 import {
   errorFromFetchFailure,
   errorFromHttpStatus,
@@ -13,6 +14,7 @@ import {
   PromClientError,
 } from './errors';
 import {
+  alertsDataSchema,
   buildInfoSchema,
   errorEnvelopeSchema,
   metadataSchema,
@@ -25,6 +27,7 @@ import type { BuildInfo, MetricMetadata } from './schemas';
 
 export type { BuildInfo, MetricMetadata } from './schemas';
 export type { InstantSample } from './convert';
+export type { ActiveAlert, ActiveAlerts } from './activeAlerts';
 
 export interface PromClientOptions {
   /** 'http://host:9090', 'http://host/prefix' or a same-origin path such as '/prometheus'. */
@@ -95,6 +98,8 @@ export interface PromClient {
    * not name its version (VictoriaMetrics answers `{}`); other failures throw.
    */
   buildInfo(signal?: AbortSignal): Promise<BuildInfo | null>;
+  /** The alerts of the server's alerting rules now (`/api/v1/alerts`), at most MAX_ACTIVE_ALERTS. */
+  alerts(signal?: AbortSignal): Promise<ActiveAlerts>;
 }
 
 /**
@@ -327,6 +332,11 @@ export function createPromClient(options: PromClientOptions): PromClient {
       const params = formParams({ limit: countParam(p.limit), limit_per_metric: countParam(p.limitPerMetric) });
       const { data } = await request(endpoint, 'GET', params, metadataSchema, signal);
       return data;
+    },
+
+    async alerts(signal) {
+      const { data } = await request('/api/v1/alerts', 'GET', new URLSearchParams(), alertsDataSchema, signal);
+      return convertActiveAlerts(data.alerts);
     },
 
     async buildInfo(signal) {

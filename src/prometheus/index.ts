@@ -1,6 +1,8 @@
 export { createPromClient, normalizeBaseUrl } from './client';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './responseBody';
 export type {
+  ActiveAlert,
+  ActiveAlerts,
   BuildInfo,
   InstantQueryParams,
   InstantResult,
@@ -17,7 +19,9 @@ export { isPromClientError, PromClientError } from './errors';
 export type { PromErrorKind } from './errors';
 export { NATIVE_HISTOGRAM_WARNING } from './convert';
 export { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
+export { MAX_ACTIVE_ALERTS } from './activeAlerts';
 export {
+  activeAlertsQueryOptions,
   buildInfoQueryOptions,
   labelValuesQueryOptions,
   promKeys,

@@ -167,6 +167,7 @@ describe('other query options', () => {
     labels: () => Promise.reject(new Error('unused')),
     series: () => Promise.reject(new Error('unused')),
     metadata: () => Promise.reject(new Error('unused')),
+    alerts: () => Promise.reject(new Error('unused')),
     labelValues: async (name, p, signal) => {
       calls.push({ name, p, signal: signal instanceof AbortSignal });
       return ['api'];

@@ -23,6 +23,8 @@ export const promKeys = {
     [...promKeys.all(baseUrl), 'label_values', name, { match: p.match, start: p.start, end: p.end }] as const,
   series: (baseUrl: string, p: SeriesParams) =>
     [...promKeys.all(baseUrl), 'series', { match: p.match, start: p.start, end: p.end }] as const,
+  /** `asOf` is the dashboard's resolved "now": not sent, but a new tick of a relative range asks again. */
+  alerts: (baseUrl: string, asOf: number) => [...promKeys.all(baseUrl), 'alerts', { asOf }] as const,
 };
 
 // Typed with Error (TanStack's default error type) so that TError is not inferred as unknown.
@@ -67,3 +69,13 @@ export function labelValuesQueryOptions(client: PromClient, name: string, p: Met
   });
 }
 
+
+/** The alerts firing now, asked again with every refresh of the dashboard (see promKeys.alerts). */
+export function activeAlertsQueryOptions(client: PromClient, asOf: number) {
+  return queryOptions({
+    queryKey: promKeys.alerts(client.baseUrl, asOf),
+    queryFn: ({ signal }) => client.alerts(signal),
+    placeholderData: keepPreviousData,
+    ...retryPolicy,
+  });
+}

@@ -112,3 +112,18 @@ export type RawQueryData = z.infer<typeof queryDataSchema>;
 /** What buildInfo() returns: only when the server names its version. */
 export type MetricMetadata = z.infer<typeof metadataSchema>[string][number];
 export type BuildInfo = z.infer<typeof buildInfoSchema> & { readonly version: string };
+
+/**
+ * `/api/v1/alerts`: the alerts of every alerting rule as the server sees them now. Label and
+ * annotation maps are kept as records here; their sizes are bounded in alerts.ts.
+ */
+export const activeAlertSchema = z.object({
+  labels: labelsSchema,
+  annotations: labelsSchema.optional(),
+  state: z.string(),
+  /** RFC 3339; absent on older servers. */
+  activeAt: z.string().optional(),
+  value: z.string().optional(),
+});
+export const alertsDataSchema = z.object({ alerts: z.array(activeAlertSchema) });
+export type RawActiveAlert = z.infer<typeof activeAlertSchema>;

@@ -31,6 +31,8 @@ export interface PrometheusOptions {
   scrapeConfigs?: ScrapeConfig[];
   /** Rule files' contents (YAML), written beside the config and listed in `rule_files`. */
   ruleFiles?: string[];
+  /** How often rules are evaluated ('1m' when absent); short for alerts that must fire within a test. */
+  evaluationInterval?: string;
   /** Echo Prometheus's log to ours. */
   inheritOutput?: boolean;
 }
@@ -58,7 +60,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   const configFile = join(workDir.path, 'prometheus.yml');
   const ruleFiles = (options.ruleFiles ?? []).map((_, i) => join(workDir.path, `rules-${i}.yml`));
   await Promise.all(ruleFiles.map((file, i) => writeFile(file, options.ruleFiles?.[i] ?? '')));
-  await writeFile(configFile, prometheusConfig(options.scrapeConfigs ?? [], ruleFiles));
+  await writeFile(configFile, prometheusConfig(options.scrapeConfigs ?? [], ruleFiles, options.evaluationInterval));
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -130,8 +132,8 @@ export async function backfillOpenMetrics(openMetrics: string, workDir: string, 
   }
 }
 
-export function prometheusConfig(scrapeConfigs: ScrapeConfig[], ruleFiles: string[] = []): string {
-  return `${JSON.stringify({ global: { evaluation_interval: '1m' }, rule_files: ruleFiles, scrape_configs: scrapeConfigs }, null, 2)}\n`;
+export function prometheusConfig(scrapeConfigs: ScrapeConfig[], ruleFiles: string[] = [], evaluationInterval = '1m'): string {
+  return `${JSON.stringify({ global: { evaluation_interval: evaluationInterval }, rule_files: ruleFiles, scrape_configs: scrapeConfigs }, null, 2)}\n`;
 }
 
 async function assertBackfillVisible(url: string, server: ManagedProcess): Promise<void> {
