@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HeaderProps } from './DesktopHeader';
+import { CompareSelect } from './CompareSelect';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RefreshPicker } from './RefreshPicker';
@@ -83,6 +84,7 @@ export function CompactHeader({ title, dashboards, dashboard, view, setView, dem
               Refresh
             </button>
             <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
+            <CompareSelect view={view} push={push} />
           </div>
           {children}
           <div className="compact-menu-buttons">

@@ -4,6 +4,7 @@ import type { Incident } from '../incidents';
 import { zoneAbbreviation } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
+import { CompareSelect } from './CompareSelect';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
@@ -43,6 +44,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
         Times in {timezone} ({zoneAbbreviation(timezone, start)})
       </span>
       <RangeShiftButtons view={view} push={push} />
+      <CompareSelect view={view} push={push} />
       <button type="button" onClick={() => push(zoomOut(view, { start, end }))}>
         Zoom out
       </button>

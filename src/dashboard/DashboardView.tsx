@@ -21,12 +21,14 @@ interface Props extends PanelOverlay {
   /** Chart height of each panel in CSS px, or 'fill' to share the screen (kiosk). */
   readonly panelHeight?: number | 'fill';
   readonly variables?: VariableValues;
+  /** "Compare to": every panel also draws its queries this many ms earlier. */
+  readonly compareShiftMs?: number;
 }
 
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
-export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, onOverride = noop, onToggleSeries = noop, onIsolateSeries = noop, onFocus = noop, onZoom = noop, onZoomOut = noop, ...overlay }: Props) {
+export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, compareShiftMs, onOverride = noop, onToggleSeries = noop, onIsolateSeries = noop, onFocus = noop, onZoom = noop, onZoomOut = noop, ...overlay }: Props) {
   // Without selections (e.g. an embedded view), every variable takes its default, usually All.
   const values = useMemo(() => variables ?? resolveVariables(dashboard.variables, {}, {}).values, [variables, dashboard.variables]);
   const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
@@ -57,6 +59,7 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
                 onZoomOut={onZoomOut}
                 readOnly={kiosk}
                 variables={values}
+              compareShiftMs={compareShiftMs}
               />
             ) : (
               unknownPanelType(spec.type)

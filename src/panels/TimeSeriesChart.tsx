@@ -62,6 +62,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         key: line.key,
         color: line.color,
         aggregate: line.aggregate,
+        earlier: line.earlier,
         points: m4({
           timestamps: line.series.timestamps,
           values: line.series.values,
