@@ -7,6 +7,7 @@ import { DEFAULT_DIST, ensureDist, siteConfig } from '../test/bench/appBuild';
 import { benchDownsampling, benchEvaluator, benchPromClient, type BenchRange } from '../test/bench/nodeBenchmarks';
 import { benchLeakWatch } from '../test/bench/leakBench';
 import { benchPageLoads } from '../test/bench/pageLoadBench';
+import { BENCH_DATASOURCE, benchBigAnswer } from '../test/bench/bigAnswerBench';
 import { formatMiB, formatMs, median } from '../test/bench/stats';
 import { formatTable } from '../test/bench/table';
 
@@ -142,8 +143,31 @@ async function main(options: BenchOptions): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
     await site.stop();
+  }
+
+  // The same build against a data source this bench answers itself: one panel gets 1,000 series.
+  const bigSite = await serveDist({ distDir: options.distDir, config: siteConfig(options.distDir, BENCH_DATASOURCE) });
+  try {
+    const seriesCount = 1_000;
+    const runs = Math.max(1, Math.min(options.loads, 3));
+    console.log(`\nChromium, a refresh answering ${seriesCount.toLocaleString('en-US')} series to the Memory panel (series budget 20): longest main-thread stall from the click to the lines drawn (${runs} runs; issue 11 asks ≤ 200 ms)`);
+    const big = await benchBigAnswer(browser, `${bigSite.url}/`, seriesCount, runs);
+    console.log(
+      formatTable(
+        [
+          { header: 'run', cell: (r) => r.label, align: 'left' },
+          { header: 'longest task ms', cell: (r) => formatMs(r.longestTaskMs) },
+          { header: 'longest frame ms', cell: (r) => formatMs(r.longestFrameMs) },
+          { header: 'click → drawn ms', cell: (r) => formatMs(r.drawnMs) },
+          { header: 'answer MiB', cell: (r) => formatMiB(r.bodyBytes) },
+        ],
+        big.map((f, i) => ({ label: String(i + 1), ...f })),
+      ),
+    );
+  } finally {
+    await browser.close();
+    await bigSite.stop();
   }
 }
 

@@ -5,6 +5,7 @@ import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HeaderProps } from './DesktopHeader';
 import { AlertsFiring } from './AlertsFiring';
+import { CompareSelect } from './CompareSelect';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RefreshPicker } from './RefreshPicker';
@@ -85,6 +86,7 @@ export function CompactHeader({ title, dashboards, dashboard, view, setView, dem
               Refresh
             </button>
             <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
+            <CompareSelect view={view} push={push} />
           </div>
           {children}
           <div className="compact-menu-buttons">

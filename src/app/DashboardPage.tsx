@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
+  COMPARE_SHIFTS,
   focusPanel,
   isolateSeries,
   openIncidentWindow,
@@ -78,6 +79,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
       onSelectMarker={(key) => push(toggleEvent(view, key))}
       focusedPanel={view.panel}
       variables={variables.values}
+      compareShiftMs={view.compare && COMPARE_SHIFTS[view.compare]}
       overrides={view.overrides}
       hidden={view.hidden}
       kiosk={view.kiosk}

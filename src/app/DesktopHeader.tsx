@@ -5,6 +5,7 @@ import { zoneAbbreviation } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
 import { AlertsFiring } from './AlertsFiring';
+import { CompareSelect } from './CompareSelect';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
@@ -44,6 +45,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
         Times in {timezone} ({zoneAbbreviation(timezone, start)})
       </span>
       <RangeShiftButtons view={view} push={push} />
+      <CompareSelect view={view} push={push} />
       <button type="button" onClick={() => push(zoomOut(view, { start, end }))}>
         Zoom out
       </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { SeriesBudgetNote, TimeSeriesPanel, useElementWidth } from '../panels';
 import { QueryEditor } from './QueryEditor';
@@ -27,6 +27,8 @@ export interface PanelViewOptions {
   readonly readOnly: boolean;
   /** Template variable selections, substituted into the queries ($name, ${name}, [[name]]). */
   readonly variables: VariableValues;
+  /** "Compare to": every query also drawn this many ms earlier; undefined = off. */
+  readonly compareShiftMs: number | undefined;
 }
 
 /** The incident overlay every panel of a dashboard shares. */
@@ -61,7 +63,9 @@ export function DashboardPanel(props: Props) {
     end,
     plotWidthPx: Math.max(100, width - CHART_CHROME_PX),
     maxSeries: spec.maxSeries,
+    compareShiftMs: props.compareShiftMs,
   });
+  const shownLines = useMemo(() => (data.earlierLines.length > 0 ? [...data.lines, ...data.earlierLines] : data.lines), [data.lines, data.earlierLines]);
   const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
   const alertBands = useAlertBands();
 
@@ -76,7 +80,7 @@ export function DashboardPanel(props: Props) {
         end={end}
         step={data.asked.step}
         timezone={timezone}
-        lines={data.lines}
+        lines={shownLines}
         status={data.status}
         thresholds={spec.thresholds}
         windows={windows}

@@ -47,6 +47,27 @@ export function toCsv(lines: readonly PanelLine[]): string {
   return [header, ...rows].join('\n') + '\n';
 }
 
+function formatChars(chars: number): string {
+  return chars < 1024 ? `${chars} B` : chars < 1024 * 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The server's answer as it came (Grafana's JSON tab), bounded: the client keeps only its head. */
+function RawAnswer({ answer, queryNumber }: { readonly answer: SeriesSet['answer']; readonly queryNumber: number }) {
+  if (!answer) return null;
+  const cut = answer.chars > answer.head.length;
+  return (
+    <details className="inspector-raw">
+      <summary>Raw answer of query {queryNumber} ({formatChars(answer.chars)})</summary>
+      {cut && (
+        <p role="note">
+          Showing the first {formatChars(answer.head.length)} of {formatChars(answer.chars)}; Download CSV has every point.
+        </p>
+      )}
+      <pre aria-label={`Raw answer of query ${queryNumber}`}>{answer.head}</pre>
+    </details>
+  );
+}
+
 /** Grafana-style inspector: the requests sent, and the raw series with their counts and extremes. */
 export function PanelInspector({ queries, results, lines, unit, timezone, panelTitle, intervals }: Props) {
   // The CSV is built only when asked for: a panel's data can be 11,000 points per series.
@@ -67,9 +88,11 @@ export function PanelInspector({ queries, results, lines, unit, timezone, panelT
             <code>{q.expr}</code>
             <div className="inspector-params">
               {formatTime(q.start, timezone, 'datetime')} – {formatTime(q.end, timezone, 'datetime')}, step {q.step / 1000}s, {results[i]?.series.length ?? 0} series
+              {results[i]?.tookMs !== undefined && <>, took {results[i]?.tookMs} ms</>}
               {results[i]?.warnings.map((w) => <div key={w}>warning: {w}</div>)}
             </div>
             <CopyAsCurl query={q} />
+            <RawAnswer answer={results[i]?.answer} queryNumber={i + 1} />
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
-import { seriesName, type SeriesSet } from '../series';
+import { seriesName, type Labels, type SeriesSet } from '../series';
+import { earlierLines, shiftWords } from './comparison';
 import { alignRange, stepFacts } from '../time';
 import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
 import { builtinValues, intervalFacts, type IntervalFacts } from './builtins';
@@ -22,6 +23,8 @@ interface Inputs {
   readonly plotWidthPx: number;
   /** Series drawn at most (highest maximum first); the rest are counted, not drawn. */
   readonly maxSeries: number | undefined;
+  /** "Compare to": also ask each query this many ms earlier (undefined = off). */
+  readonly compareShiftMs?: number;
 }
 
 export interface PanelQueries {
@@ -39,6 +42,8 @@ export interface PanelQueries {
   readonly lines: readonly PanelLine[];
   /** How many series the budget left out. */
   readonly omitted: number;
+  /** "Compare to": the drawn lines' earlier twins, shifted onto the range (empty when off). */
+  readonly earlierLines: readonly PanelLine[];
   readonly status: PanelStatus;
   /** Per query index: why the server refused it (the editor shows it under that query). */
   readonly queryErrors: readonly (PanelProblem | undefined)[];
@@ -52,7 +57,7 @@ export interface PanelQueries {
  * asking for the range it asked for; it moves to the newest range once they answer. A slow panel
  * therefore holds back only itself, never the others.
  */
-export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx, maxSeries }: Inputs): PanelQueries {
+export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx, maxSeries, compareShiftMs }: Inputs): PanelQueries {
   const client = usePromClient();
   const queries = specQueries.map((q, i) => ({ ...q, expr: overrides?.[i] || q.expr }));
   // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
@@ -73,18 +78,27 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
 
   // keepPreviousData (in rangeQueryOptions) helps only within one observer; useLastData below
   // keeps the data across the key changes of a refresh.
-  const results = useQueries({
-    queries: interpolated.map((q) => ({
-      ...rangeQueryOptions(client, { expr: q.expr, start: asked.start, end: asked.end, step: asked.step } satisfies RangeQueryParams),
-      enabled: q.problems.length === 0,
-    })),
+  const shift = compareShiftMs !== undefined && compareShiftMs > 0 ? compareShiftMs : 0;
+  const rangeQuery = (q: Interpolated, by: number) => ({
+    ...rangeQueryOptions(client, { expr: q.expr, start: asked.start - by, end: asked.end - by, step: asked.step } satisfies RangeQueryParams),
+    enabled: q.problems.length === 0,
   });
+  // One list, so that "in flight" covers the earlier queries too: the panel moves on when all answered.
+  const all = useQueries({
+    queries: [...interpolated.map((q) => rangeQuery(q, 0)), ...(shift > 0 ? interpolated.map((q) => rangeQuery(q, shift)) : [])],
+  });
+  const results = all.slice(0, interpolated.length);
+  const earlierResults = all.slice(interpolated.length);
 
-  const fetching = results.some((r) => r.isFetching);
+  const fetching = all.some((r) => r.isFetching);
   if (fetching !== inFlight) setInFlight(fetching);
   const datas = useLastData(
     results.map((r) => r.data),
     interpolated.map((q) => q.expr),
+  );
+  const earlierDatas = useLastData(
+    earlierResults.map((r) => r.data),
+    earlierResults.map((_, i) => `${shift} ${interpolated[i]?.expr ?? ''}`),
   );
   const budget = maxSeries ?? DEFAULT_MAX_SERIES;
   const drawn = useMemo(() => {
@@ -94,6 +108,8 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     return { kept: styleLines(chosen.kept), omitted: chosen.omitted };
   }, [datas, legendsKey, budget]);
 
+  const earlier = useMemo(() => (shift > 0 ? earlierLines(drawn.kept, earlierDatas, shift, lineKey) : []), [drawn.kept, earlierDatas, shift]);
+
   const problems: PanelProblem[] = [];
   const queryErrors = results.map((result, qi) => {
     // failureReason is set while retries are still running: say so at once rather than after them.
@@ -101,6 +117,11 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     const problem = error ? describeQueryError(error, interpolated[qi]?.expr ?? '') : null;
     if (problem) problems.push(problem);
     return problem ?? undefined;
+  });
+  earlierResults.forEach((result, qi) => {
+    const error = result.error ?? (result.failureCount > 0 ? result.failureReason : null);
+    const problem = error && describeQueryError(error, interpolated[qi]?.expr ?? '');
+    if (problem) problems.push({ ...problem, title: `${problem.title} (${shiftWords(shift)})` });
   });
   interpolated.forEach((q, i) =>
     q.problems.forEach((message) => problems.push({ kind: 'variable', title: 'A variable cannot be used here', message, expr: queries[i]?.expr ?? '' })),
@@ -112,7 +133,12 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
     dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
   };
-  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, status, queryErrors, refetch: () => results.forEach((r) => void r.refetch()) };
+  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, earlierLines: earlier, status, queryErrors, refetch: () => all.forEach((r) => void r.refetch()) };
+}
+
+/** A line's identity in its panel: the query it came from and its labels. */
+function lineKey(queryIndex: number, labels: Labels): string {
+  return `${queryIndex}:${JSON.stringify(labels)}`;
 }
 
 function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): Omit<PanelLine, 'color' | 'aggregate'>[] {
@@ -120,7 +146,7 @@ function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly st
   datas.forEach((data, qi) => {
     const legend = legends[qi] || undefined;
     for (const series of data?.series ?? []) {
-      out.push({ key: `${qi}:${JSON.stringify(series.labels)}`, name: seriesName(series.labels, legend), series });
+      out.push({ key: lineKey(qi, series.labels), name: seriesName(series.labels, legend), series });
     }
   });
   return out;

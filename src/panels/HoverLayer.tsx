@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
 
 interface Props {
-  readonly hoverTime: number | null;
   /** A passing pointer (mouse hover, a finger sliding): the values follow it. */
   readonly onHover: (time: number | null, x: number) => void;
   /** A tap, or a finger lifted: the values stay shown at that time until the next tap elsewhere. */
@@ -30,13 +29,13 @@ interface TouchGesture {
 }
 
 /**
- * A transparent layer over the plot area. With a mouse: pointer x becomes a time (crosshair and
- * tooltip), and a horizontal drag selects a span to zoom into, as in Grafana. With a finger: a tap
+ * A transparent layer over the plot area. With a mouse: pointer x becomes a time (the crosshair
+ * every panel shows, see crosshair.tsx), and a horizontal drag selects a span to zoom into, as in Grafana. With a finger: a tap
  * pins the values, a sideways slide moves the crosshair, a vertical one scrolls the page (the chart
  * only claims horizontal moves, `touch-action: pan-y`), and a long-press then drag selects the span
  * to zoom into — so zooming never fights scrolling.
  */
-export function HoverLayer({ hoverTime, onHover, onPin, onZoom, onZoomOut }: Props) {
+export function HoverLayer({ onHover, onPin, onZoom, onZoomOut }: Props) {
   const area = usePlotArea();
   const toTime = useXAxisInverseScale();
   const xScale = useXAxisScale();
@@ -44,7 +43,6 @@ export function HoverLayer({ hoverTime, onHover, onPin, onZoom, onZoomOut }: Pro
   const touch = useRef<TouchGesture | null>(null);
   useEffect(() => () => clearTimeout(touch.current?.timer), []);
   if (!area || !toTime || !xScale) return null;
-  const crossX = hoverTime === null ? null : Number(xScale(hoverTime));
   const pointerX = (event: React.PointerEvent<SVGRectElement>) => {
     const svg = event.currentTarget.ownerSVGElement;
     const left = svg ? svg.getBoundingClientRect().left : 0;
@@ -65,9 +63,6 @@ export function HoverLayer({ hoverTime, onHover, onPin, onZoom, onZoomOut }: Pro
 
   return (
     <g className="hover-layer">
-      {crossX !== null && Number.isFinite(crossX) && (
-        <line x1={crossX} x2={crossX} y1={area.y} y2={area.y + area.height} className="crosshair" />
-      )}
       {drag && Math.abs(drag.to - drag.from) >= MIN_DRAG_PX && (
         <rect className="zoom-selection" x={Math.min(drag.from, drag.to)} y={area.y} width={Math.abs(drag.to - drag.from)} height={area.height} />
       )}

@@ -22,7 +22,7 @@ export function HoverTooltip({ time, x, chartWidth, step, lines, unit, timezone 
     const t = line.series.timestamps[i] as number;
     // A sample further than one step away is not "at" this time: the series has a gap here.
     if (Math.abs(t - time) > step) continue;
-    rows.push({ key: line.key, name: line.name, color: line.color, aggregate: line.aggregate, value: line.series.values[i] as number });
+    rows.push({ key: line.key, name: line.name, color: line.color, aggregate: line.aggregate, earlier: line.earlier, value: line.series.values[i] as number });
   }
   rows.sort((a, b) => (Number.isNaN(b.value) ? -Infinity : b.value) - (Number.isNaN(a.value) ? -Infinity : a.value));
   const left = x > chartWidth / 2 ? undefined : x + 12;

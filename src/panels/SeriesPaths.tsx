@@ -6,6 +6,8 @@ export interface DrawnLine {
   readonly color: string;
   /** A line over all instances: thicker and dashed, so it never reads as one more instance. */
   readonly aggregate: boolean;
+  /** "Compare to": the earlier answer, dotted and fainter under the lines of now. */
+  readonly earlier?: boolean;
   readonly points: PathPoints;
 }
 
@@ -30,7 +32,8 @@ export function SeriesPaths({ lines, dimmed }: { lines: readonly DrawnLine[]; di
           fill="none"
           stroke={line.color}
           strokeWidth={line.aggregate ? 2.5 : 1.5}
-          strokeDasharray={line.aggregate ? '6 3' : undefined}
+          strokeDasharray={line.earlier ? '2 3' : line.aggregate ? '6 3' : undefined}
+          strokeOpacity={line.earlier ? 0.7 : undefined}
           strokeLinejoin="round"
           vectorEffect="non-scaling-stroke"
         />

@@ -5,6 +5,9 @@ import { formatValue, m4, valueTicks, type Unit } from '../series';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { HoverLayer } from './HoverLayer';
+import { CrosshairLine } from './CrosshairLine';
+import { CrosshairTooltip } from './CrosshairTooltip';
+import type { CrosshairStore } from './crosshair';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { chartLayout } from './chartLayout';
 import type { MarkerCluster } from './clusterMarkers';
@@ -27,7 +30,10 @@ export interface TimeSeriesChartProps {
   readonly markers: readonly EventMarker[];
   readonly selectedMarkerKey: string | undefined;
   readonly dimmed: boolean;
-  readonly hoverTime: number | null;
+  /** The cursor every panel of the page shares. */
+  readonly crosshair: CrosshairStore;
+  /** A marker's tooltip or a cluster list is open over the chart: no values tooltip. */
+  readonly tooltipSuppressed: boolean;
   readonly onHover: (time: number | null, x: number) => void;
   readonly onPin: (time: number, x: number) => void;
   readonly onFocusMarker: (focus: MarkerFocus | null) => void;
@@ -60,6 +66,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         key: line.key,
         color: line.color,
         aggregate: line.aggregate,
+        earlier: line.earlier,
         points: m4({
           timestamps: line.series.timestamps,
           values: line.series.values,
@@ -100,6 +107,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
   const layout = useMemo(() => chartLayout(width, yAxis.ticks.map(formatYTick)), [width, yAxis.ticks, formatYTick]);
   const plotWidth = layout.plotWidth;
+  const plotLeft = layout.margin.left + layout.yAxisWidth;
+  // The same linear map as Recharts' x scale, for the HTML tooltip outside the SVG.
+  const xOf = useCallback((t: number) => plotLeft + ((t - start) / Math.max(1, shownEnd - start)) * plotWidth, [plotLeft, plotWidth, start, shownEnd]);
   const xTicks = useMemo(() => timeTicksForWidth(start, shownEnd, timezone, plotWidth), [start, shownEnd, timezone, plotWidth]);
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
@@ -116,52 +126,67 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
 
   return (
-    <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
-      <CartesianGrid strokeDasharray="2 4" className="grid" />
-      <XAxis
-        dataKey="t"
-        type="number"
-        domain={xDomain}
-        allowDataOverflow
-        ticks={xTicks.ticks}
-        tickFormatter={formatXTick}
-        className="x-axis"
-      />
-      <YAxis
-        type="number"
-        width={layout.yAxisWidth}
-        domain={yAxis.domain}
-        allowDataOverflow
-        ticks={yAxis.ticks}
-        tickFormatter={formatYTick}
-        tick={layout.narrow ? SINGLE_LINE_TICK : true}
-        className="y-axis"
-      />
-      {props.windows.map((w) => {
-        const x1 = Math.max(start, w.start);
-        // An open incident is marked by its start only; shading it to "now" would paint the whole graph.
-        if (w.end === undefined || w.end <= start || w.start >= end) return null;
-        const x2 = Math.min(end, w.end);
-        return <ReferenceArea key={w.key} x1={x1} x2={x2} className="incident-window" fill="#ff4d4f" fillOpacity={0.12} ifOverflow="hidden" />;
-      })}
-      {props.thresholds.map((t) => (
-        <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
-      ))}
-      <HoverLayer hoverTime={props.hoverTime} onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
-      <SeriesPaths lines={drawn} dimmed={props.dimmed} />
-      {props.projections && <LeakProjection projections={props.projections} />}
-      <IncidentMarkers
-        markers={props.markers}
+    <>
+      <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="2 4" className="grid" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={xDomain}
+          allowDataOverflow
+          ticks={xTicks.ticks}
+          tickFormatter={formatXTick}
+          className="x-axis"
+        />
+        <YAxis
+          type="number"
+          width={layout.yAxisWidth}
+          domain={yAxis.domain}
+          allowDataOverflow
+          ticks={yAxis.ticks}
+          tickFormatter={formatYTick}
+          tick={layout.narrow ? SINGLE_LINE_TICK : true}
+          className="y-axis"
+        />
+        {props.windows.map((w) => {
+          const x1 = Math.max(start, w.start);
+          // An open incident is marked by its start only; shading it to "now" would paint the whole graph.
+          if (w.end === undefined || w.end <= start || w.start >= end) return null;
+          const x2 = Math.min(end, w.end);
+          return <ReferenceArea key={w.key} x1={x1} x2={x2} className="incident-window" fill="#ff4d4f" fillOpacity={0.12} ifOverflow="hidden" />;
+        })}
+        {props.thresholds.map((t) => (
+          <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
+        ))}
+        <CrosshairLine store={props.crosshair} timezone={timezone} />
+        <HoverLayer onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
+        <SeriesPaths lines={drawn} dimmed={props.dimmed} />
+        {props.projections && <LeakProjection projections={props.projections} />}
+        <IncidentMarkers
+          markers={props.markers}
+          start={start}
+          end={end}
+          selectedKey={props.selectedMarkerKey}
+          describe={props.describeMarker}
+          onFocusMarker={props.onFocusMarker}
+          onSelect={props.onSelectMarker}
+          openClusterKey={props.openClusterKey}
+          onOpenCluster={props.onOpenCluster}
+        />
+        {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} timezone={timezone} />}
+      </ComposedChart>
+      <CrosshairTooltip
+        store={props.crosshair}
+        xOf={xOf}
+        chartWidth={width}
+        step={step}
+        lines={lines}
+        unit={unit}
+        timezone={timezone}
+        suppressed={props.tooltipSuppressed}
         start={start}
-        end={end}
-        selectedKey={props.selectedMarkerKey}
-        describe={props.describeMarker}
-        onFocusMarker={props.onFocusMarker}
-        onSelect={props.onSelectMarker}
-        openClusterKey={props.openClusterKey}
-        onOpenCluster={props.onOpenCluster}
+        end={shownEnd}
       />
-      {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} timezone={timezone} />}
-    </ComposedChart>
+    </>
   );
 }

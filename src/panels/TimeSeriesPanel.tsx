@@ -3,7 +3,7 @@ import { formatTime } from '../time';
 import type { Unit } from '../series';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { Legend } from './Legend';
-import { HoverTooltip } from './HoverTooltip';
+import { useCrosshair, useCrosshairStore } from './crosshair';
 import { useElementSize } from './useElementSize';
 import type { MarkerFocus } from './IncidentMarkers';
 import type { EventMarker, IncidentWindow } from '../annotations';
@@ -64,8 +64,11 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const chartWidth = fill ? measured.width : props.width;
   const headingId = useId();
   const { hidden, onToggleSeries } = props;
-  // A pinned hover (a tap) stays until the next tap elsewhere; a passing one follows the pointer.
-  const [hover, setHover] = useState<{ time: number; x: number; pinned: boolean } | null>(null);
+  // The cursor is shared by every panel of the page; a pinned one (a tap) stays until the next tap
+  // elsewhere, a passing one follows the pointer. This panel re-renders only when its pin changes.
+  const crosshair = useCrosshairStore();
+  const panelId = props.id;
+  const pinnedHere = useCrosshair(crosshair, (p) => p !== null && p.pinned && p.source === panelId);
   const [markerFocus, setMarkerFocus] = useState<MarkerFocus | null>(null);
   const [openCluster, setOpenCluster] = useState<MarkerCluster<EventMarker> | null>(null);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -75,12 +78,18 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
   const onHover = useCallback(
-    (time: number | null, x: number) => setHover((prev) => (time !== null ? { time, x, pinned: false } : prev?.pinned ? prev : null)),
-    [],
+    (time: number | null) => {
+      const prev = crosshair.get();
+      if (time !== null) crosshair.set({ time, source: panelId, pinned: false });
+      // Leaving this chart clears the cursor it set; a pin, or another panel's cursor, stays.
+      else if (prev && !prev.pinned && prev.source === panelId) crosshair.set(null);
+    },
+    [crosshair, panelId],
   );
-  const onPin = useCallback((time: number, x: number) => setHover({ time, x, pinned: true }), []);
-  usePointerDownOutside(chartRef, hover?.pinned === true || openCluster !== null, () => {
-    setHover(null);
+  const onPin = useCallback((time: number) => crosshair.set({ time, source: panelId, pinned: true }), [crosshair, panelId]);
+  usePointerDownOutside(chartRef, pinnedHere || openCluster !== null, () => {
+    const prev = crosshair.get();
+    if (prev?.pinned && prev.source === panelId) crosshair.set(null);
     setOpenCluster(null);
   });
   const closeClusterList = useCallback(() => {
@@ -153,7 +162,8 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 markers={props.markers}
                 selectedMarkerKey={props.selectedMarkerKey}
                 dimmed={stale}
-                hoverTime={hover?.time ?? null}
+                crosshair={crosshair}
+                tooltipSuppressed={markerFocus !== null || openCluster !== null}
                 onHover={onHover}
                 onPin={onPin}
                 openClusterKey={openCluster?.key}
@@ -166,9 +176,6 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
                 onZoomOut={props.onZoomOut}
                 alertBands={props.alertBands}
               />
-              {hover && !markerFocus && !openCluster && (
-                <HoverTooltip time={hover.time} x={hover.x} chartWidth={chartWidth} step={step} lines={visibleLines} unit={unit} timezone={timezone} />
-              )}
               {openCluster && (
                 <MarkerClusterList
                   markers={openCluster.markers}

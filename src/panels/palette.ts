@@ -14,6 +14,8 @@ export interface LineStyle {
   readonly color: string;
   /** The line has no instance label: it aggregates over instances, and is drawn dashed and thicker. */
   readonly aggregate: boolean;
+  /** A "Compare to" line: the query's answer from earlier, dotted. */
+  readonly earlier?: boolean;
 }
 
 /** FNV-1a, 32 bit: small, fast and well spread for short strings such as label values. */
@@ -76,6 +78,7 @@ export function styleLines<T extends { readonly key: string; readonly series: Se
 
 /** The legend's and tooltip's sample of a line: dashed where the line is. */
 export function swatchStyle(style: LineStyle): CSSProperties {
+  if (style.earlier) return { background: `repeating-linear-gradient(90deg, ${style.color} 0 2px, transparent 2px 4px)`, opacity: 0.7 };
   return style.aggregate
     ? { background: `repeating-linear-gradient(90deg, ${style.color} 0 4px, transparent 4px 6px)` }
     : { background: style.color };

@@ -8,6 +8,8 @@ export interface PanelLine {
   readonly color: string;
   /** Over all instances (no instance label): drawn dashed and thicker. */
   readonly aggregate: boolean;
+  /** "Compare to": the same query shifted from earlier, drawn dashed and fainter. */
+  readonly earlier?: boolean;
   readonly series: Series;
 }
 

@@ -36,7 +36,7 @@ async function failure(promise: Promise<unknown>): Promise<PromClientError> {
 
 describe('queryRange', () => {
   it('turns a matrix into columnar series in ms, with the asked range and step', async () => {
-    answerRange({
+    const body = {
       status: 'success',
       data: {
         resultType: 'matrix',
@@ -47,7 +47,8 @@ describe('queryRange', () => {
           },
         ],
       },
-    });
+    };
+    answerRange(body);
     const set = await createPromClient({ baseUrl: BASE }).queryRange(range);
     expect(set).toEqual({
       series: [
@@ -61,6 +62,8 @@ describe('queryRange', () => {
       end: range.end,
       step: range.step,
       warnings: [],
+      // The answer as it came, for the inspector (small enough to be kept whole).
+      answer: { head: JSON.stringify(body), chars: JSON.stringify(body).length },
     });
   });
 

@@ -192,7 +192,15 @@ function formParams(entries: Record<string, string | number | readonly string[] 
 interface Envelope<T> {
   readonly data: T;
   readonly warnings: string[];
+  /** The body as received: only its head is kept (RAW_ANSWER_HEAD_CHARS). */
+  readonly text: string;
 }
+
+/**
+ * How much of a range query's raw answer is kept for the inspector. A whole answer can be tens of
+ * megabytes and would sit in the query cache twice (as text and as series); its head shows the shape.
+ */
+export const RAW_ANSWER_HEAD_CHARS = 64 * 1024;
 
 export function createPromClient(options: PromClientOptions): PromClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -258,7 +266,7 @@ export function createPromClient(options: PromClientOptions): PromClient {
     const parsed = successEnvelopeSchema(dataSchema).safeParse(body);
     if (!parsed.success) throw malformed(endpoint, formatZodError(parsed.error));
     const { data, warnings = [], infos = [] } = parsed.data as { data: z.infer<S>; warnings?: string[]; infos?: string[] };
-    return { data, warnings: [...warnings, ...infos] };
+    return { data, warnings: [...warnings, ...infos], text };
   }
 
   /** Conversion rejects values no server sends; report them as a malformed answer. */
@@ -277,10 +285,12 @@ export function createPromClient(options: PromClientOptions): PromClient {
     async queryRange({ expr, start, end, step }, signal) {
       const endpoint = '/api/v1/query_range';
       assertFiniteTimes(endpoint, { start, end, step });
-      const { data, warnings } = await request(endpoint, 'POST', formParams({ query: expr, start, end, step }), queryDataSchema, signal);
+      const { data, warnings, text } = await request(endpoint, 'POST', formParams({ query: expr, start, end, step }), queryDataSchema, signal);
       if (data.resultType !== 'matrix') throw malformed(endpoint, `expected a matrix, got ${data.resultType}`);
       const result = converted(endpoint, () => convertMatrix(data.result));
-      return { series: result.series, start, end, step, warnings: [...warnings, ...result.warnings] };
+      // slice() of a long string may keep the whole one alive in V8; a copy lets it go.
+      const head = text.length > RAW_ANSWER_HEAD_CHARS ? (' ' + text.slice(0, RAW_ANSWER_HEAD_CHARS)).slice(1) : text;
+      return { series: result.series, start, end, step, warnings: [...warnings, ...result.warnings], answer: { head, chars: text.length } };
     },
 
     async query({ expr, time }, signal) {

@@ -44,7 +44,11 @@ export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
   const params: RangeQueryParams = { expr: p.expr, start: p.start, end: p.end, step: p.step };
   return queryOptions({
     queryKey: promKeys.range(client.baseUrl, params),
-    queryFn: ({ signal }) => withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.queryRange(params, timed)),
+    queryFn: async ({ signal }) => {
+      const began = performance.now();
+      const set = await withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.queryRange(params, timed));
+      return { ...set, tookMs: Math.round(performance.now() - began) };
+    },
     placeholderData: keepPreviousData,
     ...retryPolicy,
   });

@@ -21,4 +21,8 @@ export interface SeriesSet {
   readonly step: number;
   /** Prometheus `warnings` and `infos`, shown on the panel. */
   readonly warnings: readonly string[];
+  /** The start of the server's answer as it came (JSON text), for the inspector: bounded, never whole. */
+  readonly answer?: { readonly head: string; readonly chars: number };
+  /** Wall time of the request in ms, measured around the client call (fetch, read, validation). */
+  readonly tookMs?: number;
 }

@@ -3,7 +3,7 @@ import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, reso
 import { decodeFragment } from './fragment';
 import { ignored, quote, readParams, takeSingle, type ParamMap } from './queryParams';
 import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
-import { URL_FORMAT_VERSION, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
+import { isCompareShift, URL_FORMAT_VERSION, type CompareShift, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
 
 const MIN_INTERVAL_MS = 1000;
 
@@ -209,6 +209,14 @@ class Decoder {
     return Object.fromEntries([...byPanel].map(([panel, names]) => [panel, [...names]]));
   }
 
+  compare(): CompareShift | undefined {
+    const param = this.single([V1_KEYS.compare]);
+    if (!param || param.value === '' || param.value === 'off') return undefined;
+    if (isCompareShift(param.value)) return param.value;
+    this.notices.push(ignored(param.key, param.value, 'is not 1d or 1w'));
+    return undefined;
+  }
+
   kiosk(): boolean {
     const param = this.single([V1_KEYS.kiosk]);
     if (!param) return false;
@@ -278,6 +286,7 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   const event = d.event();
   const panel = d.panel();
   const hidden = d.hidden();
+  const compare = d.compare();
   const kiosk = d.kiosk();
   const playlist = d.playlist();
   const { overrides, importedIncidents } = d.fragment();
@@ -289,6 +298,7 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   if (event !== undefined) state.event = event;
   if (panel !== undefined) state.panel = panel;
   if (playlist !== undefined) state.playlist = playlist;
+  if (compare !== undefined) state.compare = compare;
   return { state, notices: d.notices };
 }
 

@@ -31,6 +31,7 @@ function queryPairs(state: ViewState): Pair[] {
   for (const [panel, series] of nonEmptyEntries(state.hidden)) {
     for (const name of series) pairs.push([k.hide, `${panel}:${name}`]);
   }
+  if (state.compare) pairs.push([k.compare, state.compare]);
   if (state.kiosk) pairs.push([k.kiosk, null]);
   if (state.playlist) {
     pairs.push([k.playlist, formatPromDuration(state.playlist.intervalMs)]);

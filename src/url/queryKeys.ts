@@ -17,6 +17,7 @@ export const V1_KEYS = {
   kiosk: 'kiosk',
   playlist: 'playlist',
   playlistItem: 'playlist-item',
+  compare: 'compare',
 } as const;
 
 export const VAR_PREFIX = 'var-';

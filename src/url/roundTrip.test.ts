@@ -91,6 +91,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
       panel: someText,
       overrides: stringLists(someText, anyText, false),
       kiosk: fc.boolean(),
+      compare: fc.constantFrom('1d' as const, '1w' as const),
       playlist: fc.record({ intervalMs: fc.integer({ min: 1000, max: 86_400_000 }), items: fc.array(playlistItem, { maxLength: 4 }) }),
     },
     { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk'] },

@@ -11,6 +11,7 @@ import {
   openIncidentWindow,
   overrideQueries,
   selectEvent,
+  setCompare,
   setVariable,
   shiftRange,
   showPlaylistItem,
@@ -33,6 +34,23 @@ function throughLink(state: ViewState): ViewState {
 }
 
 describe('view changes', () => {
+  it('setCompare turns "Compare to" on and off, and the link keeps it as compare=1d|1w', () => {
+    const dayBefore = setCompare(EMPTY_VIEW_STATE, '1d');
+    expect(encodeViewState(dayBefore)).toBe('?v=1&compare=1d');
+    expect(throughLink(dayBefore).compare).toBe('1d');
+    const weekBefore = setCompare(dayBefore, '1w');
+    expect(throughLink(weekBefore).compare).toBe('1w');
+    const off = setCompare(weekBefore, undefined);
+    expect(encodeViewState(off)).toBe('');
+    expect(throughLink(off).compare).toBeUndefined();
+  });
+
+  it('a link with another compare value is read without it, and says so', () => {
+    const decoded = decodeViewState('?v=1&compare=1y', '', { now: END });
+    expect(decoded.state.compare).toBeUndefined();
+    expect(decoded.notices).toEqual(['Ignored "compare": "1y" is not 1d or 1w']);
+  });
+
   it('zoomTo makes the dragged instants the range, in whole milliseconds', () => {
     const zoomed = zoomTo(EMPTY_VIEW_STATE, START + 0.4, END - 0.4);
     expect(zoomed.range).toEqual({ from: String(START), to: String(END) });

@@ -1,7 +1,7 @@
 import type { Incident } from '../incidents';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS, type ResolvedRange, type TimeRange } from '../time';
 import { incidentRange } from './ranges';
-import type { ViewState } from './viewState';
+import type { CompareShift, ViewState } from './viewState';
 
 /**
  * Every change of the view, as a pure function of the view state (Prometheus's queryPageSlice
@@ -50,6 +50,11 @@ export function shiftRange(view: ViewState, resolved: ResolvedRange, direction: 
   const by = direction === 1 ? Math.min(span / 2, Math.max(0, now - resolved.end)) : -span / 2;
   if (by === 0) return view;
   return { ...view, range: absoluteRange(resolved.start + by, resolved.end + by) };
+}
+
+/** "Compare to": the same queries a day or a week earlier on every panel, or none with `undefined`. */
+export function setCompare(view: ViewState, compare: CompareShift | undefined): ViewState {
+  return { ...view, compare };
 }
 
 export function setTimezone(view: ViewState, timezone: string): ViewState {

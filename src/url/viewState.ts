@@ -33,6 +33,16 @@ export interface ViewState {
   overrides: Readonly<Record<string, readonly string[]>>;
   kiosk: boolean;
   playlist?: ViewPlaylist;
+  /** Every panel also draws its queries this long before the range, dashed ("Compare to"). */
+  compare?: CompareShift;
+}
+
+/** The shifts "Compare to" offers, as Grafana's time-range comparison does: a day or a week. */
+export const COMPARE_SHIFTS = { '1d': 86_400_000, '1w': 604_800_000 } as const;
+export type CompareShift = keyof typeof COMPARE_SHIFTS;
+
+export function isCompareShift(value: string): value is CompareShift {
+  return Object.hasOwn(COMPARE_SHIFTS, value);
 }
 
 export interface ViewPlaylist {

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { toOpenMetrics } from '../../mocks';
-import { drawnLines, legendRows, panel, waitForLines } from './appPage';
+import { formatOpenMetrics, rawSeries, type RawSeries } from '../../mocks';
+import { formatValue } from '../../src/series';
+import { alignRange } from '../../src/time';
+import { drawnLines, legendRows, panel, panelRange, waitForLines } from './appPage';
 import { DIST, PROXIED_CONFIG } from './realSite';
 import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
 
@@ -8,12 +10,21 @@ import { launchChromium, serveDist, startPrometheus, type RunningBackend, type R
 // without `up` series (as federated or imported data comes): the dashboard's Instance picker
 // selects by `up{job="webapp"}`, which finds nothing there.
 
-/** The scenario's OpenMetrics without the `up` family. */
-function withoutUp(openMetrics: string): string {
-  return openMetrics
-    .split('\n')
-    .filter((line) => !/^up\{/.test(line) && !/^# (TYPE|HELP|UNIT) up /.test(line))
-    .join('\n');
+const DAY = 86_400_000;
+// The day before the incident, for "Compare to": the same shapes at a different level, so the
+// earlier lines cannot be mistaken for the current ones.
+const EARLIER_SCALE = 0.5;
+
+/** The scenario without the `up` family, with each series also as it was one day earlier. */
+function scenarioWithDayBefore(): string {
+  const series: RawSeries[] = rawSeries()
+    .filter((s) => s.labels.__name__ !== 'up')
+    .map((s) => ({
+      labels: s.labels,
+      timestamps: [...s.timestamps.map((t) => t - DAY), ...s.timestamps],
+      values: [...s.values.map((v) => v * EARLIER_SCALE), ...s.values],
+    }));
+  return formatOpenMetrics(series, { http_requests_total: 'counter' });
 }
 
 let browser: Browser;
@@ -22,7 +33,7 @@ let site: RunningStaticServer;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  backend = await startPrometheus({ openMetrics: withoutUp(toOpenMetrics()) });
+  backend = await startPrometheus({ openMetrics: scenarioWithDayBefore() });
   site = await serveDist({ distDir: DIST, config: PROXIED_CONFIG, proxyTarget: backend.url });
 });
 
@@ -77,6 +88,41 @@ it('a legend click shows one series alone, Ctrl+click adds one back, a double-cl
     expect(Number(after.get('to')) - Number(after.get('from'))).toBe(2 * span);
     // The hidden series stay hidden in the wider range.
     await expect.poll(() => drawnLines(errors).count()).toBe(2);
+  } finally {
+    await page.close();
+  }
+});
+
+it('"Compare to 1 day earlier" draws each memory line dashed beside its twin, with the values `offset 1d` gives', async () => {
+  const page = await openDashboard('?v=1&from=1705309200000&to=1705325400000');
+  try {
+    await page.getByRole('combobox', { name: 'Compare to' }).selectOption({ label: '1 day earlier' });
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('1d');
+    const memory = panel(page, 'Memory');
+    await waitForLines(memory, 6);
+    expect(await memory.locator('[data-testid="series-lines"] path[stroke-dasharray="2 3"]').count()).toBe(3);
+
+    const { start, end, step } = await panelRange(memory);
+    const asked = alignRange(start, end, step);
+    const direct = await fetch(`${backend.url}/api/v1/query_range`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ query: 'process_resident_memory_bytes{job="webapp"} offset 1d', start: String(asked.start / 1000), end: String(asked.end / 1000), step: String(step / 1000) }),
+    });
+    const answer = (await direct.json()) as { data: { result: { metric: { instance: string }; values: [number, string][] }[] } };
+    const rows = await legendRows(memory);
+    for (const series of answer.data.result) {
+      const values = series.values.map(([, v]) => Number(v));
+      const row = rows.find((r) => r.name === `${series.metric.instance} (1 day earlier)`);
+      expect(row).toEqual({
+        name: `${series.metric.instance} (1 day earlier)`,
+        last: formatValue(values[values.length - 1] ?? NaN, 'bytes'),
+        max: formatValue(Math.max(...values), 'bytes'),
+      });
+      // Not the current line under another name.
+      expect(rows.find((r) => r.name === series.metric.instance)?.max).not.toBe(row?.max);
+    }
+    expect(answer.data.result).toHaveLength(3);
   } finally {
     await page.close();
   }
