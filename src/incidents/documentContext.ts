@@ -27,14 +27,21 @@ export function readFrontMatter(source: string): FrontMatter {
   if (!match) return { body: source };
   let date: CivilDate | undefined;
   let title: string | undefined;
+  let titleDate: CivilDate | undefined;
   for (const line of (match[1] ?? '').split(/\r?\n/)) {
     const field = YAML_FIELD.exec(line.trim());
     if (!field) continue;
     const name = field[1]?.toLowerCase();
     const value = field[2] ?? '';
-    if (name === 'title') title ??= value;
-    else date ??= scanDates(value)[0]?.date;
+    if (name === 'title') {
+      title ??= value;
+      titleDate ??= scanDates(value)[0]?.date;
+    } else {
+      date ??= scanDates(value)[0]?.date;
+    }
   }
+  // "title: Update on the October 15, 2018 incident" dates the document where no date: field does.
+  date ??= titleDate;
   const body = source.slice(match[0].length);
   return { body, ...(date && { date }), ...(title && { title }) };
 }

@@ -163,13 +163,14 @@ export function readStamp(line: string): Stamp | undefined {
 }
 
 /** A line that starts with a clock time (optionally after a date) and then the entry's text, else undefined. */
-export function parseTimelineEntry(line: string): Entry | undefined {
+export function parseTimelineEntry(line: string, inTimeline = false): Entry | undefined {
   const stamp = readStamp(line);
   if (!stamp) return undefined;
   const text = cleanEventText(stamp.rest);
   if (!text || !/[\p{L}\p{N}]/u.test(text)) return undefined;
-  // "10:15 engineers met" continues a sentence; "- 14:51 News reports …" and "14:51 News reports …" start an entry.
-  if (!stamp.setApart && !/^[\p{Lu}"'“‘(\p{N}]/u.test(text)) return undefined;
+  // In prose "10:15 engineers met" continues a sentence, while "- 14:51 News reports …", "14:51 News
+  // reports …", a dated "2019-03-27 16:44 last edit" and any line under a Timeline heading start an entry.
+  if (!stamp.setApart && !inTimeline && !stamp.date && !/^[\p{Lu}"'“‘(\p{N}]/u.test(text)) return undefined;
   return { time: stamp.time, text, ...(stamp.date && { date: stamp.date }) };
 }
 
@@ -194,6 +195,15 @@ function dateOnly(line: DocLine): DateToken | undefined {
   if (dates.length !== 1 || !first || scanTimes(line.text).length > 0) return undefined;
   const rest = line.text.slice(0, first.start) + line.text.slice(first.end);
   return AROUND_A_LONE_DATE.test(rest) ? first : undefined;
+}
+
+const FIXED_DAY = /\b(?:unless (?:otherwise )?(?:noted|stated|specified)|all (?:events|entries|times)\b[^.]{0,40}\b(?:on|happened on|occurred on))\b/i;
+
+/** "Unless otherwise noted all events happened on 2019-10-21": the day of every undated entry. */
+function fixedDateOf(line: DocLine): DateToken | undefined {
+  if (!FIXED_DAY.test(line.text)) return undefined;
+  const dates = scanDates(line.text, { yearless: true });
+  return dates.length === 1 && scanTimes(line.text).length === 0 ? dates[0] : undefined;
 }
 
 /** Whether `heading` closes a timeline section opened by a heading of `timelineLevel`. */
@@ -258,6 +268,8 @@ function collectEntries(
   let dayGroup = 0;
   for (const [from, to] of spans) {
     let dayDate: DateToken | undefined;
+    // Set by "unless otherwise noted, all events happened on …": an entry's own date is then its alone.
+    let fixedDay = false;
     let continuing = false;
     let continuationCount = 0;
     // Text since the last entry, for a status-page stamp written under its update.
@@ -272,6 +284,13 @@ function collectEntries(
         truncated = true;
         break;
       }
+      const sectionDate = fixedDateOf(line);
+      if (sectionDate) {
+        dayDate = sectionDate;
+        fixedDay = true;
+        dayGroup += 1;
+        continue;
+      }
       const headingDate = hasTimelineSection || line.level !== undefined ? dateOnly(line) : undefined;
       if (headingDate) {
         dayDate = headingDate;
@@ -281,7 +300,7 @@ function collectEntries(
         continue;
       }
       const alone = stampOnly(line.text);
-      if (alone && (hasTimelineSection || line.level !== undefined)) {
+      if (alone && (hasTimelineSection || line.level !== undefined || (alone.date !== undefined && pending !== undefined))) {
         const heading = line.level !== undefined;
         let text: string;
         if (!heading && pending) {
@@ -301,7 +320,8 @@ function collectEntries(
         continuing = false;
         continue;
       }
-      const entry = line.level === undefined || line.level === 0 ? parseTimelineEntry(line.text) : undefined;
+      // A heading may be an entry too ("### 2022-06-02 10:00 - Problem starts").
+      const entry = parseTimelineEntry(line.text, hasTimelineSection);
       if (!entry) {
         const last = entries[entries.length - 1];
         // A wrapped entry continues on the next line(s) of its paragraph.
@@ -319,9 +339,12 @@ function collectEntries(
         }
         continue;
       }
+      const ownDay = entry.date !== undefined && fixedDay;
       if (entry.date) dayGroup += 1;
       const date = entry.date ?? dayDate;
       entries.push({ lineIndex: index, time: entry.time, text: entry.text, dayGroup, ...(date && { date }) });
+      // The next entry goes back to the section's day.
+      if (ownDay) dayGroup += 1;
       continuing = true;
       continuationCount = 0;
       pending = undefined;
