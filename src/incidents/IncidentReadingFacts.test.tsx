@@ -46,12 +46,12 @@ describe('IncidentReadingFacts', () => {
   });
 
   it('lists the first unplaced lines and how many more there are', () => {
-    const unplaced = Array.from({ length: 52 }, (_, index) => `\nAround ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))} something happened.`);
+    const unplaced = Array.from({ length: 52 }, (_, index) => `\nSomething happened at ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))}.`);
     renderRead(`Outage: 10:00 to 12:30 on 2024-01-15\n## Timeline\n10:00: Alert fired.\n${unplaced.join('\n')}`);
     const lines = screen.getByRole('list', { name: 'Timeline lines not placed' });
     const items = within(lines).getAllByRole('listitem').map((item) => item.textContent);
     expect(items).toHaveLength(51);
-    expect(items[0]).toBe('line 5: "Around 10:10 something happened."');
+    expect(items[0]).toBe('line 5: "Something happened at 10:10."');
     expect(items[50]).toBe('and 2 more');
     expect(screen.getByText(/^52 lines under the Timeline heading hold a time but could not be placed as events:/)).toBeInTheDocument();
   });

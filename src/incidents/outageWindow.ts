@@ -29,12 +29,19 @@ export interface OutageWindow {
 /**
  * 'outage-line': a line that says it describes the outage ("Duration of Outage: …", "between X and
  * Y users saw errors") and holds a time range; 'start-end-lines': separate "Start:" and "End:"
- * lines; 'timeline-markers': timeline entries that mark the outage's beginning and end ("OUTAGE
+ * lines; 'start-end-sentences': prose saying when it began ("the server failed at 13:07 UTC") and,
+ * where written, when it ended ("back up by 7:18am PDT"), the end else from the timeline; 'timeline-markers': timeline entries that mark the outage's beginning and end ("OUTAGE
  * BEGINS", "impact began" … "OUTAGE ENDS", "resolved"); 'impact-to-resolution': the first impact or
  * detection in the timeline to its resolution; 'time-range': the first line with a time range that
  * neither names the outage nor another period. windowPrecedence.ts orders them.
  */
-export type WindowRule = 'outage-line' | 'start-end-lines' | 'timeline-markers' | 'impact-to-resolution' | 'time-range';
+export type WindowRule =
+  | 'outage-line'
+  | 'start-end-lines'
+  | 'start-end-sentences'
+  | 'timeline-markers'
+  | 'impact-to-resolution'
+  | 'time-range';
 
 export type WindowResult = { ok: true; window: OutageWindow } | { ok: false; error: string };
 
@@ -264,4 +271,69 @@ export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpe
     findStatedWindow(lines, defaultZone, documentDate, false) ??
     findStatedWindow(lines, defaultZone, documentDate, true) ?? { ok: false, error: NO_WINDOW_ERROR }
   );
+}
+
+const START_SENTENCE =
+  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact) (?:began|started|starts|begins)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity))\b/i;
+const END_SENTENCE =
+  /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
+
+export interface SentenceMoment {
+  readonly time: number;
+  readonly lineIndex: number;
+  readonly zoneWritten: boolean;
+}
+
+/** The time a sentence gives right after `verb` (else its first time), dated and zoned. */
+function momentAfter(
+  sentence: string,
+  verb: RegExpExecArray,
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+  last: boolean,
+): { time: number; zoneWritten: boolean } | undefined {
+  const times = scanTimes(sentence);
+  const after = times.filter((time) => time.start >= verb.index);
+  const token = last ? times[times.length - 1] : after[0] ?? times[0];
+  if (!token) return undefined;
+  const dates = scanDates(sentence);
+  const date = [...dates].reverse().find((candidate) => candidate.end <= token.start)?.date ?? dates[0]?.date ?? documentDate;
+  if (!date) return undefined;
+  return { time: toEpoch(date, clockOf(token), token.zone ?? defaultZone), zoneWritten: token.zone !== undefined };
+}
+
+/**
+ * Prose that says when the outage began and when it ended ("At 2023-07-02 13:07 UTC the main server
+ * failed", "the site was back up by 7:18am PDT"). The end may be missing: an incident written up
+ * while still open.
+ */
+export function findOutageSentences(
+  lines: readonly DocLine[],
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): { start: SentenceMoment; end?: SentenceMoment } | undefined {
+  let start: SentenceMoment | undefined;
+  for (const [lineIndex, line] of lines.slice(0, WINDOW_SEARCH_LINES).entries()) {
+    if (!line.text || line.level !== undefined || TIMELINE_ENTRY.test(line.text)) continue;
+    for (const sentence of line.text.slice(0, 2000).split(SENTENCE_END)) {
+      if (DECOY_RANGE.test(sentence) || scanTimes(sentence).length === 0) continue;
+      const begins = START_SENTENCE.exec(sentence);
+      const ends = END_SENTENCE.exec(sentence);
+      if (!start && begins) {
+        const moment = momentAfter(sentence, begins, defaultZone, documentDate, false);
+        if (moment) start = { ...moment, lineIndex };
+        if (start && ends && scanTimes(sentence).length >= 2) {
+          const end = momentAfter(sentence, ends, defaultZone, documentDate, true);
+          if (end && end.time > start.time) return { start, end: { ...end, lineIndex } };
+        }
+        continue;
+      }
+      if (start && ends) {
+        const end = momentAfter(sentence, ends, defaultZone, documentDate, false);
+        if (end && end.time > start.time) return { start, end: { ...end, lineIndex } };
+      }
+    }
+  }
+  return start && { start };
 }

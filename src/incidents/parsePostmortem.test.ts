@@ -218,10 +218,10 @@ describe('what parsePostmortem says about how it read a document', () => {
   });
 
   it('lists the first fifty unplaced lines and counts the rest', () => {
-    const lines = Array.from({ length: 55 }, (_, index) => `\nAround ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))} something happened.`);
+    const lines = Array.from({ length: 55 }, (_, index) => `\nSomething happened at ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))}.`);
     const { reading } = parsed(parsePostmortem(`Duration: 10:00 to 12:30 on 2024-01-15\n## Timeline\n${lines.join('\n')}`, { id: 'u' }));
     expect(reading.unplacedLines).toHaveLength(50);
-    expect(reading.unplacedLines[0]).toEqual({ number: 4, text: 'Around 10:10 something happened.' });
+    expect(reading.unplacedLines[0]).toEqual({ number: 4, text: 'Something happened at 10:10.' });
     expect(reading.unplacedLineCount).toBe(55);
   });
 });

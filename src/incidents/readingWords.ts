@@ -35,6 +35,8 @@ export function windowSentence(reading: PostmortemReading): string {
       return `No line names the outage; the window was read from the first time range, ${line}.`;
     case 'start-end-lines':
       return `Outage window read from the "Start:" and "End:" lines, starting at ${line}.`;
+    case 'start-end-sentences':
+      return `No sentence gives the outage window as a range; it starts where the postmortem says the outage began, ${line}, and ends where it says it ended or the timeline's resolution.`;
     case 'timeline-markers':
       return `No sentence states the outage window; it was read from the timeline entries that mark its beginning and end, starting at ${line}.`;
     case 'impact-to-resolution':

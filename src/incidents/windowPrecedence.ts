@@ -6,11 +6,15 @@
  *    from 10:00 AM to 12:30 PM", "between 14:05 and 15:40 UTC users saw errors"), a range split over
  *    two lines included. Ranges about another period (data lost between X and Y, a maintenance or
  *    deploy window) are decoys and never chosen (DECOY_RANGE).
- * 2. 'start-end-lines': separate "Start:" / "End:" lines.
+ * 2. 'start-end-lines': separate "Start:" / "End:" lines; else 'start-end-sentences': prose saying
+ *    when the outage began ("At 13:07 UTC the main server failed") and ended ("back up by 7:18am
+ *    PDT"); without an ending sentence the end is the timeline's last resolution after the start,
+ *    and without one of those the incident is open.
  * 3. 'timeline-markers': a timeline entry marking the beginning ("OUTAGE BEGINS", "impact began") and
  *    one marking the end ("OUTAGE ENDS", "impact ended"), else the last resolution after it.
- * 4. 'impact-to-resolution': the first entry of impact or detection to the last resolution within
- *    RESOLUTION_HORIZON_MS (later "fixed" entries are follow-ups, not the outage).
+ * 4. 'impact-to-resolution': the timeline's first entry that is not itself a mitigation or
+ *    resolution, to the last resolution within RESOLUTION_HORIZON_MS (later "fixed" entries are
+ *    follow-ups, not the outage); with no resolution the incident is open (no end).
  * 5. 'time-range': the first range on a line that names nothing else, when there is no timeline.
  *
  * The sentence wins over the timeline because a writer states the window deliberately, while the
@@ -19,7 +23,7 @@
 
 import type { CivilDate, ZoneSpec } from './civilTime';
 import type { OutageWindow, WindowResult, WindowRule } from './outageWindow';
-import { findStatedWindow } from './outageWindow';
+import { findOutageSentences, findStatedWindow } from './outageWindow';
 import type { PlacedEvent } from './postmortemTimeline';
 import type { DocLine } from './postmortemLines';
 import { DAY_MS } from '../time';
@@ -27,7 +31,7 @@ import { DAY_MS } from '../time';
 const BEGIN_MARKER =
   /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:begins|began|starts|started|start)|(?:start|beginning|onset) of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
 const END_MARKER =
-  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:ends|ended|end|stopped|stops|is over|was over|over)|end of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
+  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:ends|ended|end|stopped|stops|is over|was over|over|mitigated|resolved)|end of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
 const RESOLUTION_HORIZON_MS = 3 * DAY_MS;
 
 /** A window found by a rule, before the incident is built. */
@@ -49,13 +53,9 @@ function fromTimeline(events: readonly PlacedEvent[]): ChosenWindow | undefined 
     const end = after.find((event) => END_MARKER.test(event.text)) ?? lastResolution(after, begin.time);
     return { rule: 'timeline-markers', start: begin.time, lineIndex: begin.lineIndex, ...(end && { end: end.time }) };
   }
-  const first =
-    events.find((event) => event.kind === 'started' || event.kind === 'detected') ??
-    events.find((event) => event.kind !== 'resolved') ??
-    events[0];
+  const first = events.find((event) => event.kind !== 'resolved' && event.kind !== 'mitigated') ?? events[0];
   if (!first) return undefined;
-  const after = events.filter((event) => event.time > first.time);
-  const end = lastResolution(after, first.time) ?? after[after.length - 1];
+  const end = lastResolution(events.filter((event) => event.time > first.time), first.time);
   return { rule: 'impact-to-resolution', start: first.time, lineIndex: first.lineIndex, ...(end && { end: end.time }) };
 }
 
@@ -82,13 +82,19 @@ export function statedWindow(
   return found && !found.ok ? { error: found.error } : {};
 }
 
-/** Rules 3–5, once the timeline is read. */
+/** Rules 2 (sentences) to 5, once the timeline is read. */
 export function inferredWindow(
   lines: readonly DocLine[],
   events: readonly PlacedEvent[],
   zone: ZoneSpec,
   documentDate: CivilDate | undefined,
 ): { window?: ChosenWindow; error?: string } {
+  const sentences = findOutageSentences(lines, zone, documentDate);
+  if (sentences) {
+    const { start } = sentences;
+    const end = sentences.end?.time ?? lastResolution(events.filter((event) => event.time > start.time), start.time)?.time;
+    return { window: { rule: 'start-end-sentences', start: start.time, lineIndex: start.lineIndex, ...(end !== undefined && { end }) } };
+  }
   const timeline = fromTimeline(events);
   if (timeline) return { window: timeline };
   const found = findStatedWindow(lines, zone, documentDate, true);
