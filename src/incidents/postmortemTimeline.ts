@@ -333,7 +333,8 @@ function collectEntries(
           if (line.level === undefined) {
             pending = pending && pending.lines.length < MAX_CONTINUATION_LINES ? { ...pending, lines: [...pending.lines, line.text] } : { lines: [line.text], first: index };
           } else {
-            pending = { lines: [line.text], first: index };
+            // A heading is no update's text; it starts a new group of them.
+            pending = undefined;
           }
           if (looksTimed(line, hasTimelineSection)) timeLines.push(index);
         }
@@ -377,7 +378,8 @@ function writtenNewestFirst(entries: readonly RawEntry[]): boolean {
     if (!previous || !current) continue;
     const previousDate = previous.date?.date;
     const currentDate = current.date?.date;
-    let step = minuteOfDay(current.time) - minuteOfDay(previous.time);
+    // A step of more than half a day is shorter the other way round midnight (00:20 → 23:50 is 30 minutes back).
+    let step = ((minuteOfDay(current.time) - minuteOfDay(previous.time) + 720 + 1440) % 1440) - 720;
     if (previousDate && currentDate) {
       const days = Date.UTC(currentDate.year, currentDate.month - 1, currentDate.day) - Date.UTC(previousDate.year, previousDate.month - 1, previousDate.day);
       if (days !== 0) step = days;
