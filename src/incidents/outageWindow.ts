@@ -274,7 +274,7 @@ export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpe
 }
 
 const START_SENTENCE =
-  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact) (?:began|started|starts|begins)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity))\b/i;
+  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity))\b/i;
 const END_SENTENCE =
   /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
@@ -303,6 +303,26 @@ function momentAfter(
   return { time: toEpoch(date, clockOf(token), token.zone ?? defaultZone), zoneWritten: token.zone !== undefined };
 }
 
+/** Prose paragraphs (a sentence wraps across lines of plain text), each with its first line's index. */
+function paragraphs(lines: readonly DocLine[]): Array<{ text: string; lineIndex: number }> {
+  const found: Array<{ text: string; lineIndex: number }> = [];
+  let current: { text: string; lineIndex: number } | undefined;
+  for (const [lineIndex, line] of lines.entries()) {
+    const prose = line.text && line.level === undefined && !TIMELINE_ENTRY.test(line.text) && !/^\W{0,3}[-*+>|]/.test(line.text);
+    if (!prose) {
+      current = undefined;
+      continue;
+    }
+    if (current && current.text.length < 2000) {
+      current.text = `${current.text} ${line.text}`;
+    } else {
+      current = { text: line.text.slice(0, 2000), lineIndex };
+      found.push(current);
+    }
+  }
+  return found;
+}
+
 /**
  * Prose that says when the outage began and when it ended ("At 2023-07-02 13:07 UTC the main server
  * failed", "the site was back up by 7:18am PDT"). The end may be missing: an incident written up
@@ -314,9 +334,8 @@ export function findOutageSentences(
   documentDate: CivilDate | undefined,
 ): { start: SentenceMoment; end?: SentenceMoment } | undefined {
   let start: SentenceMoment | undefined;
-  for (const [lineIndex, line] of lines.slice(0, WINDOW_SEARCH_LINES).entries()) {
-    if (!line.text || line.level !== undefined || TIMELINE_ENTRY.test(line.text)) continue;
-    for (const sentence of line.text.slice(0, 2000).split(SENTENCE_END)) {
+  for (const { text, lineIndex } of paragraphs(lines.slice(0, WINDOW_SEARCH_LINES))) {
+    for (const sentence of text.split(SENTENCE_END)) {
       if (DECOY_RANGE.test(sentence) || scanTimes(sentence).length === 0) continue;
       const begins = START_SENTENCE.exec(sentence);
       const ends = END_SENTENCE.exec(sentence);

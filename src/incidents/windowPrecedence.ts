@@ -6,12 +6,12 @@
  *    from 10:00 AM to 12:30 PM", "between 14:05 and 15:40 UTC users saw errors"), a range split over
  *    two lines included. Ranges about another period (data lost between X and Y, a maintenance or
  *    deploy window) are decoys and never chosen (DECOY_RANGE).
- * 2. 'start-end-lines': separate "Start:" / "End:" lines; else 'start-end-sentences': prose saying
- *    when the outage began ("At 13:07 UTC the main server failed") and ended ("back up by 7:18am
- *    PDT"); without an ending sentence the end is the timeline's last resolution after the start,
- *    and without one of those the incident is open.
+ * 2. 'start-end-lines': separate "Start:" / "End:" lines.
  * 3. 'timeline-markers': a timeline entry marking the beginning ("OUTAGE BEGINS", "impact began") and
  *    one marking the end ("OUTAGE ENDS", "impact ended"), else the last resolution after it.
+ *    Then 'start-end-sentences': prose saying when the outage began ("At 13:07 UTC the main server
+ *    failed") and ended ("back up by 7:18am PDT"); without an ending sentence the end is the
+ *    timeline's last resolution after the start, and without one of those the incident is open.
  * 4. 'impact-to-resolution': the timeline's first entry that is not itself a mitigation or
  *    resolution, to the last resolution within RESOLUTION_HORIZON_MS (later "fixed" entries are
  *    follow-ups, not the outage); with no resolution the incident is open (no end).
@@ -82,20 +82,21 @@ export function statedWindow(
   return found && !found.ok ? { error: found.error } : {};
 }
 
-/** Rules 2 (sentences) to 5, once the timeline is read. */
+/** Rules 3 to 5 (sentences among them), once the timeline is read. */
 export function inferredWindow(
   lines: readonly DocLine[],
   events: readonly PlacedEvent[],
   zone: ZoneSpec,
   documentDate: CivilDate | undefined,
 ): { window?: ChosenWindow; error?: string } {
+  const timeline = fromTimeline(events);
+  if (timeline?.rule === 'timeline-markers') return { window: timeline };
   const sentences = findOutageSentences(lines, zone, documentDate);
   if (sentences) {
     const { start } = sentences;
     const end = sentences.end?.time ?? lastResolution(events.filter((event) => event.time > start.time), start.time)?.time;
     return { window: { rule: 'start-end-sentences', start: start.time, lineIndex: start.lineIndex, ...(end !== undefined && { end }) } };
   }
-  const timeline = fromTimeline(events);
   if (timeline) return { window: timeline };
   const found = findStatedWindow(lines, zone, documentDate, true);
   const window = chosen(found);
