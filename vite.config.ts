@@ -49,7 +49,7 @@ export default defineConfig({
     globals: true,
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/component/**/*.test.tsx', 'test/bench/**/*.test.ts', 'test/lint/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'test/component/**/*.test.tsx', 'test/bench/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/corpus/**/*.test.ts'],
     restoreMocks: true,
   },
 });

@@ -31,7 +31,9 @@ import { DAY_MS } from '../time';
 const BEGIN_MARKER =
   /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:begins|began|starts|started|start)|(?:start|beginning|onset) of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
 const END_MARKER =
-  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:ends|ended|end|stopped|stops|is over|was over|over|mitigated|resolved)|end of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
+  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:ends|ended|end|stopped|stops|is over|was over|over)|end of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
+/** A weaker end marker, taken only where no entry says the outage ended ("OUTAGE MITIGATED" then "OUTAGE ENDS"). */
+const SETTLED_MARKER = /\b(?:outage|incident|impact|disruption|degradation|downtime)\s+(?:mitigated|resolved)\b/i;
 const RESOLUTION_HORIZON_MS = 3 * DAY_MS;
 
 /** A window found by a rule, before the incident is built. */
@@ -50,7 +52,10 @@ function fromTimeline(events: readonly PlacedEvent[]): ChosenWindow | undefined 
   const begin = events.find((event) => BEGIN_MARKER.test(event.text));
   if (begin) {
     const after = events.filter((event) => event.time >= begin.time && event !== begin);
-    const end = after.find((event) => END_MARKER.test(event.text)) ?? lastResolution(after, begin.time);
+    const end =
+      after.find((event) => END_MARKER.test(event.text)) ??
+      after.find((event) => SETTLED_MARKER.test(event.text)) ??
+      lastResolution(after, begin.time);
     return { rule: 'timeline-markers', start: begin.time, lineIndex: begin.lineIndex, ...(end && { end: end.time }) };
   }
   const first = events.find((event) => event.kind !== 'resolved' && event.kind !== 'mitigated') ?? events[0];
