@@ -32,7 +32,7 @@ describe('IncidentReadingFacts', () => {
   });
 
   it.each([
-    ['Title\nWe were down from 10:00 to 12:30 on 2024-01-15.', 'No line names the outage; the window was read from the first time range, line 2: "We were down from 10:00 to 12:30 on 2024-01-15.".'],
+    ['Title\nWe looked into it from 10:00 to 12:30 on 2024-01-15.', 'No line names the outage; the window was read from the first time range, line 2: "We looked into it from 10:00 to 12:30 on 2024-01-15.".'],
     ['Title\nStart: 2024-01-15 10:00\nEnd: 2024-01-15 12:30', 'Outage window read from the "Start:" and "End:" lines, starting at line 2: "Start: 2024-01-15 10:00".'],
     ['<p>Outage: 10:00 to 12:30 on 2024-01-15</p>', 'Outage window read from the line that names the outage, "Outage: 10:00 to 12:30 on 2024-01-15".'],
   ])('words the rule that chose the window: %j', (source, sentence) => {
@@ -46,14 +46,14 @@ describe('IncidentReadingFacts', () => {
   });
 
   it('lists the first unplaced lines and how many more there are', () => {
-    const unplaced = Array.from({ length: 12 }, (_, index) => `\nAround 10:${String(index + 10)} something happened.`);
+    const unplaced = Array.from({ length: 52 }, (_, index) => `\nSomething happened at ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))}.`);
     renderRead(`Outage: 10:00 to 12:30 on 2024-01-15\n## Timeline\n10:00: Alert fired.\n${unplaced.join('\n')}`);
     const lines = screen.getByRole('list', { name: 'Timeline lines not placed' });
     const items = within(lines).getAllByRole('listitem').map((item) => item.textContent);
-    expect(items).toHaveLength(11);
-    expect(items[0]).toBe('line 5: "Around 10:10 something happened."');
-    expect(items[10]).toBe('and 2 more');
-    expect(screen.getByText(/^12 lines under the Timeline heading hold a time but could not be placed as events:/)).toBeInTheDocument();
+    expect(items).toHaveLength(51);
+    expect(items[0]).toBe('line 5: "Something happened at 10:10."');
+    expect(items[50]).toBe('and 2 more');
+    expect(screen.getByText(/^52 lines under the Timeline heading hold a time but could not be placed as events:/)).toBeInTheDocument();
   });
 
   it('says only what the incident carries when there is no reading (an incident from a link)', () => {

@@ -2,7 +2,7 @@
  * Calendar dates and clock times as a postmortem writes them, turned into instants (the zone
  * arithmetic itself is src/time's).
  */
-import { instantOfWallClock, MINUTE_MS } from '../time';
+import { instantOfWallClock, MINUTE_MS, zoneOffsetAt } from '../time';
 
 export interface CivilDate {
   readonly year: number;
@@ -54,4 +54,11 @@ export function ianaNameOf(zone: ZoneSpec): string | undefined {
   if (zone.minutes % 60 !== 0) return undefined;
   const hours = zone.minutes / 60;
   return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+}
+
+/** The calendar date `zone` shows at the instant `ms`. */
+export function civilDateIn(ms: number, zone: ZoneSpec): CivilDate {
+  const offsetMinutes = zone.kind === 'offset' ? zone.minutes : zoneOffsetAt(ms, zone.name) / MINUTE_MS;
+  const shifted = new Date(ms + offsetMinutes * MINUTE_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }

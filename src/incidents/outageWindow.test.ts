@@ -44,11 +44,19 @@ describe('the outage window', () => {
 
   it.each([
     ['a duration only', 'Duration of Outage: about two and a half hours on 2024-01-15.'],
-    ['a single time', 'The outage began at 10:00 on 2024-01-15.'],
     ['an impossible date', 'Outage: 10:00 to 12:30 on February 30, 2024'],
     ['impossible times', 'Outage: 25:00 to 26:30 on 2024-01-15'],
   ])('finds no window in %s', (_name, source) => {
     expect(windowOf(source)).toMatch(/^No outage window found|has no date/);
+  });
+
+  it('reads a postmortem written while the outage goes on as an open incident', () => {
+    const result = parsePostmortem('At approximately 2023-07-02 13:07 UTC the main server failed. We expect it back within a day.', { id: 'open' });
+    expect(result.ok && [new Date(result.incident.start).toISOString(), result.incident.end, result.reading.window.rule]).toEqual([
+      '2023-07-02T13:07:00.000Z',
+      undefined,
+      'start-end-sentences',
+    ]);
   });
 
   it('reads timeline entries in the zone the window was read in', () => {

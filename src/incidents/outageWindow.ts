@@ -27,11 +27,21 @@ export interface OutageWindow {
 }
 
 /**
- * 'outage-line': a line that says it describes the outage ("Duration of Outage: …") and holds a time
- * range; 'time-range': the first line with a time range, when no line names the outage;
- * 'start-end-lines': separate "Start:" and "End:" lines.
+ * 'outage-line': a line that says it describes the outage ("Duration of Outage: …", "between X and
+ * Y users saw errors") and holds a time range; 'start-end-lines': separate "Start:" and "End:"
+ * lines; 'start-end-sentences': prose saying when it began ("the server failed at 13:07 UTC") and,
+ * where written, when it ended ("back up by 7:18am PDT"), the end else from the timeline; 'timeline-markers': timeline entries that mark the outage's beginning and end ("OUTAGE
+ * BEGINS", "impact began" … "OUTAGE ENDS", "resolved"); 'impact-to-resolution': the first impact or
+ * detection in the timeline to its resolution; 'time-range': the first line with a time range that
+ * neither names the outage nor another period. windowPrecedence.ts orders them.
  */
-export type WindowRule = 'outage-line' | 'time-range' | 'start-end-lines';
+export type WindowRule =
+  | 'outage-line'
+  | 'start-end-lines'
+  | 'start-end-sentences'
+  | 'timeline-markers'
+  | 'impact-to-resolution'
+  | 'time-range';
 
 export type WindowResult = { ok: true; window: OutageWindow } | { ok: false; error: string };
 
@@ -44,10 +54,18 @@ const RANGE_CONNECTORS: ReadonlySet<string> = new Set([
 // Words that may sit between a date and a time or around a connector without changing the meaning
 // (the "T" is what remains of an ISO date-time once its date is cut out).
 const FILLER = /\b(?:on|at|the|of|from|between|starting|since|t)\b|[,()]/gi;
-const WINDOW_HINT = /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)? (?:period|window)|incident (?:period|time))\b/i;
+const WINDOW_HINT =
+  /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)?|incident (?:period|time)|affected|unavailable|degraded|disruption|experienced|were down|was down|went down|interrupted|elevated error)/i;
+/**
+ * A range about another period: data lost or replayed, a maintenance, deploy or change window, a
+ * backup. It must not be read as the outage even where its line also says "outage".
+ */
+export const DECOY_RANGE =
+  /\b(?:data (?:was |were )?(?:lost|loss)|lost (?:data|writes|events|messages|metrics|logs)|(?:writes|events|messages|metrics|logs|data) (?:written|received|ingested|sent) between|maintenance|deploy(?:ment)? window|change window|freeze|backfill|backup|replay(?:ed)?|scheduled|planned)\b/i;
 const START_LABEL = /^\W{0,4}(?:(?:incident|outage|impact|issue)\s+)?(?:start(?:ed)?|began|begin|beginning)(?:\s+(?:time|at|date))?\W{0,4}\s*:/i;
 const END_LABEL = /^\W{0,4}(?:(?:incident|outage|impact|issue)\s+)?(?:end(?:ed)?|resolved|recovered)(?:\s+(?:time|at|date))?\W{0,4}\s*:/i;
-const STATED_ZONE = /\b(?:all times|times are|times in|times shown|time ?zone)\b(?:\s+(?:are|is|in|shown|listed|given))*\s*:?\s*\(?([A-Za-z][A-Za-z0-9_/+:-]{0,40})/i;
+const STATED_ZONE =
+  /\b(?:all times|all time ?stamps|times are|times in|times shown|time ?stamps are|time ?zone)\b(?:\s+(?:are|is|in|shown|listed|given|below|here|above))*\s*:?\s*\(?([A-Za-z][A-Za-z0-9_/+:-]{0,40}(?:\s(?:standard\s|daylight\s)?time\b)?)/i;
 const TIMELINE_ZONE = /\btimeline\s*\(\s*(?:all times\s+)?(?:in\s+)?([A-Za-z][A-Za-z0-9_/+:-]{0,40})\s*\)/i;
 
 // A timeline entry ("10:30 - 11:00: failover") is not the outage window.
@@ -206,24 +224,135 @@ function windowFromLabels(
   return { ok: true, window };
 }
 
-export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpec): WindowResult {
-  const documentDate = findDocumentDate(lines);
+/** The line, joined with the next one where a range is split over two ("from 10:00 UTC" / "to 12:30 UTC"). */
+function rangeText(lines: readonly DocLine[], index: number, times: number): string {
+  const text = lines[index]?.text ?? '';
+  if (times !== 1) return text;
+  const next = lines[index + 1];
+  if (!next?.text || next.level !== undefined || !/^\W{0,3}(?:to|until|till|through|and|[-–—])\s/i.test(next.text)) return text;
+  return `${text} ${next.text}`;
+}
+
+/**
+ * A window stated in words: a line naming the outage with a range in it ('outage-line'), else
+ * "Start:"/"End:" lines. `plainRanges` also accepts the first range on a line naming nothing
+ * ('time-range'); the precedence puts that after what the timeline shows.
+ */
+export function findStatedWindow(
+  lines: readonly DocLine[],
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+  plainRanges: boolean,
+): WindowResult | undefined {
   const searched = lines.slice(0, WINDOW_SEARCH_LINES);
   let dateless: WindowResult | undefined;
-  // Lines that say they describe the outage win over any other line with two times in it.
-  for (const hinted of [true, false]) {
+  for (const hinted of plainRanges ? [false] : [true]) {
     for (const [lineIndex, line] of searched.entries()) {
-      if (!line.text || WINDOW_HINT.test(line.text) !== hinted) continue;
+      if (!line.text || WINDOW_HINT.test(line.text) !== hinted || DECOY_RANGE.test(line.text)) continue;
       if (!hinted && TIMELINE_ENTRY.test(line.text)) continue;
-      const times = scanTimes(line.text);
+      const text = rangeText(searched, lineIndex, scanTimes(line.text).length);
+      const times = scanTimes(text);
       if (times.length < 2) continue;
-      const range = findRange(line.text, times, scanDates(line.text));
+      const range = findRange(text, times, scanDates(text));
       if (!range) continue;
       const rule = hinted ? 'outage-line' : 'time-range';
-      const result = windowFromRange(line.text, range, defaultZone, documentDate, { rule, lineIndex });
+      const result = windowFromRange(text, range, defaultZone, documentDate, { rule, lineIndex });
       if (result.ok) return result;
       dateless ??= result;
     }
   }
-  return windowFromLabels(searched, defaultZone, documentDate) ?? dateless ?? { ok: false, error: NO_WINDOW_ERROR };
+  if (plainRanges) return dateless;
+  return windowFromLabels(searched, defaultZone, documentDate) ?? dateless;
+}
+
+export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpec): WindowResult {
+  const documentDate = findDocumentDate(lines);
+  return (
+    findStatedWindow(lines, defaultZone, documentDate, false) ??
+    findStatedWindow(lines, defaultZone, documentDate, true) ?? { ok: false, error: NO_WINDOW_ERROR }
+  );
+}
+
+const START_SENTENCE =
+  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity))\b/i;
+const END_SENTENCE =
+  /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
+
+export interface SentenceMoment {
+  readonly time: number;
+  readonly lineIndex: number;
+  readonly zoneWritten: boolean;
+}
+
+/** The time a sentence gives right after `verb` (else its first time), dated and zoned. */
+function momentAfter(
+  sentence: string,
+  verb: RegExpExecArray,
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+  last: boolean,
+): { time: number; zoneWritten: boolean } | undefined {
+  const times = scanTimes(sentence);
+  const after = times.filter((time) => time.start >= verb.index);
+  const token = last ? times[times.length - 1] : after[0] ?? times[0];
+  if (!token) return undefined;
+  const dates = scanDates(sentence);
+  const date = [...dates].reverse().find((candidate) => candidate.end <= token.start)?.date ?? dates[0]?.date ?? documentDate;
+  if (!date) return undefined;
+  return { time: toEpoch(date, clockOf(token), token.zone ?? defaultZone), zoneWritten: token.zone !== undefined };
+}
+
+/** Prose paragraphs (a sentence wraps across lines of plain text), each with its first line's index. */
+function paragraphs(lines: readonly DocLine[]): Array<{ text: string; lineIndex: number }> {
+  const found: Array<{ text: string; lineIndex: number }> = [];
+  let current: { text: string; lineIndex: number } | undefined;
+  for (const [lineIndex, line] of lines.entries()) {
+    const prose = line.text && line.level === undefined && !TIMELINE_ENTRY.test(line.text) && !/^\W{0,3}[-*+>|]/.test(line.text);
+    if (!prose) {
+      current = undefined;
+      continue;
+    }
+    if (current && current.text.length < 2000) {
+      current.text = `${current.text} ${line.text}`;
+    } else {
+      current = { text: line.text.slice(0, 2000), lineIndex };
+      found.push(current);
+    }
+  }
+  return found;
+}
+
+/**
+ * Prose that says when the outage began and when it ended ("At 2023-07-02 13:07 UTC the main server
+ * failed", "the site was back up by 7:18am PDT"). The end may be missing: an incident written up
+ * while still open.
+ */
+export function findOutageSentences(
+  lines: readonly DocLine[],
+  defaultZone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): { start: SentenceMoment; end?: SentenceMoment } | undefined {
+  let start: SentenceMoment | undefined;
+  for (const { text, lineIndex } of paragraphs(lines.slice(0, WINDOW_SEARCH_LINES))) {
+    for (const sentence of text.split(SENTENCE_END)) {
+      if (DECOY_RANGE.test(sentence) || scanTimes(sentence).length === 0) continue;
+      const begins = START_SENTENCE.exec(sentence);
+      const ends = END_SENTENCE.exec(sentence);
+      if (!start && begins) {
+        const moment = momentAfter(sentence, begins, defaultZone, documentDate, false);
+        if (moment) start = { ...moment, lineIndex };
+        if (start && ends && scanTimes(sentence).length >= 2) {
+          const end = momentAfter(sentence, ends, defaultZone, documentDate, true);
+          if (end && end.time > start.time) return { start, end: { ...end, lineIndex } };
+        }
+        continue;
+      }
+      if (start && ends) {
+        const end = momentAfter(sentence, ends, defaultZone, documentDate, false);
+        if (end && end.time > start.time) return { start, end: { ...end, lineIndex } };
+      }
+    }
+  }
+  return start && { start };
 }

@@ -47,6 +47,7 @@ describe('parsePostmortem on the seed postmortem', () => {
     expect(incident.timezoneSource).toEqual({ kind: 'assumed' });
     expect(reading).toEqual({
       requestedZone: 'UTC',
+      timezoneStated: false,
       // An HTML document's lines are laid out, not written: no line number.
       window: { rule: 'outage-line', line: { text: 'Duration of Outage: The outage occurred from 10:00 AM to 12:30 PM on January 15, 2024.' } },
       timelineSection: true,
@@ -128,7 +129,8 @@ describe('parsePostmortem on other shapes of postmortem', () => {
   it('says what it could not find in a postmortem without a window', () => {
     expect(parsePostmortem(readFixture('no-window.txt'), { id: 'login' })).toEqual({
       ok: false,
-      error: 'No outage window found (expected a line like "Duration of Outage: … from 10:00 AM to 12:30 PM on January 15, 2024")',
+      error:
+        'No outage window found (expected a line like "Duration of Outage: … from 10:00 AM to 12:30 PM on January 15, 2024", or a timeline of entries like "2024-01-15 10:15 UTC: alert fired")',
     });
   });
 
@@ -189,7 +191,7 @@ describe('what parsePostmortem says about how it read a document', () => {
 
   it.each([
     ['a line that names the outage', 'The 09:00 to 09:30 deploy went fine on 2024-01-15.\nOutage window: 10:00 to 12:30 on 2024-01-15', 'outage-line', 2],
-    ['the first time range when no line names the outage', 'Summary\n\nWe were down from 10:00 to 12:30 on 2024-01-15.', 'time-range', 3],
+    ['the first time range when no line names the outage', 'Summary\n\nWe looked into it from 10:00 to 12:30 on 2024-01-15.', 'time-range', 3],
     ['"Start:" and "End:" lines', 'Title\nStart: 2024-01-15 10:00 UTC\nEnd: 2024-01-15 12:30 UTC', 'start-end-lines', 2],
   ])('which rule chose the window: %s', (_name, source, rule, number) => {
     const { reading } = parsed(parsePostmortem(source, { id: 'w' }));
@@ -215,12 +217,12 @@ describe('what parsePostmortem says about how it read a document', () => {
     expect(reading.unplacedLineCount).toBe(1);
   });
 
-  it('lists the first ten unplaced lines and counts the rest', () => {
-    const lines = Array.from({ length: 25 }, (_, index) => `\nAround 10:${String(index + 10)} something happened.`);
+  it('lists the first fifty unplaced lines and counts the rest', () => {
+    const lines = Array.from({ length: 55 }, (_, index) => `\nSomething happened at ${String(10 + Math.floor(index / 50))}:${String(10 + (index % 50))}.`);
     const { reading } = parsed(parsePostmortem(`Duration: 10:00 to 12:30 on 2024-01-15\n## Timeline\n${lines.join('\n')}`, { id: 'u' }));
-    expect(reading.unplacedLines).toHaveLength(10);
-    expect(reading.unplacedLines[0]).toEqual({ number: 4, text: 'Around 10:10 something happened.' });
-    expect(reading.unplacedLineCount).toBe(25);
+    expect(reading.unplacedLines).toHaveLength(50);
+    expect(reading.unplacedLines[0]).toEqual({ number: 4, text: 'Something happened at 10:10.' });
+    expect(reading.unplacedLineCount).toBe(55);
   });
 });
 

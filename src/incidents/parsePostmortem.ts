@@ -6,15 +6,16 @@
 
 import type { ZoneSpec } from './civilTime';
 import { isValidTimezone } from '../time';
-import { ianaNameOf } from './civilTime';
+import { civilDateIn, ianaNameOf } from './civilTime';
 import { extractTextLines } from './extractText';
 import type { Incident, TimezoneSource } from './model';
-import { findOutageWindow, findStatedZone, type OutageWindow } from './outageWindow';
+import { documentDate, documentZone, readFrontMatter } from './documentContext';
 import { firstSentence, readImpact, readRootCause, readSeverity, readSummaryField, readTitle } from './postmortemFields';
 import { classifyLines } from './postmortemLines';
 import { MAX_EVENTS, readTimeline } from './postmortemTimeline';
 import { readLine, type PostmortemReading } from './reading';
 import { validateIncident } from './validateIncident';
+import { inferredWindow, statedWindow } from './windowPrecedence';
 
 /** The incident and how it was read (facts, for the page to word), or why the document could not be read. */
 export type ParseResult =
@@ -51,11 +52,14 @@ function zoneLabel(zone: ZoneSpec): string {
   return zone.kind === 'iana' ? zone.name : zone.label;
 }
 
-function timezoneSourceOf(window: OutageWindow, statedZone: ZoneSpec | undefined, ianaName: string | undefined): TimezoneSource {
-  if (!window.zoneWritten && statedZone === undefined) return { kind: 'assumed' };
-  const written = zoneLabel(window.zone);
-  return ianaName === undefined ? { kind: 'stated-offset', written } : { kind: 'stated', written };
+function timezoneSourceOf(zone: ZoneSpec | undefined): TimezoneSource {
+  if (!zone) return { kind: 'assumed' };
+  const written = zoneLabel(zone);
+  return ianaNameOf(zone) === undefined ? { kind: 'stated-offset', written } : { kind: 'stated', written };
 }
+
+export const NO_WINDOW_OR_TIMELINE_ERROR =
+  'No outage window found (expected a line like "Duration of Outage: … from 10:00 AM to 12:30 PM on January 15, 2024", or a timeline of entries like "2024-01-15 10:15 UTC: alert fired")';
 
 function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   if (typeof source !== 'string') return { ok: false, error: 'The postmortem is not text.' };
@@ -67,40 +71,52 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   }
 
   const truncated = source.length > MAX_SOURCE_CHARS;
-  const lines = classifyLines(extractTextLines(truncated ? source.slice(0, MAX_SOURCE_CHARS) : source));
-  const statedZone = findStatedZone(lines);
-  const defaultZone: ZoneSpec = statedZone ?? { kind: 'iana', name: requestedZone };
-  const found = findOutageWindow(lines, defaultZone);
-  if (!found.ok) return { ok: false, error: found.error };
-  const { window } = found;
-  const timezone = ianaNameOf(window.zone);
-  const timeline = readTimeline(lines, window);
+  const frontMatter = readFrontMatter(truncated ? source.slice(0, MAX_SOURCE_CHARS) : source);
+  const lines = classifyLines(extractTextLines(frontMatter.body));
+  const statedZone = documentZone(lines)?.zone;
+  const readZone: ZoneSpec = statedZone ?? { kind: 'iana', name: requestedZone };
+  const date = documentDate(lines, frontMatter);
 
+  // Rules 1–2 first: a window stated in words also dates and zones the timeline (windowPrecedence.ts).
+  const stated = statedWindow(lines, readZone, date);
+  const statedDay = stated.window?.stated;
+  const timelineZone = statedDay?.zoneWritten ? statedDay.zone : readZone;
+  const timeline = readTimeline(lines, { zone: timelineZone, ...((statedDay?.startDate ?? date) && { date: statedDay?.startDate ?? date }) });
+  const inferred = stated.window ? stated : inferredWindow(lines, timeline.events, readZone, date);
+  const window = inferred.window;
+  if (!window) return { ok: false, error: stated.error ?? inferred.error ?? NO_WINDOW_OR_TIMELINE_ERROR };
+
+  const zoneWritten = statedDay?.zoneWritten ? statedDay.zone : (statedZone ?? timeline.writtenZone);
+  const zone = zoneWritten ?? readZone;
+  const timezone = ianaNameOf(zone);
   const impact = readImpact(lines);
   const rootCause = readRootCause(lines);
   const severity = readSeverity(lines);
   const summarySource = impact ?? readSummaryField(lines);
+  const startDate = statedDay?.startDate ?? civilDateIn(window.start, zone);
   const incident: Incident = {
     id: options.id,
-    title: readTitle(lines, rootCause, window.startDate),
+    title: frontMatter.title ?? readTitle(lines, rootCause, startDate),
     ...(severity && { severity }),
     ...(summarySource && { summary: firstSentence(summarySource) }),
     ...(impact && { impact }),
     ...(rootCause && { rootCause }),
     start: window.start,
-    end: window.end,
-    events: timeline.events,
+    ...(window.end !== undefined && { end: window.end }),
+    events: timeline.events.map(({ time, text, kind }) => ({ time, text, kind })),
     timezone: timezone ?? 'UTC',
-    timezoneSource: timezoneSourceOf(window, statedZone, timezone),
+    timezoneSource: timezoneSourceOf(zoneWritten),
   };
   const reading: PostmortemReading = {
     requestedZone,
+    timezoneStated: zoneWritten !== undefined,
     window: { rule: window.rule, line: readLine(lines[window.lineIndex]) },
     timelineSection: timeline.hasTimelineSection,
     unplacedLines: timeline.unplaced.map((index) => readLine(lines[index])),
     unplacedLineCount: timeline.unplacedCount,
     ...(truncated && { readOnlyChars: MAX_SOURCE_CHARS }),
     ...(timeline.truncated && { readOnlyEvents: MAX_EVENTS }),
+    ...(timeline.newestFirst && { newestFirst: true }),
     timingProblems: validateIncident(incident),
   };
   return { ok: true, incident, reading };

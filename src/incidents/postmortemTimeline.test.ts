@@ -26,7 +26,7 @@ describe('parseTimelineEntry', () => {
   });
 
   it('reads the date of a dated entry', () => {
-    expect(parseTimelineEntry('2024-01-16 00:10 - After midnight.')?.date).toEqual({ year: 2024, month: 1, day: 16 });
+    expect(parseTimelineEntry('2024-01-16 00:10 - After midnight.')?.date?.date).toEqual({ year: 2024, month: 1, day: 16 });
   });
 
   it.each([

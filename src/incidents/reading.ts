@@ -20,11 +20,18 @@ export const MAX_READ_LINE_CHARS = 200;
 export interface PostmortemReading {
   /** The zone the reader was given for times the document writes without one. */
   readonly requestedZone: string;
-  /** The rule that chose the outage window, and the line it was read from. */
+  /** Whether the document states the zone of its times (else they were read in `requestedZone`); as Incident.timezoneSource says. */
+  readonly timezoneStated: boolean;
+  /** The rule that chose the outage window (see windowPrecedence.ts), and the line it was read from. */
   readonly window: { readonly rule: WindowRule; readonly line: ReadLine };
   /** Whether a Timeline heading limited the events to the lines under it (else every line was read). */
   readonly timelineSection: boolean;
-  /** Lines under the Timeline heading that hold a time but could not be placed as an event (the first few). */
+  /** Set when the timeline lists its entries newest first (a status page), so days roll backwards. */
+  readonly newestFirst?: boolean;
+  /**
+   * Lines that hold a time but could not be placed as an event (the first MAX_UNPLACED_LISTED):
+   * under a Timeline heading any such line, elsewhere a line that starts with a time as an entry would.
+   */
   readonly unplacedLines: readonly ReadLine[];
   /** How many such lines there are in all. */
   readonly unplacedLineCount: number;

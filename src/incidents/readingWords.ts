@@ -35,6 +35,12 @@ export function windowSentence(reading: PostmortemReading): string {
       return `No line names the outage; the window was read from the first time range, ${line}.`;
     case 'start-end-lines':
       return `Outage window read from the "Start:" and "End:" lines, starting at ${line}.`;
+    case 'start-end-sentences':
+      return `No sentence gives the outage window as a range; it starts where the postmortem says the outage began, ${line}, and ends where it says it ended or the timeline's resolution.`;
+    case 'timeline-markers':
+      return `No sentence states the outage window; it was read from the timeline entries that mark its beginning and end, starting at ${line}.`;
+    case 'impact-to-resolution':
+      return `No sentence states the outage window; it runs from the first impact or detection in the timeline, ${line}, to the resolution.`;
   }
 }
 
@@ -59,7 +65,8 @@ export function readingNotes(incident: Incident, reading: PostmortemReading): st
 /** The lead-in to the list of timeline lines that hold a time but are no event. */
 export function unplacedHeading(reading: PostmortemReading): string {
   const count = reading.unplacedLineCount;
+  const where = reading.timelineSection ? ' under the Timeline heading' : '';
   return count === 1
-    ? 'One line under the Timeline heading holds a time but could not be placed as an event:'
-    : `${count} lines under the Timeline heading hold a time but could not be placed as events:`;
+    ? `One line${where} holds a time but could not be placed as an event:`
+    : `${count} lines${where} hold a time but could not be placed as events:`;
 }

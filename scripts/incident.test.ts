@@ -1,0 +1,84 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { idFromPath, readArguments } from './incidentCommand';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '..');
+const fixture = (name: string) => join(root, 'src/incidents/fixtures', name);
+
+/** `npm run incident -- …` as a user runs it: its exit code, stdout and stderr. */
+async function incident(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'scripts/incident.ts'), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run incident', () => {
+  it('prints the incident of a postmortem that states its zone as JSON, times with offsets, events in time order', async () => {
+    const { code, stdout, stderr } = await incident(fixture('markdown-24h-iso.md'));
+    expect([code, stderr]).toEqual([0, '']);
+    const printed = JSON.parse(stdout) as { events: Array<{ time: string; kind: string; text: string }> };
+    expect(Object.keys(printed)).toEqual(['id', 'title', 'timezone', 'start', 'end', 'events']);
+    expect(printed).toMatchObject({
+      id: 'markdown-24h-iso',
+      title: 'Checkout API returned 502s',
+      timezone: 'UTC',
+      start: '2024-03-04T14:05:00+00:00',
+      end: '2024-03-04T15:40:00+00:00',
+    });
+    expect(printed.events[0]).toEqual({ time: '2024-03-04T14:00:00+00:00', kind: 'started', text: 'Deploy 2024.03.04-1 introduced a lower connection pool limit.' });
+    const times = printed.events.map((event) => event.time);
+    expect(times).toEqual([...times].sort());
+    expect(times).toHaveLength(7);
+  }, 30_000);
+
+  it('refuses a postmortem that names no zone unless given --tz, and then prints its times with that zone\'s offset', async () => {
+    const refused = await incident(join(root, 'public/incidents/2024-01-15-webapp-memory-leak.txt'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/no timezone stated: pass --tz/);
+
+    const read = await incident(join(root, 'public/incidents/2024-01-15-webapp-memory-leak.txt'), '--tz', 'America/Los_Angeles');
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ timezone: 'America/Los_Angeles', start: '2024-01-15T10:00:00-08:00', end: '2024-01-15T12:30:00-08:00' });
+  }, 30_000);
+
+  it('says what is missing from a document it cannot read, and exits non-zero', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-incident-'));
+    const file = join(directory, 'notes.txt');
+    writeFileSync(file, 'We had a bad afternoon. Nothing else to say.\n');
+    const { code, stdout, stderr } = await incident(file, '--tz', 'UTC');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/notes\.txt: No outage window found/);
+    const unknownZone = await incident(fixture('markdown-24h-iso.md'), '--tz', 'Mars/Olympus');
+    expect([unknownZone.code, unknownZone.stderr]).toEqual([1, expect.stringMatching(/Unknown time zone "Mars\/Olympus"/)]);
+  }, 30_000);
+});
+
+describe('the incident command\'s arguments', () => {
+  it.each([
+    [['a.md'], { file: 'a.md' }],
+    [['a.md', '--tz', 'UTC'], { file: 'a.md', timezone: 'UTC' }],
+    [['--tz=Europe/Berlin', 'a.md'], { file: 'a.md', timezone: 'Europe/Berlin' }],
+  ])('reads %j', (argv, expected) => {
+    expect(readArguments(argv)).toEqual(expected);
+  });
+
+  it.each([[[]], [['a.md', '--tz']], [['a.md', 'b.md']], [['--verbose', 'a.md']]])('refuses %j with the usage', (argv) => {
+    expect(readArguments(argv)).toMatch(/usage: npm run incident -- FILE \[--tz ZONE\]/);
+  });
+
+  it('names the incident after the file, or after its folder for a corpus "source" file', () => {
+    expect(idFromPath('/x/2024-01-15-webapp.md')).toBe('2024-01-15-webapp');
+    expect(idFromPath('test/corpus/postmortems/github-2018/source.html')).toBe('github-2018');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * `npm run incident -- FILE [--tz ZONE]` as a pure function of its arguments and the file's text,
+ * so tests run it without a process: the same reader as the page, the incident as JSON.
+ */
+
+import { incidentJson } from '../src/incidents/incidentJson';
+import { parsePostmortem } from '../src/incidents';
+import { MAX_POSTMORTEM_BYTES } from '../src/incidents/postmortemSizeLimit';
+
+export interface CommandOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const USAGE = 'usage: npm run incident -- FILE [--tz ZONE]';
+
+export interface IncidentArguments {
+  readonly file: string;
+  readonly timezone?: string;
+}
+
+export function readArguments(argv: readonly string[]): IncidentArguments | string {
+  let file: string | undefined;
+  let timezone: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] ?? '';
+    if (argument === '--tz') {
+      timezone = argv[index + 1];
+      if (!timezone) return `--tz needs a zone (an IANA name like "America/Los_Angeles")\n${USAGE}`;
+      index += 1;
+    } else if (argument.startsWith('--tz=')) {
+      timezone = argument.slice('--tz='.length);
+    } else if (argument.startsWith('-')) {
+      return `unknown option ${argument}\n${USAGE}`;
+    } else if (file === undefined) {
+      file = argument;
+    } else {
+      return `one file at a time (got ${file} and ${argument})\n${USAGE}`;
+    }
+  }
+  if (file === undefined) return USAGE;
+  return timezone === undefined ? { file } : { file, timezone };
+}
+
+/** The incident id from the file's name: "2024-01-15-webapp.md" → "2024-01-15-webapp"; ".../name/source.md" → "name". */
+export function idFromPath(path: string): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const base = (parts[parts.length - 1] ?? 'incident').replace(/\.[^.]+$/, '');
+  return base === 'source' && parts.length > 1 ? (parts[parts.length - 2] ?? base) : base;
+}
+
+export function runIncidentCommand(args: IncidentArguments, text: string, bytes: number): CommandOutcome {
+  if (bytes > MAX_POSTMORTEM_BYTES) {
+    return { code: 1, stdout: '', stderr: `${args.file}: larger than ${MAX_POSTMORTEM_BYTES} bytes; vigil reads postmortems up to 1 MB\n` };
+  }
+  const result = parsePostmortem(text, { id: idFromPath(args.file), ...(args.timezone && { timezone: args.timezone }) });
+  if (!result.ok) return { code: 1, stdout: '', stderr: `${args.file}: ${result.error}\n` };
+  if (!result.reading.timezoneStated && args.timezone === undefined) {
+    return { code: 2, stdout: '', stderr: `${args.file}: no timezone stated: pass --tz ZONE (an IANA name like "Europe/Berlin")\n` };
+  }
+  return { code: 0, stdout: `${JSON.stringify(incidentJson(result.incident), null, 2)}\n`, stderr: '' };
+}

@@ -1,0 +1,110 @@
+/**
+ * Which outage window a postmortem states, by rules tried in a fixed order; the first that finds
+ * a window wins:
+ *
+ * 1. 'outage-line': a sentence about the outage or its impact holding a range ("The outage occurred
+ *    from 10:00 AM to 12:30 PM", "between 14:05 and 15:40 UTC users saw errors"), a range split over
+ *    two lines included. Ranges about another period (data lost between X and Y, a maintenance or
+ *    deploy window) are decoys and never chosen (DECOY_RANGE).
+ * 2. 'start-end-lines': separate "Start:" / "End:" lines.
+ * 3. 'timeline-markers': a timeline entry marking the beginning ("OUTAGE BEGINS", "impact began") and
+ *    one marking the end ("OUTAGE ENDS", "impact ended"), else the last resolution after it.
+ *    Then 'start-end-sentences': prose saying when the outage began ("At 13:07 UTC the main server
+ *    failed") and ended ("back up by 7:18am PDT"); without an ending sentence the end is the
+ *    timeline's last resolution after the start, and without one of those the incident is open.
+ * 4. 'impact-to-resolution': the timeline's first entry that is not itself a mitigation or
+ *    resolution, to the last resolution within RESOLUTION_HORIZON_MS (later "fixed" entries are
+ *    follow-ups, not the outage); with no resolution the incident is open (no end).
+ * 5. 'time-range': the first range on a line that names nothing else, when there is no timeline.
+ *
+ * The sentence wins over the timeline because a writer states the window deliberately, while the
+ * timeline's first entry is often the cause (a deploy) long before any impact.
+ */
+
+import type { CivilDate, ZoneSpec } from './civilTime';
+import type { OutageWindow, WindowResult, WindowRule } from './outageWindow';
+import { findOutageSentences, findStatedWindow } from './outageWindow';
+import type { PlacedEvent } from './postmortemTimeline';
+import type { DocLine } from './postmortemLines';
+import { DAY_MS } from '../time';
+
+const BEGIN_MARKER =
+  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:begins|began|starts|started|start)|(?:start|beginning|onset) of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
+const END_MARKER =
+  /\b(?:(?:outage|incident|impact|disruption|degradation|downtime|errors?)\s+(?:ends|ended|end|stopped|stops|is over|was over|over)|end of (?:the )?(?:outage|incident|impact|disruption|degradation))\b/i;
+/** A weaker end marker, taken only where no entry says the outage ended ("OUTAGE MITIGATED" then "OUTAGE ENDS"). */
+const SETTLED_MARKER = /\b(?:outage|incident|impact|disruption|degradation|downtime)\s+(?:mitigated|resolved)\b/i;
+const RESOLUTION_HORIZON_MS = 3 * DAY_MS;
+
+/** A window found by a rule, before the incident is built. */
+export interface ChosenWindow {
+  readonly rule: WindowRule;
+  readonly start: number;
+  /** Undefined where the timeline shows no end yet. */
+  readonly end?: number;
+  readonly lineIndex: number;
+  /** Set for the rules that read a stated window: its day and zone. */
+  readonly stated?: OutageWindow;
+}
+
+function fromTimeline(events: readonly PlacedEvent[]): ChosenWindow | undefined {
+  if (events.length === 0) return undefined;
+  const begin = events.find((event) => BEGIN_MARKER.test(event.text));
+  if (begin) {
+    const after = events.filter((event) => event.time >= begin.time && event !== begin);
+    const end =
+      after.find((event) => END_MARKER.test(event.text)) ??
+      after.find((event) => SETTLED_MARKER.test(event.text)) ??
+      lastResolution(after, begin.time);
+    return { rule: 'timeline-markers', start: begin.time, lineIndex: begin.lineIndex, ...(end && { end: end.time }) };
+  }
+  const first = events.find((event) => event.kind !== 'resolved' && event.kind !== 'mitigated') ?? events[0];
+  if (!first) return undefined;
+  const end = lastResolution(events.filter((event) => event.time > first.time), first.time);
+  return { rule: 'impact-to-resolution', start: first.time, lineIndex: first.lineIndex, ...(end && { end: end.time }) };
+}
+
+function lastResolution(events: readonly PlacedEvent[], start: number): PlacedEvent | undefined {
+  const resolved = events.filter((event) => event.kind === 'resolved' && event.time - start <= RESOLUTION_HORIZON_MS);
+  return resolved[resolved.length - 1];
+}
+
+function chosen(result: WindowResult | undefined): ChosenWindow | undefined {
+  if (!result?.ok) return undefined;
+  const { window } = result;
+  return { rule: window.rule, start: window.start, end: window.end, lineIndex: window.lineIndex, stated: window };
+}
+
+/** Rules 1–2: a window the document states in words (it dates and zones the timeline too). */
+export function statedWindow(
+  lines: readonly DocLine[],
+  zone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): { window?: ChosenWindow; error?: string } {
+  const found = findStatedWindow(lines, zone, documentDate, false);
+  const window = chosen(found);
+  if (window) return { window };
+  return found && !found.ok ? { error: found.error } : {};
+}
+
+/** Rules 3 to 5 (sentences among them), once the timeline is read. */
+export function inferredWindow(
+  lines: readonly DocLine[],
+  events: readonly PlacedEvent[],
+  zone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): { window?: ChosenWindow; error?: string } {
+  const timeline = fromTimeline(events);
+  if (timeline?.rule === 'timeline-markers') return { window: timeline };
+  const sentences = findOutageSentences(lines, zone, documentDate);
+  if (sentences) {
+    const { start } = sentences;
+    const end = sentences.end?.time ?? lastResolution(events.filter((event) => event.time > start.time), start.time)?.time;
+    return { window: { rule: 'start-end-sentences', start: start.time, lineIndex: start.lineIndex, ...(end !== undefined && { end }) } };
+  }
+  if (timeline) return { window: timeline };
+  const found = findStatedWindow(lines, zone, documentDate, true);
+  const window = chosen(found);
+  if (window) return { window };
+  return found && !found.ok ? { error: found.error } : {};
+}
