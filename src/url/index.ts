@@ -3,6 +3,7 @@ export {
   URL_FORMAT_VERSION,
   type ViewState,
   type ViewPlaylist,
+  type AddedPanel,
   type DecodeContext,
   type DecodedViewState,
 } from './viewState';
@@ -11,15 +12,23 @@ export { decodeViewState } from './decode';
 export { freezeRange, incidentRange } from './ranges';
 export { isCredentialKey } from './credentials';
 export { FRAGMENT_LIMITS } from './fragmentSchema';
+export { EXPLORE_LIMITS } from './explore';
 export {
+  addExploreQuery,
+  addQueryToDashboard,
   chooseDashboard,
+  closeExplore,
   enterKiosk,
   focusPanel,
   importIncident,
   isolateSeries,
+  openExplore,
   openIncidentWindow,
   overrideQueries,
+  removeExploreQuery,
   selectEvent,
+  setExploreQueries,
+  setExploreQuery,
   setRange,
   setRefresh,
   setTimezone,

@@ -17,6 +17,10 @@ export const V1_KEYS = {
   kiosk: 'kiosk',
   playlist: 'playlist',
   playlistItem: 'playlist-item',
+  /** Explore instead of the dashboard (a bare flag, like `kiosk`). */
+  explore: 'explore',
+  /** One of Explore's queries, repeated in order (Prometheus's UI writes `g0.expr`, `g1.expr`…). */
+  exploreQuery: 'q',
 } as const;
 
 export const VAR_PREFIX = 'var-';

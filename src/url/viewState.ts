@@ -33,6 +33,20 @@ export interface ViewState {
   overrides: Readonly<Record<string, readonly string[]>>;
   kiosk: boolean;
   playlist?: ViewPlaylist;
+  /** Explore shown in place of the dashboard. */
+  explore: boolean;
+  /** Explore's free queries, in order; kept when going back to the dashboard, so Explore reopens as left. */
+  exploreQueries: readonly string[];
+  /** Panels added to the view from Explore ("Add to dashboard"); they travel in the fragment. */
+  addedPanels: readonly AddedPanel[];
+}
+
+/** A panel made of one query in Explore, shown after the dashboard's own panels. */
+export interface AddedPanel {
+  /** Unique among the view's panels; lower-case letters, digits and dashes like a dashboard's ids. */
+  readonly id: string;
+  readonly title: string;
+  readonly expr: string;
 }
 
 export interface ViewPlaylist {
@@ -49,6 +63,9 @@ export const EMPTY_VIEW_STATE: ViewState = Object.freeze({
   hidden: Object.freeze({}),
   overrides: Object.freeze({}),
   kiosk: false,
+  explore: false,
+  exploreQueries: Object.freeze([]),
+  addedPanels: Object.freeze([]),
 });
 
 /** The format `encodeViewState` writes, as the `v` query key. Bump it when a key changes meaning. */
