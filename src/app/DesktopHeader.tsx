@@ -2,7 +2,7 @@ import type { Dashboard } from '../dashboard';
 import { useTimeRange } from '../dashboard';
 import type { Incident } from '../incidents';
 import { zoneAbbreviation } from '../time';
-import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
+import { chooseDashboard, closeExplore, enterKiosk, importIncident, openExplore, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
 import { DashboardSelect } from './DashboardSelect';
 import { ImportPostmortem } from './ImportPostmortem';
@@ -51,6 +51,9 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       </button>
       <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
       <UpdatedAgo refreshMs={view.refresh} />
+      <button type="button" onClick={() => push(view.explore ? closeExplore(view) : openExplore(view))}>
+        {view.explore ? 'Back to dashboard' : 'Explore'}
+      </button>
       <ShareButton view={view} resolved={{ start, end }} />
       <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
       <button type="button" onClick={() => push(enterKiosk(view))}>

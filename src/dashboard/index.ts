@@ -19,3 +19,7 @@ export type { VariableOptionsState } from './useDashboardVariables';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
 export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';
+export { usePanelQueries, type PanelQueries } from './usePanelQueries';
+export { QueryEditor } from './QueryEditor';
+export { describeQueryError } from './problems';
+export type { PanelOverlay } from './DashboardPanel';

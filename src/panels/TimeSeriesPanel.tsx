@@ -45,6 +45,8 @@ export interface TimeSeriesPanelProps {
   readonly children?: ReactNode;
   /** Dashed leak projections of flagged series. */
   readonly projections?: readonly LeakProjectionLine[];
+  /** Each time the cursor points at (hover or tap), for views that show values there (Explore's table). */
+  readonly onCursorTime?: (time: number) => void;
 }
 
 /**
@@ -71,11 +73,21 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const onIsolate = useMemo(() => (onIsolateSeries ? (name: string) => onIsolateSeries(name, lines.map((l) => l.name)) : undefined), [onIsolateSeries, lines]);
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
+  const { onCursorTime } = props;
   const onHover = useCallback(
-    (time: number | null, x: number) => setHover((prev) => (time !== null ? { time, x, pinned: false } : prev?.pinned ? prev : null)),
-    [],
+    (time: number | null, x: number) => {
+      setHover((prev) => (time !== null ? { time, x, pinned: false } : prev?.pinned ? prev : null));
+      if (time !== null) onCursorTime?.(time);
+    },
+    [onCursorTime],
   );
-  const onPin = useCallback((time: number, x: number) => setHover({ time, x, pinned: true }), []);
+  const onPin = useCallback(
+    (time: number, x: number) => {
+      setHover({ time, x, pinned: true });
+      onCursorTime?.(time);
+    },
+    [onCursorTime],
+  );
   usePointerDownOutside(chartRef, hover?.pinned === true || openCluster !== null, () => {
     setHover(null);
     setOpenCluster(null);

@@ -17,6 +17,7 @@ export { NATIVE_HISTOGRAM_WARNING } from './convert';
 export { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
 export {
   buildInfoQueryOptions,
+  instantQueryOptions,
   labelValuesQueryOptions,
   promKeys,
   rangeQueryOptions,
