@@ -2,9 +2,10 @@ import type { Dashboard } from '../dashboard';
 import { useTimeRange } from '../dashboard';
 import type { Incident } from '../incidents';
 import { zoneAbbreviation } from '../time';
-import { chooseDashboard, closeExplore, enterKiosk, importIncident, openExplore, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
+import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
 import type { HistoryMode } from './useViewState';
 import { DashboardSelect } from './DashboardSelect';
+import { ExploreToggle } from './ExploreToggle';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
 import { RefreshPicker } from './RefreshPicker';
@@ -51,9 +52,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       </button>
       <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
       <UpdatedAgo refreshMs={view.refresh} />
-      <button type="button" onClick={() => push(view.explore ? closeExplore(view) : openExplore(view))}>
-        {view.explore ? 'Back to dashboard' : 'Explore'}
-      </button>
+      <ExploreToggle view={view} push={push} />
       <ShareButton view={view} resolved={{ start, end }} />
       <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
       <button type="button" onClick={() => push(enterKiosk(view))}>
