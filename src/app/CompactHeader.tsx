@@ -3,6 +3,7 @@ import { useTimeRange } from '../dashboard';
 import type { Incident } from '../incidents';
 import { formatTime } from '../time';
 import { chooseDashboard, enterKiosk, importIncident, setRefresh, setTimezone, zoomOut, type ViewState } from '../url';
+import { ExploreToggle } from './ExploreToggle';
 import type { HeaderProps } from './DesktopHeader';
 import { AlertsFiring } from './AlertsFiring';
 import { CompareSelect } from './CompareSelect';
@@ -90,6 +91,7 @@ export function CompactHeader({ title, dashboards, dashboard, view, setView, dem
           </div>
           {children}
           <div className="compact-menu-buttons">
+            <ExploreToggle view={view} push={push} />
             <ShareButton view={view} resolved={{ start, end }} />
             <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
             <button type="button" onClick={() => push(enterKiosk(view))}>

@@ -1,13 +1,19 @@
 import { useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
+import { ExploreView } from '../explore';
 import { IncidentStrip, toOverlay, type Incident } from '../incidents';
 import {
   COMPARE_SHIFTS,
+  addExploreQuery,
+  addQueryToDashboard,
+  EXPLORE_LIMITS,
   focusPanel,
   isolateSeries,
   openIncidentWindow,
   overrideQueries,
+  removeExploreQuery,
   selectEvent,
+  setExploreQuery,
   setVariable,
   showPlaylistItem,
   toggleEvent,
@@ -27,6 +33,7 @@ import { usePlaylist } from './usePlaylist';
 import { COMPACT_LAYOUT_QUERY, useMediaQuery } from './useMediaQuery';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
+import { withAddedPanels } from './withAddedPanels';
 
 interface Props extends AppProps {
   readonly catalog: readonly Incident[];
@@ -42,8 +49,9 @@ interface Props extends AppProps {
  * on a narrow screen one compact bar with the rest in a menu. Only the layout differs: the same view
  * state drives both.
  */
-export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, setView, dismissNotices }: Props) {
+export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, view, notices, setView, dismissNotices }: Props) {
   const { config, dashboards } = boot;
+  const dashboard = useMemo(() => withAddedPanels(ownDashboard, view.addedPanels), [ownDashboard, view.addedPanels]);
   const time = useTimeRange();
   const client = usePromClient();
   const variables = useDashboardVariables(client, { variables: dashboard.variables, panels: dashboard.panels, urlVars: view.vars, range: time });
@@ -104,7 +112,33 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
     );
   }
 
-  const variablePicker = dashboard.variables.length > 0 && (
+  const exploreView = view.explore && (
+    <ExploreView
+      queries={view.exploreQueries}
+      maxQueries={EXPLORE_LIMITS.queries}
+      windows={overlay.windows}
+      markers={overlay.markers}
+      selectedMarkerKey={view.event}
+      onSelectMarker={(key) => push(toggleEvent(view, key))}
+      onRunQuery={(index, expr) => push(setExploreQuery(view, index, expr))}
+      onAddQuery={() => push(addExploreQuery(view))}
+      onRemoveQuery={(index) => push(removeExploreQuery(view, index))}
+      onAddToDashboard={(expr) =>
+        push(
+          addQueryToDashboard(
+            view,
+            expr,
+            dashboards.flatMap((d) => d.panels.map((p) => p.id)),
+          ),
+        )
+      }
+      onZoom={(start, end) => setView(zoomTo(view, start, end), 'replace')}
+      onZoomOut={() => push(zoomOut(view, time))}
+    />
+  );
+
+  // Explore's queries are free PromQL: the dashboard's variables do not apply there.
+  const variablePicker = !view.explore && dashboard.variables.length > 0 && (
     <VariablePicker
       variables={dashboard.variables}
       values={variables.values}
@@ -154,7 +188,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard, view, notices, s
           />
         </div>
       ))}
-      {dashboardView}
+      {exploreView || dashboardView}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { HistoryMode } from './useViewState';
 import { AlertsFiring } from './AlertsFiring';
 import { CompareSelect } from './CompareSelect';
 import { DashboardSelect } from './DashboardSelect';
+import { ExploreToggle } from './ExploreToggle';
 import { ImportPostmortem } from './ImportPostmortem';
 import { RangeShiftButtons } from './RangeShiftButtons';
 import { RefreshPicker } from './RefreshPicker';
@@ -55,6 +56,7 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       <RefreshPicker value={view.refresh} onChange={(refresh) => push(setRefresh(view, refresh))} />
       <UpdatedAgo refreshMs={view.refresh} />
       <AlertsFiring timezone={timezone} />
+      <ExploreToggle view={view} push={push} />
       <ShareButton view={view} resolved={{ start, end }} />
       <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
       <button type="button" onClick={() => push(enterKiosk(view))}>

@@ -48,6 +48,8 @@ export interface TimeSeriesPanelProps {
   readonly projections?: readonly LeakProjectionLine[];
   /** Prometheus alerts' firing periods; the chart shows those of this panel's instances. */
   readonly alertBands?: readonly AlertBand[];
+  /** Each time the cursor points at (hover or tap), for views that show values there (Explore's table). */
+  readonly onCursorTime?: (time: number) => void;
 }
 
 /**
@@ -77,16 +79,26 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
   const onIsolate = useMemo(() => (onIsolateSeries ? (name: string) => onIsolateSeries(name, lines.map((l) => l.name)) : undefined), [onIsolateSeries, lines]);
   const visibleLines = useMemo(() => lines.filter((l) => !hidden.has(l.name)), [lines, hidden]);
   const visibleProjections = useMemo(() => props.projections?.filter((p) => !hidden.has(p.name)), [props.projections, hidden]);
+  const { onCursorTime } = props;
   const onHover = useCallback(
     (time: number | null) => {
       const prev = crosshair.get();
-      if (time !== null) crosshair.set({ time, source: panelId, pinned: false });
+      if (time !== null) {
+        crosshair.set({ time, source: panelId, pinned: false });
+        onCursorTime?.(time);
+      }
       // Leaving this chart clears the cursor it set; a pin, or another panel's cursor, stays.
       else if (prev && !prev.pinned && prev.source === panelId) crosshair.set(null);
     },
-    [crosshair, panelId],
+    [crosshair, panelId, onCursorTime],
   );
-  const onPin = useCallback((time: number) => crosshair.set({ time, source: panelId, pinned: true }), [crosshair, panelId]);
+  const onPin = useCallback(
+    (time: number) => {
+      crosshair.set({ time, source: panelId, pinned: true });
+      onCursorTime?.(time);
+    },
+    [crosshair, panelId, onCursorTime],
+  );
   usePointerDownOutside(chartRef, pinnedHere || openCluster !== null, () => {
     const prev = crosshair.get();
     if (prev?.pinned && prev.source === panelId) crosshair.set(null);

@@ -23,6 +23,7 @@ export { MAX_ACTIVE_ALERTS } from './activeAlerts';
 export {
   activeAlertsQueryOptions,
   buildInfoQueryOptions,
+  instantQueryOptions,
   labelValuesQueryOptions,
   promKeys,
   rangeQueryOptions,

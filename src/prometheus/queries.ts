@@ -83,3 +83,17 @@ export function activeAlertsQueryOptions(client: PromClient, asOf: number) {
     ...retryPolicy,
   });
 }
+
+/**
+ * An instant query (Explore's table of values at one time). The time is part of the key, so
+ * another cursor time is another question; the last answer stays on screen while it loads.
+ */
+export function instantQueryOptions(client: PromClient, p: InstantQueryParams) {
+  const params: InstantQueryParams = p.time === undefined ? { expr: p.expr } : { expr: p.expr, time: p.time };
+  return queryOptions({
+    queryKey: promKeys.instant(client.baseUrl, params),
+    queryFn: ({ signal }) => withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.query(params, timed)),
+    placeholderData: keepPreviousData,
+    ...retryPolicy,
+  });
+}

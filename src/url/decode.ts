@@ -1,9 +1,10 @@
 import type { Incident } from '../incidents';
 import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, resolveTimezone, type ParseTimeOptions, type TimeRange } from '../time';
+import { readExploreQueries } from './explore';
 import { decodeFragment } from './fragment';
 import { ignored, quote, readParams, takeSingle, type ParamMap } from './queryParams';
 import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
-import { isCompareShift, URL_FORMAT_VERSION, type CompareShift, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
+import { EMPTY_VIEW_STATE, isCompareShift, URL_FORMAT_VERSION, type AddedPanel, type CompareShift, type DecodeContext, type DecodedViewState, type ViewPlaylist, type ViewState } from './viewState';
 
 const MIN_INTERVAL_MS = 1000;
 
@@ -75,7 +76,8 @@ class Decoder {
   private readonly names: KeyNames;
   // Sets, so checking a thousand values from a link against them stays linear.
   private readonly knownDashboards: ReadonlySet<string> | undefined;
-  private readonly knownPanels: ReadonlySet<string> | undefined;
+  // Grows by the panels the link itself adds (read first, from the fragment).
+  private readonly knownPanels: Set<string> | undefined;
   private readonly knownIncidents: ReadonlySet<string> | undefined;
 
   constructor(
@@ -217,8 +219,20 @@ class Decoder {
     return undefined;
   }
 
+  explore(): boolean {
+    return this.flag(V1_KEYS.explore);
+  }
+
+  exploreQueries(): string[] {
+    return readExploreQueries(this.params.get(V1_KEYS.exploreQuery) ?? [], this.notices);
+  }
+
   kiosk(): boolean {
-    const param = this.single([V1_KEYS.kiosk]);
+    return this.flag(V1_KEYS.kiosk);
+  }
+
+  private flag(key: string): boolean {
+    const param = this.single([key]);
     if (!param) return false;
     const flag = readFlag(param.value);
     if (flag === null) this.notices.push(ignored(param.key, param.value, 'is not true or false'));
@@ -246,12 +260,13 @@ class Decoder {
     return { intervalMs, items };
   }
 
-  fragment(): { overrides: Record<string, readonly string[]>; importedIncidents: Incident[] } {
+  fragment(): { overrides: Record<string, readonly string[]>; importedIncidents: Incident[]; addedPanels: AddedPanel[] } {
     const params = readParams(this.hash, '#', this.notices);
     const param = takeSingle(params, [FRAGMENT_KEY], this.notices);
-    if (!param) return { overrides: {}, importedIncidents: [] };
+    if (!param) return { overrides: {}, importedIncidents: [], addedPanels: [] };
     const decoded = decodeFragment(param.value);
     this.notices.push(...decoded.notices);
+    const addedPanels = this.newPanels(decoded.addedPanels ?? []);
     const overrides = Object.entries(decoded.overrides ?? {}).filter(([panel, queries]) => {
       if (!this.isKnownPanel(panel)) {
         this.notices.push(`Ignored the query overrides for "${panel}": not a panel of this dashboard`);
@@ -259,7 +274,17 @@ class Decoder {
       }
       return queries.length > 0;
     });
-    return { overrides: Object.fromEntries(overrides), importedIncidents: this.uniqueIncidents(decoded.importedIncidents ?? []) };
+    return { overrides: Object.fromEntries(overrides), importedIncidents: this.uniqueIncidents(decoded.importedIncidents ?? []), addedPanels };
+  }
+
+  /** Added panels whose ids no dashboard uses; they become known, so the link may hide, focus or edit them. */
+  private newPanels(panels: readonly AddedPanel[]): AddedPanel[] {
+    const fresh = panels.filter(({ id }) => {
+      if (this.knownPanels?.has(id)) this.notices.push(`Ignored the panel ${quote(id)} added from Explore: a dashboard panel has that id`);
+      return !this.knownPanels?.has(id);
+    });
+    for (const { id } of fresh) this.knownPanels?.add(id);
+    return fresh;
   }
 
   /** One incident per id: a link's incident never stands in for a catalog one, nor repeats itself. */
@@ -277,6 +302,8 @@ class Decoder {
 
 function decodeOrThrow(search: string, hash: string, context: DecodeContext): DecodedViewState {
   const d = new Decoder(search, hash, context);
+  // The fragment first: the panels it adds are panels the rest of the link may name.
+  const { overrides, importedIncidents, addedPanels } = d.fragment();
   const timezone = d.timezone();
   const range = d.range(timezone);
   const dashboard = d.dashboard();
@@ -289,8 +316,9 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   const compare = d.compare();
   const kiosk = d.kiosk();
   const playlist = d.playlist();
-  const { overrides, importedIncidents } = d.fragment();
-  const state: ViewState = { vars, incidents, importedIncidents, hidden, overrides, kiosk };
+  const explore = d.explore();
+  const exploreQueries = d.exploreQueries();
+  const state: ViewState = { vars, incidents, importedIncidents, hidden, overrides, kiosk, explore, exploreQueries, addedPanels };
   if (dashboard !== undefined) state.dashboard = dashboard;
   if (range !== undefined) state.range = range;
   if (timezone !== undefined) state.timezone = timezone;
@@ -314,7 +342,7 @@ export function decodeViewState(search: string, hash: string, context: DecodeCon
     // Nothing above is expected to throw; a bug must cost the link, not the page.
     const reason = error instanceof Error ? error.message : String(error);
     return {
-      state: { vars: {}, incidents: [], importedIncidents: [], hidden: {}, overrides: {}, kiosk: false },
+      state: { ...EMPTY_VIEW_STATE },
       notices: [`Ignored the whole link: it could not be read (${reason})`],
     };
   }

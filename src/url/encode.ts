@@ -1,4 +1,5 @@
 import { isCredentialKey } from './credentials';
+import { toAddedPanelPayload } from './explore';
 import { encodeFragment } from './fragment';
 import type { FragmentPayload } from './fragmentSchema';
 import { formatPromDuration } from '../time';
@@ -37,6 +38,8 @@ function queryPairs(state: ViewState): Pair[] {
     pairs.push([k.playlist, formatPromDuration(state.playlist.intervalMs)]);
     for (const item of state.playlist.items) pairs.push([k.playlistItem, item]);
   }
+  if (state.explore) pairs.push([k.explore, null]);
+  for (const query of state.exploreQueries) pairs.push([k.exploreQuery, query]);
   return pairs;
 }
 
@@ -45,7 +48,8 @@ function fragmentPayload(state: ViewState): FragmentPayload | null {
   const overrides = nonEmptyEntries(state.overrides);
   if (overrides.length > 0) payload.o = Object.fromEntries(overrides);
   if (state.importedIncidents.length > 0) payload.i = state.importedIncidents;
-  return payload.o || payload.i ? payload : null;
+  if (state.addedPanels.length > 0) payload.a = state.addedPanels.map(toAddedPanelPayload);
+  return payload.o || payload.i || payload.a ? payload : null;
 }
 
 /**

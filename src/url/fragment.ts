@@ -3,7 +3,9 @@ import type { Incident } from '../incidents';
 import { formatZodError } from '../schema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
+import { readAddedPanels } from './explore';
 import { jsonShapeExcess } from './jsonShape';
+import type { AddedPanel } from './viewState';
 
 // Larger links are truncated by chat tools and proxies anyway; the caps also stop a
 // decompression bomb before it costs memory.
@@ -18,6 +20,7 @@ export function encodeFragment(payload: FragmentPayload): string {
 export interface DecodedFragment {
   overrides?: Record<string, readonly string[]>;
   importedIncidents?: Incident[];
+  addedPanels?: AddedPanel[];
   notices: string[];
 }
 
@@ -111,5 +114,6 @@ export function decodeFragment(text: string): DecodedFragment {
     if (incidents.success) result.importedIncidents = incidents.data;
     else result.notices.push(`Ignored the imported incidents in the link: ${formatZodError(incidents.error)}`);
   }
+  if (raw.a !== undefined) result.addedPanels = readAddedPanels(raw.a, result.notices);
   return result;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
+import type { AddedPanelPayload } from './explore';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 
 /** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
@@ -63,4 +64,6 @@ export interface FragmentPayload {
   o?: Record<string, readonly string[]>;
   /** Imported incidents. */
   i?: readonly Incident[];
+  /** Panels added from Explore. */
+  a?: readonly AddedPanelPayload[];
 }

@@ -5,6 +5,7 @@ export {
   type CompareShift,
   COMPARE_SHIFTS,
   type ViewPlaylist,
+  type AddedPanel,
   type DecodeContext,
   type DecodedViewState,
 } from './viewState';
@@ -13,16 +14,24 @@ export { decodeViewState } from './decode';
 export { freezeRange, incidentRange } from './ranges';
 export { isCredentialKey } from './credentials';
 export { FRAGMENT_LIMITS } from './fragmentSchema';
+export { EXPLORE_LIMITS } from './explore';
 export {
+  addExploreQuery,
+  addQueryToDashboard,
   chooseDashboard,
+  closeExplore,
   enterKiosk,
   focusPanel,
   importIncident,
   isolateSeries,
+  openExplore,
   openIncidentWindow,
   overrideQueries,
+  removeExploreQuery,
   selectEvent,
   setCompare,
+  setExploreQueries,
+  setExploreQuery,
   setRange,
   setRefresh,
   setTimezone,

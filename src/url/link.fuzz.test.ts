@@ -4,6 +4,7 @@ import { expectWithin, FUZZ_RUNS } from '../../test/fuzzBudget';
 import { isWithinTimeBounds, MAX_TIMER_DELAY_MS, resolveRange } from '../time';
 import { toBase64Url } from './base64url';
 import { decodeViewState } from './decode';
+import { EXPLORE_LIMITS } from './explore';
 import { decodeFragment, encodeFragment } from './fragment';
 import { FRAGMENT_LIMITS } from './fragmentSchema';
 import { LINK_LIMITS } from './queryParams';
@@ -16,7 +17,7 @@ const number = fc.oneof(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(S
 const duration = fc.tuple(fc.nat({ max: 10 ** 9 }), fc.constantFrom('ms', 's', 'm', 'h', 'd', 'w', 'y', 'M')).map(([n, unit]) => `${n}${unit}`);
 const time = fc.oneof(number, duration.map((d) => `now-${d}`), duration.map((d) => `now+${d}/d`), fc.constantFrom('0001-01-01T00:00:00Z', '0050-06-01T00:00:00Z', '9999-12-31T23:59:59Z', 'now'), fc.string());
 const value = fc.oneof(time, fc.string(), fc.constantFrom('memory:web-1', 'cpu:', ':x', '__proto__', 'seed', '%', '%E0%A4%A'));
-const key = fc.constantFrom('v', 'd', 'from', 'to', 'tz', 'refresh', 'incident', 'event', 'panel', 'hide', 'kiosk', 'playlist', 'playlist-item', 'var-instance', 'var-__proto__', 'start', 'end', 'token', 'x');
+const key = fc.constantFrom('v', 'd', 'from', 'to', 'tz', 'refresh', 'incident', 'event', 'panel', 'hide', 'kiosk', 'playlist', 'playlist-item', 'var-instance', 'var-__proto__', 'start', 'end', 'token', 'x', 'explore', 'q');
 const pair = fc.tuple(key, value).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
 const search = fc.array(pair, { maxLength: 16 }).map((pairs) => `?${pairs.join('&')}`);
 // One key repeated many times: where a quadratic decoder used to spend seconds.
@@ -38,6 +39,8 @@ describe('decodeViewState on hostile links', () => {
           expect(list.length).toBeLessThanOrEqual(LINK_LIMITS.valuesPerKey);
         }
         expect(Object.keys(state.vars).length).toBeLessThanOrEqual(LINK_LIMITS.keys);
+        expect(state.exploreQueries.length).toBeLessThanOrEqual(EXPLORE_LIMITS.queries);
+        expect(state.exploreQueries.every((q) => q.length <= EXPLORE_LIMITS.queryChars)).toBe(true);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -56,7 +59,15 @@ const incidentLike = fc.record(
   },
   { requiredKeys: [] },
 );
-const payload = fc.record({ o: fc.oneof(fc.dictionary(fc.string(), fc.array(fc.string())), fc.jsonValue()), i: fc.oneof(fc.array(incidentLike, { maxLength: 4 }), fc.jsonValue()) }, { requiredKeys: [] });
+const addedPanelLike = fc.record({ i: fc.oneof(fc.constantFrom('explore-1', 'memory', 'Bad Id', '__proto__'), fc.string()), t: fc.string(), e: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] });
+const payload = fc.record(
+  {
+    o: fc.oneof(fc.dictionary(fc.string(), fc.array(fc.string())), fc.jsonValue()),
+    i: fc.oneof(fc.array(incidentLike, { maxLength: 4 }), fc.jsonValue()),
+    a: fc.oneof(fc.array(addedPanelLike, { maxLength: 30 }), fc.jsonValue()),
+  },
+  { requiredKeys: [] },
+);
 
 describe('decodeFragment on hostile fragments', () => {
   it('never throws on any text, JSON or payload-like object, and keeps what it returns within the limits', () => {
@@ -74,6 +85,10 @@ describe('decodeFragment on hostile fragments', () => {
           expect(incident.events.every((e) => isWithinTimeBounds(e.time))).toBe(true);
         }
         expect((decoded.importedIncidents ?? []).length).toBeLessThanOrEqual(FRAGMENT_LIMITS.incidents);
+        const added = decoded.addedPanels ?? [];
+        expect(added.length).toBeLessThanOrEqual(EXPLORE_LIMITS.addedPanels);
+        expect(new Set(added.map((p) => p.id)).size).toBe(added.length);
+        expect(added.every((p) => /^[a-z0-9-]+$/.test(p.id) && p.title.length <= EXPLORE_LIMITS.titleChars && p.expr.length <= EXPLORE_LIMITS.queryChars)).toBe(true);
       }),
       { numRuns: FUZZ_RUNS },
     );

@@ -18,6 +18,10 @@ export const V1_KEYS = {
   playlist: 'playlist',
   playlistItem: 'playlist-item',
   compare: 'compare',
+  /** Explore instead of the dashboard (a bare flag, like `kiosk`). */
+  explore: 'explore',
+  /** One of Explore's queries, repeated in order (Prometheus's UI writes `g0.expr`, `g1.expr`…). */
+  exploreQuery: 'q',
 } as const;
 
 export const VAR_PREFIX = 'var-';

@@ -8,7 +8,7 @@ import { resolveRange, resolveTimezone, type TimeRange } from '../time';
 import { isCredentialKey } from './credentials';
 import { decodeViewState } from './decode';
 import { encodeViewState } from './encode';
-import { EMPTY_VIEW_STATE, type ViewState } from './viewState';
+import { EMPTY_VIEW_STATE, type AddedPanel, type ViewState } from './viewState';
 
 const NOW = Date.UTC(2024, 5, 1, 8, 30, 0);
 const ZONES = ['UTC', 'browser', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
@@ -75,6 +75,12 @@ const stringLists = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>, uni
 
 const playlistItem = fc.oneof(fc.constantFrom('now-1h', 'now-24h', 'now-7d/d'), someText.filter((item) => !item.startsWith('now')));
 
+const addedPanel: fc.Arbitrary<AddedPanel> = fc.record({
+  id: fc.stringMatching(/^explore-[a-z0-9-]{1,8}$/),
+  title: someText,
+  expr: someText,
+});
+
 /** Any state the decoder accepts: valid parts only, so encode → decode must give it back. */
 const viewState: fc.Arbitrary<ViewState> = fc
   .record(
@@ -93,8 +99,11 @@ const viewState: fc.Arbitrary<ViewState> = fc
       kiosk: fc.boolean(),
       compare: fc.constantFrom('1d' as const, '1w' as const),
       playlist: fc.record({ intervalMs: fc.integer({ min: 1000, max: 86_400_000 }), items: fc.array(playlistItem, { maxLength: 4 }) }),
+      explore: fc.boolean(),
+      exploreQueries: fc.array(anyText, { maxLength: 4 }),
+      addedPanels: fc.uniqueArray(addedPanel, { selector: (p) => p.id, maxLength: 3 }),
     },
-    { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk'] },
+    { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk', 'explore', 'exploreQueries', 'addedPanels'] },
   )
   .filter((state) => {
     if (!state.range) return true;

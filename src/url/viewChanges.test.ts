@@ -2,16 +2,24 @@ import type { Incident } from '../incidents';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 import { decodeViewState } from './decode';
 import { encodeViewState } from './encode';
+import { EXPLORE_LIMITS } from './explore';
 import {
+  addExploreQuery,
+  addQueryToDashboard,
   chooseDashboard,
+  closeExplore,
   enterKiosk,
   focusPanel,
   importIncident,
   isolateSeries,
+  openExplore,
   openIncidentWindow,
   overrideQueries,
+  removeExploreQuery,
   selectEvent,
   setCompare,
+  setExploreQueries,
+  setExploreQuery,
   setVariable,
   shiftRange,
   showPlaylistItem,
@@ -30,7 +38,8 @@ const incident: Incident = { id: 'seed', title: 'Memory leak', start: START, end
 
 /** What a link made from the state shows when opened: the change must survive the URL. */
 function throughLink(state: ViewState): ViewState {
-  return decodeViewState(encodeViewState(state), '', { now: END }).state;
+  const [search = '', hash = ''] = encodeViewState(state).split('#');
+  return decodeViewState(search, hash, { now: END }).state;
 }
 
 describe('view changes', () => {
@@ -168,5 +177,58 @@ describe('view changes', () => {
     const state = enterKiosk(setVariable(EMPTY_VIEW_STATE, 'instance', ['web-2', 'web-3']));
     expect(state).toEqual({ ...EMPTY_VIEW_STATE, vars: { instance: ['web-2', 'web-3'] }, kiosk: true });
     expect(EMPTY_VIEW_STATE.vars).toEqual({});
+  });
+
+  it('openExplore and closeExplore switch the mode and keep the queries for the next visit', () => {
+    const opened = setExploreQueries(openExplore(EMPTY_VIEW_STATE), ['up', 'rate(x[5m])']);
+    expect(throughLink(opened)).toEqual(opened);
+    const closed = closeExplore(opened);
+    expect(closed.explore).toBe(false);
+    expect(throughLink(closed).exploreQueries).toEqual(['up', 'rate(x[5m])']);
+    expect(throughLink(openExplore(closed))).toEqual(opened);
+  });
+
+  it('addExploreQuery, setExploreQuery and removeExploreQuery edit the list in order, through a link', () => {
+    const added = addExploreQuery(addExploreQuery(openExplore(EMPTY_VIEW_STATE), 'up'));
+    expect(added.exploreQueries).toEqual(['up', '']);
+    const typed = setExploreQuery(added, 1, 'sum by (instance) (x{a="&=#"})');
+    expect(throughLink(typed).exploreQueries).toEqual(['up', 'sum by (instance) (x{a="&=#"})']);
+    expect(setExploreQuery(EMPTY_VIEW_STATE, 0, 'up').exploreQueries).toEqual(['up']);
+    expect(removeExploreQuery(typed, 0).exploreQueries).toEqual(['sum by (instance) (x{a="&=#"})']);
+    expect(typed.exploreQueries).toHaveLength(2);
+  });
+
+  it('adds no query past the limit a link carries', () => {
+    const full = setExploreQueries(EMPTY_VIEW_STATE, Array.from({ length: EXPLORE_LIMITS.queries + 3 }, (_, i) => `q${i}`));
+    expect(full.exploreQueries).toHaveLength(EXPLORE_LIMITS.queries);
+    expect(addExploreQuery(full, 'more')).toBe(full);
+  });
+
+  it('addQueryToDashboard adds a panel titled by its query, with a fresh id, and goes back to the dashboard', () => {
+    const exploring = setExploreQueries(openExplore(EMPTY_VIEW_STATE), ['up', 'rate(x[5m])']);
+    const once = addQueryToDashboard(exploring, ' up ', ['memory', 'explore-1']);
+    expect(once.addedPanels).toEqual([{ id: 'explore-2', title: 'up', expr: 'up' }]);
+    expect(once.explore).toBe(false);
+    const twice = addQueryToDashboard(openExplore(once), 'rate(x[5m])', ['memory', 'explore-1']);
+    expect(twice.addedPanels.map((p) => p.id)).toEqual(['explore-2', 'explore-3']);
+    expect(throughLink(twice)).toEqual(twice);
+    // A blank query is not a panel.
+    expect(addQueryToDashboard(exploring, '  ', [])).toBe(exploring);
+  });
+
+  it('addQueryToDashboard shortens a long query for the title and keeps it whole as the query', () => {
+    const expr = `sum by (instance) (${'x + '.repeat(100)}y)`;
+    const [panel] = addQueryToDashboard(EMPTY_VIEW_STATE, expr, []).addedPanels;
+    expect(panel?.title).toHaveLength(EXPLORE_LIMITS.titleChars);
+    expect(panel?.title.endsWith('…')).toBe(true);
+    expect(panel?.expr).toBe(expr);
+  });
+
+  it('an added panel can be hidden from and focused through a link that knows only the dashboard panels', () => {
+    const added = focusPanel(toggleSeries(addQueryToDashboard(EMPTY_VIEW_STATE, 'up', ['memory']), 'explore-1', 'web-1'), 'explore-1');
+    const [search = '', hash = ''] = encodeViewState(added).split('#');
+    const decoded = decodeViewState(search, hash, { now: END, knownPanels: ['memory'] });
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.state).toEqual(added);
   });
 });

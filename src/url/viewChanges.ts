@@ -1,7 +1,8 @@
 import type { Incident } from '../incidents';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS, type ResolvedRange, type TimeRange } from '../time';
+import { addedPanelTitle, EXPLORE_LIMITS, nextAddedPanelId } from './explore';
 import { incidentRange } from './ranges';
-import type { CompareShift, ViewState } from './viewState';
+import type { AddedPanel, CompareShift, ViewState } from './viewState';
 
 /**
  * Every change of the view, as a pure function of the view state (Prometheus's queryPageSlice
@@ -148,4 +149,50 @@ export function importIncident(view: ViewState, incident: Incident): ViewState {
 /** A playlist step: a known dashboard id switches the dashboard, anything else is a range ending now. */
 export function showPlaylistItem(view: ViewState, item: string, knownDashboards: readonly string[]): ViewState {
   return knownDashboards.includes(item) ? { ...view, dashboard: item } : { ...view, range: { from: item, to: 'now' } };
+}
+
+/** Explore in place of the dashboard, with the queries it had when left (or none yet). */
+export function openExplore(view: ViewState): ViewState {
+  return { ...view, explore: true };
+}
+
+/** Back to the dashboard; Explore's queries stay in the link for the next visit. */
+export function closeExplore(view: ViewState): ViewState {
+  return { ...view, explore: false };
+}
+
+/** Explore's queries replaced, as many as a link may carry (the first ones kept). */
+export function setExploreQueries(view: ViewState, queries: readonly string[]): ViewState {
+  return { ...view, exploreQueries: queries.slice(0, EXPLORE_LIMITS.queries) };
+}
+
+/** One of Explore's queries run with new text; an index past the list adds it at the end. */
+export function setExploreQuery(view: ViewState, index: number, expr: string): ViewState {
+  const queries = [...view.exploreQueries];
+  if (index < queries.length) queries[index] = expr;
+  else queries.push(expr);
+  return setExploreQueries(view, queries);
+}
+
+/** A new query row at the end; nothing changes when Explore already holds the most a link carries. */
+export function addExploreQuery(view: ViewState, expr = ''): ViewState {
+  if (view.exploreQueries.length >= EXPLORE_LIMITS.queries) return view;
+  return setExploreQueries(view, [...view.exploreQueries, expr]);
+}
+
+export function removeExploreQuery(view: ViewState, index: number): ViewState {
+  return { ...view, exploreQueries: view.exploreQueries.filter((_, i) => i !== index) };
+}
+
+/**
+ * A query of Explore becomes a panel of the view, titled by its query, with an id no panel in
+ * `takenIds` (the dashboards' panels) or already added has; then the dashboard, where it now is.
+ * Nothing is added past the limit a link carries, nor a blank query.
+ */
+export function addQueryToDashboard(view: ViewState, expr: string, takenIds: Iterable<string>): ViewState {
+  const trimmed = expr.trim();
+  if (trimmed === '' || view.addedPanels.length >= EXPLORE_LIMITS.addedPanels) return view;
+  const id = nextAddedPanelId([...takenIds, ...view.addedPanels.map((p) => p.id)]);
+  const panel: AddedPanel = { id, title: addedPanelTitle(trimmed), expr: trimmed };
+  return { ...view, addedPanels: [...view.addedPanels, panel], explore: false };
 }

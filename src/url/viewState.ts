@@ -35,6 +35,12 @@ export interface ViewState {
   playlist?: ViewPlaylist;
   /** Every panel also draws its queries this long before the range, dashed ("Compare to"). */
   compare?: CompareShift;
+  /** Explore shown in place of the dashboard. */
+  explore: boolean;
+  /** Explore's free queries, in order; kept when going back to the dashboard, so Explore reopens as left. */
+  exploreQueries: readonly string[];
+  /** Panels added to the view from Explore ("Add to dashboard"); they travel in the fragment. */
+  addedPanels: readonly AddedPanel[];
 }
 
 /** The shifts "Compare to" offers, as Grafana's time-range comparison does: a day or a week. */
@@ -43,6 +49,14 @@ export type CompareShift = keyof typeof COMPARE_SHIFTS;
 
 export function isCompareShift(value: string): value is CompareShift {
   return Object.hasOwn(COMPARE_SHIFTS, value);
+}
+
+/** A panel made of one query in Explore, shown after the dashboard's own panels. */
+export interface AddedPanel {
+  /** Unique among the view's panels; lower-case letters, digits and dashes like a dashboard's ids. */
+  readonly id: string;
+  readonly title: string;
+  readonly expr: string;
 }
 
 export interface ViewPlaylist {
@@ -59,6 +73,9 @@ export const EMPTY_VIEW_STATE: ViewState = Object.freeze({
   hidden: Object.freeze({}),
   overrides: Object.freeze({}),
   kiosk: false,
+  explore: false,
+  exploreQueries: Object.freeze([]),
+  addedPanels: Object.freeze([]),
 });
 
 /** The format `encodeViewState` writes, as the `v` query key. Bump it when a key changes meaning. */

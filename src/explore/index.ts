@@ -1,0 +1,1 @@
+export { ExploreView, type ExploreViewProps } from './ExploreView';

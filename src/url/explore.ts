@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { formatZodError } from '../schema';
+import { FRAGMENT_LIMITS } from './fragmentSchema';
+import { quote } from './queryParams';
+import { V1_KEYS } from './queryKeys';
+import type { AddedPanel } from './viewState';
+
+/** What a link may carry for Explore: a handful of queries is an investigation; more is a dashboard. */
+export const EXPLORE_LIMITS = {
+  queries: 10,
+  queryChars: FRAGMENT_LIMITS.queryChars,
+  addedPanels: 20,
+  titleChars: 120,
+} as const;
+
+/** Ids of added panels follow the dashboard schema's rule, so they can be hidden, focused and overridden. */
+const ADDED_PANEL_ID = /^[a-z0-9-]+$/;
+const ADDED_PANEL_PREFIX = 'explore-';
+
+/**
+ * Explore's queries from the link's repeated `q` values, in order: the first EXPLORE_LIMITS.queries
+ * kept, a query longer than the limit dropped (cutting PromQL would change what it asks), each with
+ * a notice. One pass over values readParams has already capped.
+ */
+export function readExploreQueries(values: readonly string[], notices: string[]): string[] {
+  const key = V1_KEYS.exploreQuery;
+  const kept: string[] = [];
+  for (const value of values) {
+    if (value.length > EXPLORE_LIMITS.queryChars) notices.push(`Ignored a "${key}" query of ${value.length} characters: Explore takes queries of at most ${EXPLORE_LIMITS.queryChars}`);
+    else kept.push(value);
+  }
+  if (kept.length > EXPLORE_LIMITS.queries) {
+    notices.push(`Ignored ${kept.length - EXPLORE_LIMITS.queries} more "${key}" queries: Explore holds at most ${EXPLORE_LIMITS.queries}`);
+  }
+  return kept.slice(0, EXPLORE_LIMITS.queries);
+}
+
+const addedPanelSchema = z.object({
+  i: z.string().min(1).max(64).regex(ADDED_PANEL_ID, 'must be lower-case letters, digits and dashes'),
+  t: z.string().min(1).max(EXPLORE_LIMITS.titleChars),
+  e: z.string().min(1).max(EXPLORE_LIMITS.queryChars),
+});
+
+/** An added panel as the fragment holds it: short member names, since every byte lands in the link. */
+export type AddedPanelPayload = z.infer<typeof addedPanelSchema>;
+
+export function toAddedPanelPayload(panel: AddedPanel): AddedPanelPayload {
+  return { i: panel.id, t: panel.title, e: panel.expr };
+}
+
+/**
+ * The added panels of a fragment's `a` member. Each panel is judged alone, so one bad panel costs
+ * only itself; past the limit and repeated ids are dropped; every drop is one notice.
+ */
+export function readAddedPanels(raw: unknown, notices: string[]): AddedPanel[] {
+  if (!Array.isArray(raw)) {
+    notices.push('Ignored the panels added from Explore in the link: they are not a list');
+    return [];
+  }
+  if (raw.length > EXPLORE_LIMITS.addedPanels) {
+    notices.push(`Ignored ${raw.length - EXPLORE_LIMITS.addedPanels} panels added from Explore: a link carries at most ${EXPLORE_LIMITS.addedPanels}`);
+  }
+  const seen = new Set<string>();
+  const panels: AddedPanel[] = [];
+  raw.slice(0, EXPLORE_LIMITS.addedPanels).forEach((item: unknown, index) => {
+    const parsed = addedPanelSchema.safeParse(item);
+    if (!parsed.success) notices.push(`Ignored panel ${index + 1} added from Explore: ${formatZodError(parsed.error)}`);
+    else if (seen.has(parsed.data.i)) notices.push(`Ignored the panel ${quote(parsed.data.i)} added from Explore: it is in the link twice`);
+    else {
+      seen.add(parsed.data.i);
+      panels.push({ id: parsed.data.i, title: parsed.data.t, expr: parsed.data.e });
+    }
+  });
+  return panels;
+}
+
+/** `explore-N` with the smallest N no panel uses yet. */
+export function nextAddedPanelId(takenIds: Iterable<string>): string {
+  const taken = new Set(takenIds);
+  let n = 1;
+  while (taken.has(`${ADDED_PANEL_PREFIX}${n}`)) n++;
+  return `${ADDED_PANEL_PREFIX}${n}`;
+}
+
+/** A panel's title from its query: the query itself, shortened to fit a header. */
+export function addedPanelTitle(expr: string): string {
+  const oneLine = expr.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= EXPLORE_LIMITS.titleChars ? oneLine : `${oneLine.slice(0, EXPLORE_LIMITS.titleChars - 1)}…`;
+}
