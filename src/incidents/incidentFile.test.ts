@@ -161,3 +161,15 @@ describe('writing an incident file', () => {
     expect(file.events[0]).toEqual({ time: '2024-01-15T12:05:00+01:00', kind: 'detected', text: 'Primary stopped answering' });
   });
 });
+
+describe('the documented example', () => {
+  it('is a valid incident file that round-trips', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(`${process.cwd()}/README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('### Incident files'));
+    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const result = readIncidentFileText(json);
+    if (!result.ok) throw new Error(result.error);
+    expect(toIncidentFile(result.incident)).toEqual(JSON.parse(json));
+  });
+});
