@@ -26,6 +26,8 @@ export interface EventMarker {
   readonly kind: IncidentEventKind;
   /** Plain text (never HTML). */
   readonly text: string;
+  /** The colour of its incident (a CSS colour from the incident palette); absent = the default incident red. */
+  readonly color?: string;
 }
 
 /** An incident's window, shaded on every panel; open (no `end`) while the incident goes on. */
@@ -36,4 +38,12 @@ export interface IncidentWindow {
   readonly start: number;
   /** Epoch milliseconds; undefined while the incident is still open. */
   readonly end?: number;
+  /** The colour of its incident (a CSS colour from the incident palette); absent = the default incident red. */
+  readonly color?: string;
+  /**
+   * For an open incident: the present as the page resolved it at its last refresh (epoch ms). The
+   * window is shaded from its start to here and grows with each refresh; without it only the start
+   * is marked.
+   */
+  readonly openUntil?: number;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
 import { ExploreView } from '../explore';
-import { IncidentStrip, toOverlay, type Incident } from '../incidents';
+import { IncidentLegend, IncidentStrip, incidentColors, toOverlay, type Incident } from '../incidents';
 import {
   COMPARE_SHIFTS,
   addExploreQuery,
@@ -15,7 +15,9 @@ import {
   selectEvent,
   setExploreQuery,
   setVariable,
+  shownCatalogIds,
   showPlaylistItem,
+  toggleIncident,
   toggleEvent,
   toggleSeries,
   zoomOut,
@@ -25,6 +27,7 @@ import {
 import type { AppProps } from './App';
 import { CompactHeader } from './CompactHeader';
 import { DesktopHeader } from './DesktopHeader';
+import { IncidentPicker } from './IncidentPicker';
 import { KioskHeader } from './KioskHeader';
 import { NoticeBar } from './NoticeBar';
 import { OpenIncidentBanner } from './OpenIncidentBanner';
@@ -72,9 +75,21 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
     time.resolveNow();
   });
 
-  const shown = useMemo(() => shownIncidents(catalog, view.incidents, view.importedIncidents), [catalog, view.incidents, view.importedIncidents]);
+  const shown = useMemo(
+    () => shownIncidents(catalog, view.incidents, view.importedIncidents, view.noIncidents),
+    [catalog, view.incidents, view.importedIncidents, view.noIncidents],
+  );
   const incidents = shown.incidents;
-  const overlay = useMemo(() => toOverlay(incidents), [incidents]);
+  const catalogIds = useMemo(() => catalog.map((i) => i.id), [catalog]);
+  // By place in the catalog, then in the link: hiding one incident never recolours another.
+  const colors = useMemo(
+    () => incidentColors([...catalogIds, ...incidents.filter((i) => shown.fromLink.has(i.id)).map((i) => i.id)]),
+    [catalogIds, incidents, shown.fromLink],
+  );
+  const overlay = useMemo(() => toOverlay(incidents, { colors, now: time.now }), [incidents, colors, time.now]);
+  const incidentPicker = (
+    <IncidentPicker catalog={catalog} shownIds={shownCatalogIds(view, catalogIds)} colors={colors} onToggle={(id) => push(toggleIncident(view, id, catalogIds))} />
+  );
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
   const readingsById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.reading] as const] : [])));
 
@@ -159,11 +174,14 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
           demo={demo}
           selectionSummary={selectionSummary(dashboard, variables.values)}
         >
+          {incidentPicker}
           {variablePicker}
         </CompactHeader>
       ) : (
         <>
-          <DesktopHeader title={config.title} dashboards={dashboards} dashboard={dashboard} view={view} setView={setView} demo={demo} />
+          <DesktopHeader title={config.title} dashboards={dashboards} dashboard={dashboard} view={view} setView={setView} demo={demo}>
+            {incidentPicker}
+          </DesktopHeader>
           {variablePicker}
         </>
       )}
@@ -174,6 +192,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
           Could not read the incident document {p.source}: {p.error}
         </div>
       ))}
+      {incidents.length > 1 && <IncidentLegend incidents={incidents} colors={colors} fromLink={shown.fromLink} />}
       {incidents.map((incident) => (
         <div key={incident.id}>
           <IncidentStrip
@@ -183,6 +202,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
             onSelect={(key) => push(selectEvent(view, key))}
             reading={readingsById.get(incident.id)}
             fromLink={shown.fromLink.has(incident.id)}
+            color={colors.get(incident.id)}
             onOpenWindow={() => push(openIncidentWindow(view, incident))}
             collapsible={compact}
           />

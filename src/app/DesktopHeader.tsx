@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Dashboard } from '../dashboard';
 import { useTimeRange } from '../dashboard';
 import type { Incident } from '../incidents';
@@ -28,7 +29,7 @@ export interface HeaderProps {
 }
 
 /** The controls of the desktop view: what to show, when, how often, and how to share it. */
-export function DesktopHeader({ title, dashboards, dashboard, view, setView, demo }: HeaderProps) {
+export function DesktopHeader({ title, dashboards, dashboard, view, setView, demo, children }: HeaderProps & { readonly children?: ReactNode }) {
   const time = useTimeRange();
   const { start, end, timezone } = time;
   const push = (next: ViewState) => setView(next, 'push');
@@ -59,6 +60,8 @@ export function DesktopHeader({ title, dashboards, dashboard, view, setView, dem
       <ExploreToggle view={view} push={push} />
       <ShareButton view={view} resolved={{ start, end }} />
       <ImportPostmortem timezone={timezone} onImport={(incident: Incident) => push(importIncident(view, incident))} />
+      {/* The page's own controls for this view (the incident picker). */}
+      {children}
       <button type="button" onClick={() => push(enterKiosk(view))}>
         Kiosk
       </button>

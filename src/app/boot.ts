@@ -28,5 +28,24 @@ export async function loadBootData(signal?: AbortSignal): Promise<BootData> {
       ),
     ),
   ]);
-  return { config, dashboards, incidents };
+  return { config, dashboards, incidents: withUniqueIds(incidents) };
+}
+
+/**
+ * One catalog incident per id: the id is how a link names it (`incident=<id>`) and keys its markers.
+ * A later entry with an id already taken (a postmortem text and an incident file of the same name)
+ * becomes a problem the page shows, not a second incident answering to the same name.
+ */
+export function withUniqueIds(loaded: readonly LoadedIncident[]): LoadedIncident[] {
+  const firstSource = new Map<string, string>();
+  return loaded.map((entry) => {
+    if (!entry.result.ok) return entry;
+    const id = entry.result.incident.id;
+    const taken = firstSource.get(id);
+    if (taken === undefined) {
+      firstSource.set(id, entry.source);
+      return entry;
+    }
+    return { source: entry.source, result: { ok: false, error: `its id "${id}" is already the id of ${taken}` } };
+  });
 }

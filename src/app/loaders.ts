@@ -1,6 +1,6 @@
 import { parseConfig, type VigilConfig } from './config';
 import { parseDashboard, type Dashboard } from '../dashboard';
-import { parsePostmortem, type ParseResult } from '../incidents';
+import { parsePostmortem, readIncidentFileText, type Incident, type PostmortemReading } from '../incidents';
 
 /**
  * Static files the app reads besides the Prometheus API: config, dashboards and incident documents.
@@ -39,13 +39,24 @@ export async function loadDashboard(path: string, signal?: AbortSignal): Promise
   return parseDashboard(await fetchJson(path, signal), path);
 }
 
+/** An incident of the catalog, with how it was read where it came from a postmortem text. */
+export type LoadedIncidentResult =
+  | { readonly ok: true; readonly incident: Incident; readonly reading?: PostmortemReading }
+  | { readonly ok: false; readonly error: string };
+
 export interface LoadedIncident {
   readonly source: string;
-  readonly result: ParseResult;
+  readonly result: LoadedIncidentResult;
+}
+
+/** An incident file (docs/incident-file.md) by its `.json` name; anything else is a postmortem text. */
+export function isIncidentFilePath(path: string): boolean {
+  return /\.json$/i.test(path.replace(/[?#].*$/, ''));
 }
 
 export async function loadIncident(path: string, timezone: string, signal?: AbortSignal): Promise<LoadedIncident> {
   const text = await fetchText(path, signal);
+  if (isIncidentFilePath(path)) return { source: path, result: readIncidentFileText(text) };
   const id = path.replace(/^.*\//, '').replace(/\.[a-z]+$/i, '');
   return { source: path, result: parsePostmortem(text, { id, timezone }) };
 }

@@ -12,6 +12,8 @@ describe('shownIncidents', () => {
       fromLink: new Set(['pasted']),
     });
     expect(shownIncidents(catalog, ['other'], []).incidents).toEqual([incident('other')]);
+    // The picker with nothing ticked hides the catalog's, not those the link carries.
+    expect(shownIncidents(catalog, [], [incident('pasted')], true).incidents).toEqual([incident('pasted')]);
   });
 
   it('shows one incident per id, the catalog winning, even over an unchosen catalog incident', () => {

@@ -8,13 +8,13 @@ export interface ShownIncidents {
 }
 
 /**
- * What the page overlays: the catalog incidents the link chose (all when it chose none) and the
- * ones the link carries. An id is shown once, the catalog's winning: a link must not be able to
+ * What the page overlays: the catalog incidents the link chose (all when it chose none, none when
+ * it hid them all with `noneChosen`) and the ones the link carries. An id is shown once, the catalog's winning: a link must not be able to
  * replace the site's own incident nor show two under one key.
  */
-export function shownIncidents(catalog: readonly Incident[], chosenIds: readonly string[], linked: readonly Incident[]): ShownIncidents {
+export function shownIncidents(catalog: readonly Incident[], chosenIds: readonly string[], linked: readonly Incident[], noneChosen = false): ShownIncidents {
   const chosen = new Set(chosenIds);
-  const fromCatalog = chosen.size > 0 ? catalog.filter((i) => chosen.has(i.id)) : catalog;
+  const fromCatalog = chosen.size > 0 ? catalog.filter((i) => chosen.has(i.id)) : noneChosen ? [] : catalog;
   const taken = new Set(catalog.map((i) => i.id));
   const fromLink = new Set<string>();
   const incidents = [...fromCatalog];

@@ -11,6 +11,8 @@ export interface DashboardTime {
   /** The range resolved to epoch ms, once per tick, so every panel shows the same window. */
   readonly start: number;
   readonly end: number;
+  /** The present the range was last resolved against (each refresh tick): open incidents are shaded up to it. */
+  readonly now: number;
   /** An IANA zone or 'UTC', already resolved from 'browser'. */
   readonly timezone: string;
   readonly refreshMs: number | undefined;
@@ -57,8 +59,8 @@ export function TimeRangeProvider({ range, fallbackRange, timezone, refreshMs, o
   const resolveNow = useCallback(() => setNow(Date.now()), []);
 
   const value = useMemo<DashboardTime>(
-    () => ({ range, start: resolved.start, end: resolved.end, timezone, refreshMs, relative, setRange, refreshNow, resolveNow }),
-    [range, resolved.start, resolved.end, timezone, refreshMs, relative, setRange, refreshNow, resolveNow],
+    () => ({ range, start: resolved.start, end: resolved.end, now, timezone, refreshMs, relative, setRange, refreshNow, resolveNow }),
+    [range, resolved.start, resolved.end, now, timezone, refreshMs, relative, setRange, refreshNow, resolveNow],
   );
   return <TimeContext.Provider value={value}>{children}</TimeContext.Provider>;
 }

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { formatDuration, formatTime } from '../time';
+import { downloadIncidentFile } from './downloadIncidentFile';
 import { IncidentReadingFacts } from './IncidentReadingFacts';
+import { IncidentTiming } from './IncidentTiming';
 import type { Incident } from './model';
+import { OpenElapsed } from './OpenElapsed';
 import { markerKey } from './overlay';
 import type { PostmortemReading } from './reading';
 
@@ -18,29 +21,36 @@ interface Props {
   readonly collapsible?: boolean;
   /** The incident came with the link, not from this site's catalog: said on the strip. */
   readonly fromLink?: boolean;
+  /** The incident's colour on the charts (incidentColors), shown on the strip so the two can be matched. */
+  readonly color?: string;
 }
 
 /** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, collapsible = false, fromLink = false }: Props) {
-  const duration = incident.end === undefined ? 'ongoing' : formatDuration(incident.end - incident.start);
+export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, collapsible = false, fromLink = false, color }: Props) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const selectedIndex = incident.events.findIndex((_, i) => markerKey(incident.id, i) === selectedKey);
   const selectedEvent = incident.events[selectedIndex];
   return (
-    <section className="incident-strip" aria-label={`Incident: ${incident.title}`}>
+    <section className="incident-strip" aria-label={`Incident: ${incident.title}`} style={color ? { borderLeftColor: color } : undefined}>
       <header>
-        <h2>{incident.title}</h2>
+        <h2>
+          {color && <span className="incident-swatch" style={{ background: color }} aria-hidden="true" />}
+          {incident.title}
+        </h2>
         {fromLink && <p className="incident-origin">From this link — not from this site&apos;s incidents</p>}
         <p className="incident-window-text">
           {formatTime(incident.start, timezone, 'datetime')} – {incident.end === undefined ? 'now' : formatTime(incident.end, timezone, 'time')}{' '}
-          <span className="incident-duration">({duration})</span>
+          <span className="incident-duration">({incident.end === undefined ? <OpenElapsed start={incident.start} /> : formatDuration(incident.end - incident.start)})</span>
           {incident.severity && <span className="incident-severity"> · severity {incident.severity}</span>}
           {onOpenWindow && (
             <button type="button" className="incident-open-window" onClick={onOpenWindow}>
               Show the incident window
             </button>
           )}
+          <button type="button" className="incident-download" onClick={() => downloadIncidentFile(incident)}>
+            Download incident JSON
+          </button>
         </p>
         {collapsible && (incident.impact || incident.rootCause || incident.events.length > 0 || reading !== undefined) && (
           <button type="button" className="incident-details-toggle" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
@@ -53,6 +63,8 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
           </p>
         )}
       </header>
+      {/* Outside the disclosure: an impossible timeline must be seen before its markers are trusted. */}
+      <IncidentTiming incident={incident} />
       <div id={detailsId} className="incident-details" hidden={collapsible && !expanded}>
         <dl className="incident-facts">
           {incident.impact && (
@@ -83,7 +95,8 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
             );
           })}
         </ol>
-        <IncidentReadingFacts incident={incident} reading={reading} />
+        {/* Timing problems are in the warning above; the notes would repeat them. */}
+        <IncidentReadingFacts incident={incident} reading={reading && { ...reading, timingProblems: [] }} />
       </div>
     </section>
   );

@@ -4,4 +4,8 @@ export { eventKind } from './eventKind';
 export { validateIncident } from './validateIncident';
 export { toOverlay, markerKey } from './overlay';
 export { IncidentStrip } from './IncidentStrip';
+export { IncidentLegend } from './IncidentLegend';
+export { incidentColors, INCIDENT_PALETTE } from './incidentColors';
+export { readIncidentFile, readIncidentFileText, toIncidentFile, INCIDENT_FILE_LIMITS, INCIDENT_FILE_VERSION, type IncidentFile } from './incidentFile';
+export { incidentMetrics, timingWarnings } from './incidentMetrics';
 export type { PostmortemReading, ReadLine, WindowRule } from './reading';

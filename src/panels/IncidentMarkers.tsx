@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
 import type { EventMarker } from '../annotations';
 import { clusterMarkers, MARKER_MIN_GAP_PX, type MarkerCluster } from './clusterMarkers';
@@ -63,6 +64,8 @@ export function IncidentMarkers({ markers, start, end, selectedKey, describe, on
             aria-pressed={selected}
             className={selected ? 'incident-marker selected' : 'incident-marker'}
             data-time={marker.time}
+            // Its incident's colour, through a custom property so the selected style still wins.
+            style={marker.color ? ({ '--incident-color': marker.color } as CSSProperties) : undefined}
             data-x={x.toFixed(1)}
             onMouseEnter={focus}
             onMouseLeave={() => onFocusMarker(null)}

@@ -1,9 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
 import { formatValue, m4, valueTicks, type Unit } from '../series';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
+import { IncidentWindowArea } from './IncidentWindowArea';
 import { HoverLayer } from './HoverLayer';
 import { CrosshairLine } from './CrosshairLine';
 import { CrosshairTooltip } from './CrosshairTooltip';
@@ -148,13 +149,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           tick={layout.narrow ? SINGLE_LINE_TICK : true}
           className="y-axis"
         />
-        {props.windows.map((w) => {
-          const x1 = Math.max(start, w.start);
-          // An open incident is marked by its start only; shading it to "now" would paint the whole graph.
-          if (w.end === undefined || w.end <= start || w.start >= end) return null;
-          const x2 = Math.min(end, w.end);
-          return <ReferenceArea key={w.key} x1={x1} x2={x2} className="incident-window" fill="#ff4d4f" fillOpacity={0.12} ifOverflow="hidden" />;
-        })}
+        {props.windows.map((w) => (
+          <IncidentWindowArea key={w.key} window={w} start={start} end={end} />
+        ))}
         {props.thresholds.map((t) => (
           <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
         ))}

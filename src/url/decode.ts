@@ -179,6 +179,17 @@ class Decoder {
     return [...ids];
   }
 
+  /** The flag that hides every catalog incident; chosen ids contradict it and win. */
+  noIncidents(chosen: readonly string[]): boolean {
+    const param = this.single([V1_KEYS.noIncidents]);
+    if (!param) return false;
+    const flag = readFlag(param.value);
+    if (flag === null) this.notices.push(ignored(param.key, param.value, 'is not true or false'));
+    else if (flag && chosen.length > 0) this.notices.push(`Ignored "${param.key}": the link also chooses incidents to show`);
+    else return flag;
+    return false;
+  }
+
   event(): string | undefined {
     return this.identifier([V1_KEYS.event], undefined, '');
   }
@@ -310,6 +321,7 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   const refresh = d.refresh();
   const vars = d.vars();
   const incidents = d.incidents();
+  const noIncidents = d.noIncidents(incidents);
   const event = d.event();
   const panel = d.panel();
   const hidden = d.hidden();
@@ -323,6 +335,7 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   if (range !== undefined) state.range = range;
   if (timezone !== undefined) state.timezone = timezone;
   if (refresh !== undefined) state.refresh = refresh;
+  if (noIncidents) state.noIncidents = true;
   if (event !== undefined) state.event = event;
   if (panel !== undefined) state.panel = panel;
   if (playlist !== undefined) state.playlist = playlist;

@@ -27,6 +27,7 @@ function queryPairs(state: ViewState): Pair[] {
     for (const value of values) pairs.push([key, value]);
   }
   for (const id of state.incidents) pairs.push([k.incident, id]);
+  if (state.noIncidents && state.incidents.length === 0) pairs.push([k.noIncidents, null]);
   if (state.event) pairs.push([k.event, state.event]);
   if (state.panel) pairs.push([k.panel, state.panel]);
   for (const [panel, series] of nonEmptyEntries(state.hidden)) {

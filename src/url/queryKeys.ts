@@ -11,6 +11,7 @@ export const V1_KEYS = {
   timezone: 'tz',
   refresh: 'refresh',
   incident: 'incident',
+  noIncidents: 'no-incidents',
   event: 'event',
   panel: 'panel',
   hide: 'hide',

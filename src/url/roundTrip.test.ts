@@ -91,6 +91,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
       refresh: fc.integer({ min: 1000, max: 2 ** 31 - 1 }),
       vars: stringLists(someText.filter((name) => !isCredentialKey(`var-${name}`)), anyText, false),
       incidents: fc.uniqueArray(someText, { maxLength: 4 }),
+      noIncidents: fc.constant(true),
       importedIncidents: fc.uniqueArray(incident, { selector: (i) => i.id, maxLength: 3 }),
       hidden: stringLists(someText.filter((panel) => !panel.includes(':')), anyText, true),
       event: someText,
@@ -105,6 +106,8 @@ const viewState: fc.Arbitrary<ViewState> = fc
     },
     { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk', 'explore', 'exploreQueries', 'addedPanels'] },
   )
+  // "No incidents" is written only where the link chooses none.
+  .map(({ noIncidents, ...state }): ViewState => (noIncidents && state.incidents.length === 0 ? { ...state, noIncidents } : state))
   .filter((state) => {
     if (!state.range) return true;
     const tz = state.timezone === undefined ? 'UTC' : resolveTimezone(state.timezone);

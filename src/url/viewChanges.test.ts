@@ -22,7 +22,10 @@ import {
   setExploreQuery,
   setVariable,
   shiftRange,
+  showIncidents,
   showPlaylistItem,
+  shownCatalogIds,
+  toggleIncident,
   toggleEvent,
   toggleSeries,
   zoomOut,
@@ -230,5 +233,50 @@ describe('view changes', () => {
     const decoded = decodeViewState(search, hash, { now: END, knownPanels: ['memory'] });
     expect(decoded.notices).toEqual([]);
     expect(decoded.state).toEqual(added);
+  });
+});
+
+describe('choosing the incidents shown (the incident picker)', () => {
+  const catalog = ['db-failover', 'seed', 'cdn'];
+
+  it('shows every catalog incident by default, and writes nothing for it', () => {
+    expect(shownCatalogIds(EMPTY_VIEW_STATE, catalog)).toEqual(catalog);
+    expect(encodeViewState(showIncidents(EMPTY_VIEW_STATE, [...catalog].reverse(), catalog))).toBe('');
+  });
+
+  it('hides one, shows it again, and each step survives the link', () => {
+    const hidden = toggleIncident(EMPTY_VIEW_STATE, 'seed', catalog);
+    expect(shownCatalogIds(hidden, catalog)).toEqual(['db-failover', 'cdn']);
+    expect(encodeViewState(hidden)).toBe('?v=1&incident=db-failover&incident=cdn');
+    expect(shownCatalogIds(throughLink(hidden), catalog)).toEqual(['db-failover', 'cdn']);
+    const again = toggleIncident(throughLink(hidden), 'seed', catalog);
+    expect(shownCatalogIds(again, catalog)).toEqual(catalog);
+    expect(encodeViewState(again)).toBe('');
+  });
+
+  it('can hide them all, which is not the same as the default', () => {
+    let view = EMPTY_VIEW_STATE;
+    for (const id of catalog) view = toggleIncident(view, id, catalog);
+    expect(shownCatalogIds(view, catalog)).toEqual([]);
+    expect(encodeViewState(view)).toBe('?v=1&no-incidents');
+    expect(shownCatalogIds(throughLink(view), catalog)).toEqual([]);
+    expect(shownCatalogIds(toggleIncident(throughLink(view), 'cdn', catalog), catalog)).toEqual(['cdn']);
+  });
+
+  it('drops ids the catalog does not have and repeats', () => {
+    const view = showIncidents(EMPTY_VIEW_STATE, ['cdn', 'ghost', 'cdn'], catalog);
+    expect(view.incidents).toEqual(['cdn']);
+  });
+
+  it('opening one incident\'s window shows that incident even where all were hidden', () => {
+    const none = showIncidents(EMPTY_VIEW_STATE, [], catalog);
+    const opened = openIncidentWindow(none, { ...incident, id: 'seed' });
+    expect(shownCatalogIds(throughLink(opened), ['seed'])).toEqual(['seed']);
+  });
+
+  it('reads a link that both chooses incidents and hides them all as choosing them, and says so', () => {
+    const decoded = decodeViewState('?v=1&incident=seed&no-incidents', '', { now: END });
+    expect(shownCatalogIds(decoded.state, catalog)).toEqual(['seed']);
+    expect(decoded.notices).toEqual(['Ignored "no-incidents": the link also chooses incidents to show']);
   });
 });

@@ -134,7 +134,36 @@ export function toggleEvent(view: ViewState, key: string): ViewState {
  * a timezone — the zone its postmortem was read in, so the times on the axis match the document.
  */
 export function openIncidentWindow(view: ViewState, incident: Incident): ViewState {
-  return { ...view, range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id] };
+  return { ...view, range: incidentRange(incident), timezone: view.timezone ?? incident.timezone, incidents: [incident.id], noIncidents: undefined };
+}
+
+/** The catalog incidents shown, in effect: the chosen ones, all of them when none are chosen, or none. */
+export function shownCatalogIds(view: ViewState, catalogIds: readonly string[]): string[] {
+  if (view.noIncidents) return [];
+  if (view.incidents.length === 0) return [...catalogIds];
+  const chosen = new Set(view.incidents);
+  return catalogIds.filter((id) => chosen.has(id));
+}
+
+/**
+ * Which catalog incidents the page overlays (the incident picker). Written the shortest way a link
+ * can say it: all of them is the default (no key), none is `no-incidents`, else the ids in catalog
+ * order. Ids not in the catalog are dropped.
+ */
+export function showIncidents(view: ViewState, ids: readonly string[], catalogIds: readonly string[]): ViewState {
+  const wanted = new Set(ids);
+  const shown = catalogIds.filter((id) => wanted.has(id));
+  const unique = [...new Set(shown)];
+  if (unique.length === 0 && catalogIds.length > 0) return { ...view, incidents: [], noIncidents: true };
+  if (unique.length === new Set(catalogIds).size) return { ...view, incidents: [], noIncidents: undefined };
+  return { ...view, incidents: unique, noIncidents: undefined };
+}
+
+/** Ticks or unticks one catalog incident in the picker. */
+export function toggleIncident(view: ViewState, id: string, catalogIds: readonly string[]): ViewState {
+  const shown = shownCatalogIds(view, catalogIds);
+  const next = shown.includes(id) ? shown.filter((other) => other !== id) : [...shown, id];
+  return showIncidents(view, next, catalogIds);
 }
 
 /** A pasted postmortem joins the overlay (replacing one with the same id) and is brought into view. */

@@ -19,8 +19,10 @@ export interface ViewState {
   refresh?: number;
   /** Template variables (multi-value), in the order the user picked them. */
   vars: Readonly<Record<string, readonly string[]>>;
-  /** Ids of catalog incidents to overlay. */
+  /** Ids of catalog incidents to overlay; empty = all of them (unless `noIncidents`). */
   incidents: readonly string[];
+  /** The user hid every catalog incident (the picker with nothing ticked); `incidents` is then empty. */
+  noIncidents?: boolean;
   /** Incidents not in any catalog (pasted postmortems); they travel in the fragment. */
   importedIncidents: readonly Incident[];
   /** Panel id → hidden series names. Panel ids never contain ':' (see the dashboard schema). */

@@ -38,7 +38,7 @@ describe('open incidents that came with a link', () => {
     expect(screen.queryByText(/OPEN INCIDENT/)).toBeNull();
     // Its strip says it is still going on, and where it came from.
     const strip = screen.getByRole('region', { name: 'Incident: Checkout is down' });
-    expect(strip).toHaveTextContent('(ongoing)');
+    expect(strip).toHaveTextContent('(open for 1h 30m)');
     expect(strip).toHaveTextContent("From this link — not from this site's incidents");
     await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
   }, COLD_START_TIMEOUT_MS);

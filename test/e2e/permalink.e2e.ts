@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { axisTickPositions, drawnLines, legendRows, markerPositions, panel, panelRange, waitForLines } from './appPage';
-import { launchChromium, type RunningStaticServer } from './index';
-import { startProxiedPrometheusSite } from './realSite';
+import { launchChromium, serveDist, type RunningStaticServer } from './index';
+import { DIST, INCIDENT_DOCUMENT, PROXIED_CONFIG, startProxiedPrometheusSite } from './realSite';
 
 // A link pasted into the incident channel and opened elsewhere — another browser, another
 // timezone — shows the same view.
@@ -11,13 +11,33 @@ const TITLES = ['Memory', 'Cache size', 'Error rate'];
 let browser: Browser;
 let site: RunningStaticServer;
 let stopSite: () => Promise<void>;
+// The same Prometheus behind a site whose catalog lists an incident file beside the postmortem.
+let catalogSite: RunningStaticServer;
+
+const INCIDENT_FILE = {
+  schemaVersion: 1,
+  id: 'cache-stampede',
+  title: 'Cache stampede',
+  timezone: 'UTC',
+  start: '2024-01-15T09:50:00Z',
+  end: '2024-01-15T10:10:00Z',
+  events: [{ time: '2024-01-15T09:55:00Z', kind: 'detected', text: 'Cache hit ratio alert fired' }],
+};
 
 beforeAll(async () => {
   browser = await launchChromium();
-  ({ site, stop: stopSite } = await startProxiedPrometheusSite());
+  let backendUrl: string;
+  ({ site, stop: stopSite, backend: { url: backendUrl } } = await startProxiedPrometheusSite());
+  catalogSite = await serveDist({
+    distDir: DIST,
+    config: { ...PROXIED_CONFIG, incidents: ['incidents/cache-stampede.json', INCIDENT_DOCUMENT] },
+    proxyTarget: backendUrl,
+    extraFiles: { '/incidents/cache-stampede.json': JSON.stringify(INCIDENT_FILE) },
+  });
 });
 
 afterAll(async () => {
+  await catalogSite?.stop();
   await stopSite?.();
   await browser?.close();
 });
@@ -71,5 +91,36 @@ it('a permalink opened in a fresh browser in another timezone shows the same pan
   } finally {
     await sender.close();
     await receiver.close();
+  }
+});
+
+it('draws an incident file and a postmortem from config.json in two colours; the picker hides one and the link carries that', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(catalogSite.url);
+    const memory = panel(page, 'Memory');
+    await waitForLines(memory, 3);
+    const windows = memory.locator('.incident-window .recharts-reference-area-rect');
+    await windows.nth(1).waitFor({ state: 'attached' });
+    const fills = await windows.evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+    expect(fills).toHaveLength(2);
+    expect(new Set(fills).size).toBe(2);
+    await page.getByRole('region', { name: 'Incident: Cache stampede' }).waitFor();
+
+    await page.getByRole('button', { name: 'Incidents (2 of 2)' }).click();
+    await page.getByRole('group', { name: 'Incidents shown' }).getByRole('checkbox', { name: "Memory leak in our application's backend" }).uncheck();
+    await page.getByRole('button', { name: 'Incidents (1 of 2)' }).waitFor();
+    expect(page.url()).toContain('incident=cache-stampede');
+    expect(await windows.count()).toBe(1);
+
+    const opened = await context.newPage();
+    await opened.goto(page.url());
+    await waitForLines(panel(opened, 'Memory'), 3);
+    await opened.getByRole('region', { name: 'Incident: Cache stampede' }).waitFor();
+    expect(await opened.getByRole('region', { name: /^Incident: Memory leak/ }).count()).toBe(0);
+    expect(await panel(opened, 'Memory').locator('.incident-window .recharts-reference-area-rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')))).toEqual([fills[0]]);
+  } finally {
+    await context.close();
   }
 });

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { INCIDENT_EVENT_KINDS } from '../annotations';
+import { formatZodError } from '../schema';
+import { isValidTimezone } from '../time';
+import { formatIsoInstant, parseIsoInstant } from './isoInstant';
+import type { Incident, IncidentEvent } from './model';
+
+/**
+ * An incident file: one incident as JSON, listed in config.json's `incidents` beside postmortem
+ * texts and written by "Download incident JSON". The format is a public contract (docs/incident-file.md):
+ * `schemaVersion` says which one a file follows, so a later format can still read files of this one.
+ */
+export const INCIDENT_FILE_VERSION = 1;
+
+/** Bounds on everything a file may hold: a catalog file is read on every page load. */
+export const INCIDENT_FILE_LIMITS = {
+  /** Bytes of the file as served; beyond this it is refused before it is parsed. */
+  fileBytes: 1_000_000,
+  idChars: 100,
+  titleChars: 300,
+  severityChars: 50,
+  /** summary, impact, rootCause and each event's text. */
+  textChars: 2_000,
+  timezoneChars: 64,
+  events: 500,
+} as const;
+
+const L = INCIDENT_FILE_LIMITS;
+
+// Ids go into links (`incident=<id>`) and marker keys: letters, digits and . _ - only, starting alphanumeric.
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const isoInstant = z
+  .string()
+  .max(40)
+  .refine((text) => parseIsoInstant(text) !== null, {
+    message: 'must be an ISO 8601 time with an offset between the years 0001 and 9999, e.g. "2024-01-15T10:05:00Z" or "2024-01-15T11:05:00+01:00"',
+  });
+
+const eventSchema = z.strictObject({
+  time: isoInstant,
+  kind: z.enum(INCIDENT_EVENT_KINDS),
+  text: z.string().trim().min(1).max(L.textChars),
+});
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const incidentFileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(INCIDENT_FILE_VERSION),
+    id: z.string().min(1).max(L.idChars).regex(ID_PATTERN, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit'),
+    title: z.string().trim().min(1).max(L.titleChars),
+    timezone: z.string().max(L.timezoneChars).refine((tz) => tz === 'UTC' || isValidTimezone(tz), { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' }),
+    start: isoInstant,
+    end: isoInstant.optional(),
+    severity: optionalText(L.severityChars),
+    summary: optionalText(L.textChars),
+    impact: optionalText(L.textChars),
+    rootCause: optionalText(L.textChars),
+    events: z.array(eventSchema).max(L.events),
+  })
+  .superRefine((file, context) => {
+    if (file.end === undefined) return;
+    const start = parseIsoInstant(file.start);
+    const end = parseIsoInstant(file.end);
+    if (start !== null && end !== null && end < start) {
+      context.addIssue({ code: 'custom', path: ['end'], message: `must not be before "start" (${file.start})` });
+    }
+  });
+
+export type IncidentFile = z.infer<typeof incidentFileSchema>;
+
+export type ReadIncidentFileResult = { readonly ok: true; readonly incident: Incident } | { readonly ok: false; readonly error: string };
+
+/** An already-validated ISO instant as epoch ms. */
+function instant(text: string): number {
+  return parseIsoInstant(text) as number;
+}
+
+/**
+ * The incident a file describes, or an error naming the field at fault. Events are put in time
+ * order (a stable sort: events at one instant keep the file's order); the zone is the one the file states.
+ */
+export function readIncidentFile(raw: unknown): ReadIncidentFileResult {
+  const version = typeof raw === 'object' && raw !== null && 'schemaVersion' in raw ? (raw as { schemaVersion: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version > INCIDENT_FILE_VERSION) {
+    return { ok: false, error: `field "schemaVersion" is ${version}, newer than this vigil reads (${INCIDENT_FILE_VERSION})` };
+  }
+  const parsed = incidentFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  const file = parsed.data;
+  const events: IncidentEvent[] = file.events
+    .map((event) => ({ time: instant(event.time), kind: event.kind, text: event.text }))
+    .sort((a, b) => a.time - b.time);
+  const incident: Incident = {
+    id: file.id,
+    title: file.title,
+    ...(file.severity !== undefined && { severity: file.severity }),
+    ...(file.summary !== undefined && { summary: file.summary }),
+    ...(file.impact !== undefined && { impact: file.impact }),
+    ...(file.rootCause !== undefined && { rootCause: file.rootCause }),
+    start: instant(file.start),
+    ...(file.end !== undefined && { end: instant(file.end) }),
+    events,
+    timezone: file.timezone,
+    timezoneSource: { kind: 'stated', written: file.timezone },
+  };
+  return { ok: true, incident };
+}
+
+/** Reads the text of an incident file: size first, then JSON, then the schema. */
+export function readIncidentFileText(text: string): ReadIncidentFileResult {
+  if (text.length > L.fileBytes) return { ok: false, error: `the file is larger than ${L.fileBytes.toLocaleString('en-US')} bytes` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  return readIncidentFile(raw);
+}
+
+function clip(text: string, max: number): string {
+  const trimmed = text.trim();
+  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}
+
+/** An id the file format accepts, from any incident id (a pasted postmortem's may hold spaces). */
+export function fileIdOf(id: string): string {
+  const slug = id
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, L.idChars);
+  return slug === '' ? 'incident' : slug;
+}
+
+/**
+ * The file for an incident, as "Download incident JSON" writes it: times with the offset of the
+ * incident's zone, every text within the format's bounds, so the file reads back as the incident
+ * (`readIncidentFile(toIncidentFile(i))` gives `i` again wherever `i` is within those bounds).
+ */
+export function toIncidentFile(incident: Incident): IncidentFile {
+  const zone = incident.timezone === 'UTC' || isValidTimezone(incident.timezone) ? incident.timezone : 'UTC';
+  const optional = (value: string | undefined, max: number) => (value !== undefined && value.trim() !== '' ? clip(value, max) : undefined);
+  const severity = optional(incident.severity, L.severityChars);
+  const summary = optional(incident.summary, L.textChars);
+  const impact = optional(incident.impact, L.textChars);
+  const rootCause = optional(incident.rootCause, L.textChars);
+  // Keys in the documented order, so a downloaded file reads like the example in the docs.
+  const file: IncidentFile = {
+    schemaVersion: INCIDENT_FILE_VERSION,
+    id: fileIdOf(incident.id),
+    title: optional(incident.title, L.titleChars) ?? fileIdOf(incident.id),
+    timezone: zone,
+    start: formatIsoInstant(incident.start, zone),
+    ...(incident.end !== undefined && { end: formatIsoInstant(Math.max(incident.end, incident.start), zone) }),
+    ...(severity !== undefined && { severity }),
+    ...(summary !== undefined && { summary }),
+    ...(impact !== undefined && { impact }),
+    ...(rootCause !== undefined && { rootCause }),
+    events: incident.events
+      .filter((event) => event.text.trim() !== '')
+      .slice(0, L.events)
+      .map((event) => ({ time: formatIsoInstant(event.time, zone), kind: event.kind, text: clip(event.text, L.textChars) })),
+  };
+  return file;
+}
+
+/** The file's name on download: its id, so it can go into `public/incidents/` as it is. */
+export function incidentFileName(incident: Incident): string {
+  return `${fileIdOf(incident.id)}.json`;
+}
