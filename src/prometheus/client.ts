@@ -1,27 +1,19 @@
 import type { z } from 'zod';
-import { formatZodError } from '../schema';
 import type { Labels, Series, SeriesSet } from '../series/types';
-import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs, SampleValueError } from './convert';
+import { converted, readEnvelope, type AnswerStatus, type Envelope, type RangeAnswer } from './answer';
+import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs } from './convert';
 import type { InstantSample } from './convert';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBodyWithin } from './responseBody';
+import { DEFAULT_MAX_RESPONSE_BYTES, decodeChunks, readBodyChunksWithin } from './responseBody';
 import { convertActiveAlerts, type ActiveAlerts } from './activeAlerts';
-import {
-  errorFromFetchFailure,
-  errorFromHttpStatus,
-  errorFromPrometheusBody,
-  isPromClientError,
-  malformed,
-  PromClientError,
-} from './errors';
+import { errorFromFetchFailure, isPromClientError, PromClientError } from './errors';
+import { sharedRangeAnswerReader, type RangeAnswerReader } from './rangeAnswerReader';
 import {
   alertsDataSchema,
   buildInfoSchema,
-  errorEnvelopeSchema,
   metadataSchema,
   queryDataSchema,
   seriesListSchema,
   stringListSchema,
-  successEnvelopeSchema,
 } from './schemas';
 import type { BuildInfo, MetricMetadata } from './schemas';
 
@@ -38,6 +30,8 @@ export interface PromClientOptions {
   fetch?: typeof fetch;
   /** The largest answer read, in bytes (after content decoding); DEFAULT_MAX_RESPONSE_BYTES when absent. */
   maxResponseBytes?: number;
+  /** Where range answers are parsed and converted; the page's shared worker when absent. */
+  rangeAnswerReader?: RangeAnswerReader;
 }
 
 export interface RangeQueryParams {
@@ -189,18 +183,7 @@ function formParams(entries: Record<string, string | number | readonly string[] 
   return params;
 }
 
-interface Envelope<T> {
-  readonly data: T;
-  readonly warnings: string[];
-  /** The body as received: only its head is kept (RAW_ANSWER_HEAD_CHARS). */
-  readonly text: string;
-}
-
-/**
- * How much of a range query's raw answer is kept for the inspector. A whole answer can be tens of
- * megabytes and would sit in the query cache twice (as text and as series); its head shows the shape.
- */
-export const RAW_ANSWER_HEAD_CHARS = 64 * 1024;
+export { RAW_ANSWER_HEAD_CHARS } from './answer';
 
 export function createPromClient(options: PromClientOptions): PromClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -208,14 +191,15 @@ export function createPromClient(options: PromClientOptions): PromClient {
   checkHeaders(configuredHeaders);
   const maxResponseBytes = Number.isFinite(options.maxResponseBytes) ? Math.max(1, options.maxResponseBytes as number) : DEFAULT_MAX_RESPONSE_BYTES;
   const serverName = baseUrl === '' ? 'this site' : baseUrl;
+  const rangeAnswerReader = options.rangeAnswerReader ?? sharedRangeAnswerReader();
 
-  async function request<S extends z.ZodType>(
+  /** Sends the request and reads the body's bytes within the size cap; failures become PromClientErrors. */
+  async function fetchAnswer(
     endpoint: string,
     method: 'GET' | 'POST',
     params: URLSearchParams,
-    dataSchema: S,
     signal: AbortSignal | undefined,
-  ): Promise<Envelope<z.infer<S>>> {
+  ): Promise<{ status: AnswerStatus; chunks: Uint8Array[] }> {
     const headers = new Headers(configuredHeaders);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const query = params.toString();
@@ -230,53 +214,25 @@ export function createPromClient(options: PromClientOptions): PromClient {
     }
 
     const fetchFn = options.fetch ?? globalThis.fetch;
-    let response: Response;
-    let text: string;
     try {
-      response = await fetchFn(url, init);
-      text = await readBodyWithin(response, maxResponseBytes, endpoint);
+      const response = await fetchFn(url, init);
+      const chunks = await readBodyChunksWithin(response, maxResponseBytes, endpoint);
+      return { status: { ok: response.ok, status: response.status, statusText: response.statusText }, chunks };
     } catch (e) {
       if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
     }
-
-    let body: unknown;
-    let isJson = true;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
-
-    if (!response.ok) {
-      const prometheusError = isJson ? errorEnvelopeSchema.safeParse(body) : undefined;
-      if (prometheusError?.success) {
-        const { errorType, error } = prometheusError.data;
-        throw errorFromPrometheusBody(response.status, errorType, error);
-      }
-      throw errorFromHttpStatus(response.status, response.statusText, endpoint);
-    }
-    if (!isJson) throw malformed(endpoint, 'the body is not JSON');
-
-    const prometheusError = errorEnvelopeSchema.safeParse(body);
-    if (prometheusError.success) {
-      const { errorType, error } = prometheusError.data;
-      throw errorFromPrometheusBody(response.status, errorType, error);
-    }
-    const parsed = successEnvelopeSchema(dataSchema).safeParse(body);
-    if (!parsed.success) throw malformed(endpoint, formatZodError(parsed.error));
-    const { data, warnings = [], infos = [] } = parsed.data as { data: z.infer<S>; warnings?: string[]; infos?: string[] };
-    return { data, warnings: [...warnings, ...infos], text };
   }
 
-  /** Conversion rejects values no server sends; report them as a malformed answer. */
-  function converted<T>(endpoint: string, convert: () => T): T {
-    try {
-      return convert();
-    } catch (e) {
-      if (e instanceof SampleValueError) throw malformed(endpoint, e.message);
-      throw e;
-    }
+  async function request<S extends z.ZodType>(
+    endpoint: string,
+    method: 'GET' | 'POST',
+    params: URLSearchParams,
+    dataSchema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<Envelope<z.infer<S>>> {
+    const { status, chunks } = await fetchAnswer(endpoint, method, params, signal);
+    return readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema);
   }
 
   return {
@@ -285,12 +241,16 @@ export function createPromClient(options: PromClientOptions): PromClient {
     async queryRange({ expr, start, end, step }, signal) {
       const endpoint = '/api/v1/query_range';
       assertFiniteTimes(endpoint, { start, end, step });
-      const { data, warnings, text } = await request(endpoint, 'POST', formParams({ query: expr, start, end, step }), queryDataSchema, signal);
-      if (data.resultType !== 'matrix') throw malformed(endpoint, `expected a matrix, got ${data.resultType}`);
-      const result = converted(endpoint, () => convertMatrix(data.result));
-      // slice() of a long string may keep the whole one alive in V8; a copy lets it go.
-      const head = text.length > RAW_ANSWER_HEAD_CHARS ? (' ' + text.slice(0, RAW_ANSWER_HEAD_CHARS)).slice(1) : text;
-      return { series: result.series, start, end, step, warnings: [...warnings, ...result.warnings], answer: { head, chars: text.length } };
+      const { status, chunks } = await fetchAnswer(endpoint, 'POST', formParams({ query: expr, start, end, step }), signal);
+      let read: RangeAnswer;
+      try {
+        // Parsed, validated and converted off this thread where the platform allows (issue 13).
+        read = await rangeAnswerReader.read(endpoint, status, chunks, signal);
+      } catch (e) {
+        if (isPromClientError(e)) throw e;
+        throw errorFromFetchFailure(e, signal, serverName);
+      }
+      return { series: read.series, start, end, step, warnings: read.warnings, answer: read.answer };
     },
 
     async query({ expr, time }, signal) {

@@ -27,22 +27,22 @@ function abandon(cancelled: Promise<void> | undefined): void {
 }
 
 /**
- * The body as text, read as a stream and abandoned as soon as it passes `limit` bytes, so an
- * oversized answer costs no more memory than the limit. Counts the bytes after content decoding
- * (what the browser hands over), so a gzip bomb is stopped too.
+ * The body's bytes as they arrived, read as a stream and abandoned as soon as they pass `limit`
+ * bytes, so an oversized answer costs no more memory than the limit. Counts the bytes after content
+ * decoding (what the browser hands over), so a gzip bomb is stopped too. The chunks are not joined:
+ * a range answer's chunks are handed (transferred, not copied) to the answer reader's worker.
  */
-export async function readBodyWithin(response: Response, limit: number, endpoint: string): Promise<string> {
+export async function readBodyChunksWithin(response: Response, limit: number, endpoint: string): Promise<Uint8Array[]> {
   const declared = Number(response.headers.get('Content-Length') ?? NaN);
   // Content-Length counts compressed bytes: only a plain body can be refused before reading.
   if (declared > limit && !response.headers.has('Content-Encoding')) {
     abandon(response.body?.cancel());
     throw responseTooLarge(endpoint, limit);
   }
-  if (!response.body) return response.text();
+  if (!response.body) return [new Uint8Array(await response.arrayBuffer())];
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -51,7 +51,20 @@ export async function readBodyWithin(response: Response, limit: number, endpoint
       abandon(reader.cancel());
       throw responseTooLarge(endpoint, limit);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  return chunks;
+}
+
+/** UTF-8 chunks to text; a character split across two chunks is joined. */
+export function decodeChunks(chunks: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
+}
+
+/** The body as text, within `limit` bytes (readBodyChunksWithin). */
+export async function readBodyWithin(response: Response, limit: number, endpoint: string): Promise<string> {
+  return decodeChunks(await readBodyChunksWithin(response, limit, endpoint));
 }

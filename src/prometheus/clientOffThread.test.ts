@@ -1,0 +1,64 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createPromClient } from './client';
+import { isPromClientError } from './errors';
+import type { RangeAnswerReader } from './rangeAnswerReader';
+import { createRangeAnswerReader } from './rangeAnswerReader';
+
+const BASE = 'http://prometheus.test:9090';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const range = { expr: 'up', start: 1705312800000, end: 1705313100000, step: 15000 };
+const MATRIX = { status: 'success', data: { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[1705312800, '1']] }] } };
+
+/** A reader whose work never ends on its own, as a huge answer in the worker: only an abort stops it. */
+function slowReader(): RangeAnswerReader & { started: number } {
+  const reader = {
+    started: 0,
+    read(_endpoint: string, _status: unknown, _chunks: unknown, signal?: AbortSignal) {
+      reader.started++;
+      return new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    },
+  };
+  return reader as RangeAnswerReader & { started: number };
+}
+
+async function kindOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    if (isPromClientError(e)) return `${e.kind}: ${e.message}`;
+    throw e;
+  }
+  throw new Error('expected the query to fail');
+}
+
+describe('queryRange with the answer read off the main thread', () => {
+  beforeEach(() => server.use(http.post(`${BASE}/api/v1/query_range`, () => HttpResponse.json(MATRIX))));
+
+  it('hands the fetched body to the reader and returns its series with the asked range', async () => {
+    const set = await createPromClient({ baseUrl: BASE, rangeAnswerReader: createRangeAnswerReader(undefined) }).queryRange(range);
+    expect(set).toMatchObject({ series: [{ labels: { job: 'api' }, timestamps: [1705312800000], values: [1] }], start: range.start, step: range.step });
+  });
+
+  it('a cancelled panel stops the read and says the request was cancelled', async () => {
+    const reader = slowReader();
+    const controller = new AbortController();
+    const pending = createPromClient({ baseUrl: BASE, rangeAnswerReader: reader }).queryRange(range, controller.signal);
+    await vi.waitFor(() => expect(reader.started).toBe(1));
+    controller.abort();
+    expect(await kindOf(pending)).toBe('aborted: The request was cancelled');
+  });
+
+  it('a timeout while the answer is read is a timeout, as during the fetch', async () => {
+    const reader = slowReader();
+    const controller = new AbortController();
+    const pending = createPromClient({ baseUrl: BASE, rangeAnswerReader: reader }).queryRange(range, controller.signal);
+    await vi.waitFor(() => expect(reader.started).toBe(1));
+    controller.abort(new DOMException('no answer within 30 s', 'TimeoutError'));
+    expect(await kindOf(pending)).toBe('timeout: The request to the Prometheus server timed out');
+  });
+});
