@@ -204,7 +204,8 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
               <label htmlFor={textId}>Paste the postmortem (HTML or text), or drop its file here; times without a zone are read in {timezone} until you choose</label>
               <textarea id={textId} rows={8} value={text} onPaste={refuseLongPaste} onChange={(e) => setText(e.target.value)} />
               <input type="file" aria-label="Open a postmortem file" accept=".txt,.md,.html,.htm,text/*" onChange={openFile} />
-              <form className="import-url" onSubmit={fetchFromUrl}>
+              {/* noValidate: a relative address (this site's own) is welcome, though not a valid type="url" value. */}
+              <form className="import-url" noValidate onSubmit={fetchFromUrl}>
                 <label htmlFor={urlId}>Or its address (this site, or one that allows other sites to read it)</label>
                 <input id={urlId} type="url" placeholder="https://…/postmortem.md" value={address} onChange={(e) => setAddress(e.target.value)} />
                 <button type="submit" disabled={address.trim() === ''}>

@@ -40,7 +40,8 @@ async function boundedText(response: Response): Promise<string | null> {
     if (done) break;
     received += value.byteLength;
     if (received > MAX_POSTMORTEM_BYTES) {
-      await reader.cancel();
+      // Not awaited: some servers never confirm the cancel, and the answer is already known.
+      void reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);
@@ -69,7 +70,7 @@ export async function fetchPostmortem(url: URL, signal?: AbortSignal): Promise<F
   if (!response.ok) return { ok: false, error: `${url.href} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.` };
   const declared = Number(response.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > MAX_POSTMORTEM_BYTES) {
-    await response.body?.cancel();
+    void response.body?.cancel().catch(() => {});
     return { ok: false, error: tooLarge(declared) };
   }
   const text = await boundedText(response);
