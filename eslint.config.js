@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Components never call fetch: only src/prometheus and src/app/config talk HTTP.
+      // Components never call fetch: only src/prometheus, the config loader and the postmortem fetcher talk HTTP.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use src/prometheus (or the config loader); components never call fetch.' }],
     },
   },
@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/app', '**/src/app/**'], message: 'The demo backend never depends on the app shell.' }] }] },
   },
   {
-    files: ['src/prometheus/**', 'src/app/loaders.ts', 'mocks/**', 'test/**', 'scripts/**', '**/*.test.{ts,tsx}'],
+    files: ['src/prometheus/**', 'src/app/loaders.ts', 'src/app/fetchPostmortem.ts', 'mocks/**', 'test/**', 'scripts/**', '**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-globals': 'off' },
   },
 );

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../incidents';
@@ -11,6 +11,10 @@ async function openDialog() {
   render(<ImportPostmortem timezone="UTC" onImport={(incident) => imported.push(incident)} />);
   await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
   return { user, imported, fileInput: screen.getByLabelText('Open a postmortem file') };
+}
+
+function pasteBox(): HTMLElement {
+  return screen.getByRole('textbox', { name: /^Paste the postmortem/ });
 }
 
 /** A file that claims `size` bytes and records whether anything read it. */
@@ -37,15 +41,36 @@ describe('importing a postmortem', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('This file is 20.0 MB; vigil reads postmortems up to 1 MB.');
     expect(read).not.toHaveBeenCalled();
     expect(imported).toEqual([]);
-    expect(screen.getByRole('textbox')).toHaveValue('');
+    expect(pasteBox()).toHaveValue('');
   });
 
-  it('reads a file within the limit and overlays it at once, without putting it in the text box', async () => {
+  it('reads a file within the limit into the review, without putting it in the text box; only "Show on charts" overlays it', async () => {
     const { user, imported, fileInput } = await openDialog();
     await user.upload(fileInput, pickedFile('leak.txt', readSeed()));
-    await waitFor(() => expect(imported).toHaveLength(1));
+    const review = await screen.findByRole('region', { name: "Review before showing: Memory leak in our application's backend" });
+    expect(imported).toEqual([]);
+    await user.click(within(review).getByRole('button', { name: 'Show on charts' }));
+    expect(imported).toHaveLength(1);
     expect(imported[0]?.title).toBe("Memory leak in our application's backend");
     expect(screen.queryByRole('dialog', { name: 'Import a postmortem' })).toBeNull();
+  });
+
+  it('drops what was read on Cancel: nothing is overlaid', async () => {
+    const { user, imported, fileInput } = await openDialog();
+    await user.upload(fileInput, pickedFile('leak.txt', readSeed()));
+    await user.click(within(await screen.findByRole('region', { name: /^Review before showing/ })).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog', { name: 'Import a postmortem' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
+    expect(screen.queryByRole('region', { name: /^Review before showing/ })).toBeNull();
+    expect(imported).toEqual([]);
+  });
+
+  it('reads a dropped file into the review', async () => {
+    const { imported } = await openDialog();
+    const dialog = screen.getByRole('dialog', { name: 'Import a postmortem' });
+    fireEvent.drop(dialog, { dataTransfer: { files: [pickedFile('leak.txt', readSeed())] } });
+    expect(await within(dialog).findByRole('region', { name: /^Review before showing: Memory leak/ })).toBeInTheDocument();
+    expect(imported).toEqual([]);
   });
 
   it('refuses a binary file with a message that says so', async () => {
@@ -58,18 +83,21 @@ describe('importing a postmortem', () => {
 
   it('refuses pasted text over the limit and keeps the text box as it was', async () => {
     const { user, imported } = await openDialog();
-    await user.click(screen.getByRole('textbox'));
+    await user.click(pasteBox());
     await user.paste('x'.repeat(1_000_001));
     expect(screen.getByRole('alert')).toHaveTextContent('The pasted text has 1,000,001 characters; vigil reads postmortems up to 1 MB (1,000,000 characters).');
-    expect(screen.getByRole('textbox')).toHaveValue('');
+    expect(pasteBox()).toHaveValue('');
     expect(imported).toEqual([]);
   });
 
-  it('overlays a pasted postmortem within the limit', async () => {
+  it('reviews, then overlays, a pasted postmortem within the limit', async () => {
     const { user, imported } = await openDialog();
-    await user.click(screen.getByRole('textbox'));
+    await user.click(pasteBox());
     await user.paste(readSeed());
-    await user.click(screen.getByRole('button', { name: 'Overlay this incident' }));
+    await user.click(screen.getByRole('button', { name: 'Read this postmortem' }));
+    const review = await screen.findByRole('region', { name: /^Review before showing/ });
+    expect(within(review).getByRole('table', { name: 'Events read' }).querySelectorAll('tbody tr')).toHaveLength(7);
+    await user.click(within(review).getByRole('button', { name: 'Show on charts' }));
     await waitFor(() => expect(imported).toHaveLength(1));
     expect(imported[0]?.events).toHaveLength(7);
   });

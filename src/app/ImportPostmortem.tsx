@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
-import type { Incident, ParseResult } from '../incidents';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEvent, type DragEvent, type FormEvent } from 'react';
+import type { Incident, ParseResult, PostmortemReading } from '../incidents';
 import { fileSizeRefusal, pastedLengthRefusal } from '../incidents/postmortemSizeLimit';
 import { ReadAbortedError, readPostmortemOffThread } from '../incidents/readPostmortemOffThread';
 import { FRAGMENT_LIMITS } from '../url';
+import { fetchPostmortem, postmortemUrl } from './fetchPostmortem';
+import { ImportReview } from './ImportReview';
 
 interface Props {
   readonly timezone: string;
@@ -17,8 +19,9 @@ function idFor(text: string): string {
 }
 
 /**
- * Paste (or open) a postmortem to overlay it. It is parsed as text, never inserted as HTML; the
- * parsed incident travels in the link's fragment, so whoever opens the link sees it too.
+ * Paste, drop, open or fetch a postmortem, review what was read, then overlay it. It is parsed as
+ * text, never inserted as HTML; nothing is overlaid before the user has seen the review. The
+ * incident travels in the link's fragment, so whoever opens the link sees it too.
  */
 export function ImportPostmortem({ timezone, onImport }: Props) {
   // A read finishes later (in a worker): it must hand the incident to the page as it is then, not
@@ -29,11 +32,15 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
   }, [onImport]);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const [address, setAddress] = useState('');
+  /** What was read, waiting for the user's review; nothing is overlaid before "Show on charts". */
+  const [review, setReview] = useState<{ incident: Incident; reading: PostmortemReading } | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** What is being read (a file's name), or null. */
   const [reading, setReading] = useState<string | null>(null);
   const current = useRef<AbortController | null>(null);
   const textId = useId();
+  const urlId = useId();
 
   /** Cancels the read in progress (its worker is terminated) and starts tracking a new one. */
   const startRead = (): AbortSignal => {
@@ -54,17 +61,23 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
       setError(result.error);
       return;
     }
-    if (result.incident.events.length > FRAGMENT_LIMITS.eventsPerIncident) {
-      setError(`This postmortem has ${result.incident.events.length} events; a link can carry ${FRAGMENT_LIMITS.eventsPerIncident}.`);
-      return;
-    }
     setError(null);
     setText('');
-    setOpen(false);
-    onImportRef.current(fitForLink(result.incident));
+    setReview({ incident: result.incident, reading: result.reading });
   };
 
-  /** Parses off the main thread and overlays the incident; a newer read cancels this one. */
+  const close = () => {
+    cancelRead();
+    setReview(null);
+    setOpen(false);
+  };
+
+  const show = (incident: Incident) => {
+    close();
+    onImportRef.current(fitForLink(incident));
+  };
+
+  /** Parses off the main thread and shows what it read for review; a newer read cancels this one. */
   const importText = (source: string, signal: AbortSignal) => {
     readPostmortemOffThread(source, { id: idFor(source), timezone }, signal).then(
       (result) => {
@@ -93,15 +106,10 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
   };
 
   /**
-   * A picked file is read and overlaid at once, never put into the text box: a megabyte of text in
-   * a textarea alone holds the main thread for hundreds of milliseconds.
+   * A picked or dropped file is read and reviewed at once, never put into the text box: a megabyte
+   * of text in a textarea alone holds the main thread for hundreds of milliseconds.
    */
-  const openFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Cleared so that picking the same file again reads it again.
-    input.value = '';
-    if (!file) return;
+  const readFile = (file: File) => {
     cancelRead();
     const refusal = fileSizeRefusal(file.size);
     if (refusal) {
@@ -123,6 +131,49 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
     );
   };
 
+  const openFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so that picking the same file again reads it again.
+    input.value = '';
+    if (file) readFile(file);
+  };
+
+  const dropFile = (event: DragEvent<HTMLElement>) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    readFile(file);
+  };
+
+  const fetchFromUrl = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const target = postmortemUrl(address, window.location.href);
+    if ('error' in target) {
+      setError(target.error);
+      return;
+    }
+    const signal = startRead();
+    setReading(target.url.href);
+    setError(null);
+    fetchPostmortem(target.url, signal).then(
+      (fetched) => {
+        if (signal.aborted) return;
+        if (fetched.ok) {
+          importText(fetched.text, signal);
+          return;
+        }
+        setReading(null);
+        setError(fetched.error);
+      },
+      () => {
+        if (signal.aborted) return;
+        setReading(null);
+        setError(`${target.url.href} could not be fetched.`);
+      },
+    );
+  };
+
   const refuseLongPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = event.clipboardData.getData('text');
     const refusal = pastedLengthRefusal(text.length + pasted.length);
@@ -138,30 +189,45 @@ export function ImportPostmortem({ timezone, onImport }: Props) {
         Import postmortem
       </button>
       {open && (
-        <div className="share-dialog" role="dialog" aria-label="Import a postmortem" aria-busy={reading !== null}>
-          <label htmlFor={textId}>Paste the postmortem (HTML or text); times without a zone are read in {timezone}</label>
-          <textarea id={textId} rows={8} value={text} onPaste={refuseLongPaste} onChange={(e) => setText(e.target.value)} />
-          <input type="file" aria-label="Open a postmortem file" accept=".txt,.md,.html,.htm,text/*" onChange={openFile} />
-          {reading !== null && <p role="status">Reading {reading}…</p>}
-          {error && (
-            <p role="alert" className="input-error">
-              {error}
-            </p>
+        <div
+          className={review ? 'share-dialog import-dialog reviewing' : 'share-dialog import-dialog'}
+          role="dialog"
+          aria-label="Import a postmortem"
+          aria-busy={reading !== null}
+          onDragOver={(event) => event.preventDefault()}
+          onDrop={dropFile}
+        >
+          {review ? (
+            <ImportReview incident={review.incident} reading={review.reading} pageZone={timezone} onShow={show} onCancel={close} />
+          ) : (
+            <>
+              <label htmlFor={textId}>Paste the postmortem (HTML or text), or drop its file here; times without a zone are read in {timezone} until you choose</label>
+              <textarea id={textId} rows={8} value={text} onPaste={refuseLongPaste} onChange={(e) => setText(e.target.value)} />
+              <input type="file" aria-label="Open a postmortem file" accept=".txt,.md,.html,.htm,text/*" onChange={openFile} />
+              {/* noValidate: a relative address (this site's own) is welcome, though not a valid type="url" value. */}
+              <form className="import-url" noValidate onSubmit={fetchFromUrl}>
+                <label htmlFor={urlId}>Or its address (this site, or one that allows other sites to read it)</label>
+                <input id={urlId} type="url" placeholder="https://…/postmortem.md" value={address} onChange={(e) => setAddress(e.target.value)} />
+                <button type="submit" disabled={address.trim() === ''}>
+                  Fetch
+                </button>
+              </form>
+              {reading !== null && <p role="status">Reading {reading}…</p>}
+              {error && (
+                <p role="alert" className="input-error">
+                  {error}
+                </p>
+              )}
+              <div>
+                <button type="button" onClick={readPasted} disabled={text.trim() === ''}>
+                  Read this postmortem
+                </button>
+                <button type="button" onClick={close}>
+                  Cancel
+                </button>
+              </div>
+            </>
           )}
-          <div>
-            <button type="button" onClick={readPasted} disabled={text.trim() === ''}>
-              Overlay this incident
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                cancelRead();
-                setOpen(false);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
         </div>
       )}
     </span>

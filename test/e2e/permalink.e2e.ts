@@ -124,3 +124,54 @@ it('draws an incident file and a postmortem from config.json in two colours; the
     await context.close();
   }
 });
+
+/** A postmortem that names no timezone, as a team's Markdown file often does. */
+const NO_ZONE_POSTMORTEM = [
+  '# Checkout latency spike',
+  '',
+  'Duration of outage: 11:00 to 11:40 on 2024-01-15.',
+  '',
+  '## Timeline',
+  '11:05: Latency alert fired for checkout.',
+  '',
+  '11:40: Cache node replaced; fully resolved.',
+].join('\n');
+
+it('a postmortem dropped with no timezone, read in the zone chosen in the review, travels in its link to another browser', async () => {
+  const sender = await browser.newContext({ timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1300 } });
+  const receiver = await browser.newContext({ timezoneId: 'America/New_York', viewport: { width: 1400, height: 1300 } });
+  try {
+    const page = await sender.newPage();
+    await page.goto(site.url);
+    await waitForLines(panel(page, 'Memory'), 3);
+    await page.getByRole('button', { name: 'Import postmortem' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a postmortem' });
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'checkout.md', { type: 'text/markdown' }));
+      return transfer;
+    }, NO_ZONE_POSTMORTEM);
+    await dialog.dispatchEvent('drop', { dataTransfer: dropped });
+    const review = dialog.getByRole('region', { name: 'Review before showing: Checkout latency spike' });
+    await review.getByRole('combobox', { name: 'Timezone of the postmortem' }).selectOption('Europe/Berlin');
+    expect(await review.getByRole('textbox', { name: /^Time of event 1/ }).inputValue()).toBe('2024-01-15 11:05');
+    await review.getByRole('button', { name: 'Show on charts' }).click();
+
+    // 11:05 in Berlin is 10:05 UTC, wherever the link is opened.
+    const eventInstants = (p: Page) => p.getByRole('region', { name: 'Incident: Checkout latency spike' }).getByRole('list', { name: 'Timeline' }).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+    expect(await eventInstants(page)).toEqual(['2024-01-15T10:05:00.000Z', '2024-01-15T10:40:00.000Z']);
+    await panel(page, 'Memory').getByRole('button', { name: /Latency alert fired for checkout/ }).waitFor();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const permalink = await page.getByLabel(/Permalink/).inputValue();
+
+    const opened = await receiver.newPage();
+    await opened.goto(permalink);
+    await waitForLines(panel(opened, 'Memory'), 3);
+    expect(await eventInstants(opened)).toEqual(['2024-01-15T10:05:00.000Z', '2024-01-15T10:40:00.000Z']);
+    await panel(opened, 'Memory').getByRole('button', { name: /Latency alert fired for checkout/ }).waitFor();
+    expect(await opened.getByRole('region', { name: 'Incident: Checkout latency spike' }).textContent()).toContain('Incident times read as Europe/Berlin: the postmortem names no timezone.');
+  } finally {
+    await sender.close();
+    await receiver.close();
+  }
+});
