@@ -1,7 +1,8 @@
 // `npm run bench`: figures, never verdicts. In Node: M4 + SVG path for 1–200 series × 11,000
 // points, the leak watch's estimate for 50 series × 11,000 points, the demo evaluator on the dashboard's queries, the Prometheus client's parse and convert
 // of a 200 × 11,000 matrix. In Chromium: navigation to all panels drawn on the demo build, and the
-// JS heap once drawn.
+// JS heap once drawn. Side by side (issue 13): vigil's chart and panel against uPlot and ECharts,
+// 1–200 series × 11,000 points at 1,200 × 300 px — first paint, refresh, hover, heap, draws per refresh.
 import { releaseAll, launchChromium, serveDist } from '../test/e2e';
 import { DEFAULT_DIST, ensureDist, siteConfig } from '../test/bench/appBuild';
 import { benchDownsampling, benchEvaluator, benchPromClient, type BenchRange } from '../test/bench/nodeBenchmarks';
@@ -10,22 +11,32 @@ import { benchPageLoads } from '../test/bench/pageLoadBench';
 import { BENCH_DATASOURCE, benchBigAnswer } from '../test/bench/bigAnswerBench';
 import { formatMiB, formatMs, median } from '../test/bench/stats';
 import { formatTable } from '../test/bench/table';
+import { benchRenderers, type RenderFigure } from '../test/bench/renderBench';
+import { formatRenderTable } from '../test/bench/renderTable';
+import { cpus, loadavg } from 'node:os';
 
 const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser]
   --runs N         runs per Node figure, the median is shown (default 7)
   --loads N        page loads in Chromium, the median is shown (default 5)
   --dist DIR       the built app (default dist/; built when missing)
-  --skip-browser   Node figures only`;
+  --skip-browser   Node figures only
+  --render-only    only the side-by-side render bench (uPlot, ECharts, vigil) in Chromium
+  --skip-render    everything but the side-by-side render bench
+  --series LIST    series counts of the render bench (default 1,10,50,200; each × 11,000 points)
+  --render-runs N  fresh pages per renderer and size, the median is shown (default 3)`;
 
 interface BenchOptions {
   runs: number;
   loads: number;
   distDir: string;
   skipBrowser: boolean;
+  render: 'also' | 'only' | 'skip';
+  renderSeries: number[];
+  renderRuns: number;
 }
 
 function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false };
+  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false, render: 'also', renderSeries: [1, 10, 50, 200], renderRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const count = () => {
@@ -37,6 +48,14 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--loads') options.loads = count();
     else if (arg === '--dist' && argv[i + 1]) options.distDir = argv[++i] as string;
     else if (arg === '--skip-browser') options.skipBrowser = true;
+    else if (arg === '--render-only') options.render = 'only';
+    else if (arg === '--skip-render') options.render = 'skip';
+    else if (arg === '--render-runs') options.renderRuns = count();
+    else if (arg === '--series') {
+      const list = (argv[++i] ?? '').split(',').map(Number);
+      if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000)) throw new Error('--series needs series counts from 1 to 1,000, e.g. 1,10');
+      options.renderSeries = list;
+    }
     else throw new Error(`unknown argument "${arg}"`);
   }
   return options;
@@ -60,7 +79,49 @@ const PANELS = [
 const WIDTH_PX = 1_200;
 const POINTS = 11_000;
 
+async function renderSideBySide(options: BenchOptions): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    console.log(
+      `\nSide by side in Chromium ${browser.version()}: ${options.renderSeries.join(', ')} series × ${POINTS.toLocaleString('en-US')} points at 1,200 × 300 px, ` +
+        `a fresh page per renderer, renderers interleaved, median of ${options.renderRuns} (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+    );
+    console.log('vigil chart = TimeSeriesChart; vigil panel = TimeSeriesPanel with its legend; uPlot with its live legend; ECharts canvas, axis tooltip, no animation.');
+    const figures: RenderFigure[] = [];
+    const tables = () => {
+      console.log('\nFirst paint, data in memory → drawn and painted (ms)');
+      console.log(formatRenderTable(figures, (f) => f.firstPaintMs));
+      console.log('\nRefresh, same size, data shifted by one sample → painted (ms)');
+      console.log(formatRenderTable(figures, (f) => f.refreshMs));
+      console.log('\nHover, pointer move → values shown and painted (ms; uPlot: its live legend; ECharts: its tooltip)');
+      console.log(formatRenderTable(figures, (f) => f.hoverMs));
+      console.log('\nJS heap the drawn renderer holds after GC, beyond the data it was handed (MiB)');
+      console.log(formatRenderTable(figures, (f) => f.heapBytes, formatMiB));
+      console.log('\nvigil draws per refresh: commits that wrote the series paths, and `d` writes per path');
+      console.log(
+        formatTable(
+          [
+            { header: 'series', cell: (f) => String(f.seriesCount) },
+            { header: 'renderer', cell: (f) => f.renderer, align: 'left' },
+            { header: 'draws', cell: (f) => String(f.refreshDrawBatches) },
+            { header: 'writes/path', cell: (f) => f.refreshWritesPerSeries.toFixed(1) },
+          ],
+          figures.filter((f) => f.renderer.startsWith('vigil')),
+        ),
+      );
+    };
+    await benchRenderers(browser, { sizes: options.renderSeries, points: POINTS, runs: options.renderRuns }, (size) => {
+      figures.push(...size);
+      console.log(`  ${size[0]?.seriesCount} series measured (load average ${loadavg()[0]?.toFixed(1)})`);
+    });
+    tables();
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(options: BenchOptions): Promise<void> {
+  if (options.render === 'only') return renderSideBySide(options);
   console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);
 
   console.log(`M4 + toSvgPath, ${POINTS.toLocaleString('en-US')} points per series at ${WIDTH_PX.toLocaleString('en-US')} px`);
@@ -169,6 +230,7 @@ async function main(options: BenchOptions): Promise<void> {
     await browser.close();
     await bigSite.stop();
   }
+  if (options.render === 'also') await renderSideBySide(options);
 }
 
 let options: BenchOptions;

@@ -1,4 +1,5 @@
-import { useXAxisScale, useYAxisScale } from 'recharts';
+import { useMemo } from 'react';
+import { usePlotArea } from 'recharts';
 import { toSvgPath, type PathPoints } from '../series';
 
 export interface DrawnLine {
@@ -11,24 +12,48 @@ export interface DrawnLine {
   readonly points: PathPoints;
 }
 
+interface Props {
+  readonly lines: readonly DrawnLine[];
+  readonly dimmed: boolean;
+  /** The x axis' domain (ms) and the y axis' (value), the same the chart hands Recharts' axes. */
+  readonly xDomain: readonly [number, number];
+  readonly yDomain: readonly [number, number];
+}
+
 /**
- * Each series is ONE <path>, built from M4-downsampled columns through Recharts' own scales.
- * Recharts' cost grows with the point objects it is handed, so it only draws the frame
- * (see "Drawing" in DESIGN.md for the measurements).
+ * Each series is ONE <path>, built from M4-downsampled columns. Recharts' cost grows with the point
+ * objects it is handed, so it only draws the frame (see "Drawing" in DESIGN.md for the measurements).
+ *
+ * The paths map through the axes' domains as this render has them, not through Recharts' scales:
+ * Recharts takes new axis props into its store in an effect, so on a refresh its scales still held
+ * the old range for one commit — every path was drawn with the new data on the old axis, then
+ * again a frame later (issue 13; `npm run bench` counts the draws). Only the plot area comes from
+ * Recharts; it moves with the chart's size, not with its data.
  */
-export function SeriesPaths({ lines, dimmed }: { lines: readonly DrawnLine[]; dimmed: boolean }) {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  if (!xScale || !yScale) return null;
-  const x = (t: number) => Number(xScale(t));
-  const y = (v: number) => Number(yScale(v));
+export function SeriesPaths({ lines, dimmed, xDomain, yDomain }: Props) {
+  const area = usePlotArea();
+  const [t0, t1] = xDomain;
+  const [v0, v1] = yDomain;
+  const left = area?.x;
+  const top = area?.y;
+  const width = area?.width;
+  const height = area?.height;
+  const paths = useMemo(() => {
+    if (left === undefined || top === undefined || width === undefined || height === undefined) return undefined;
+    const xPerMs = width / Math.max(1, t1 - t0);
+    const yPerValue = height / (v1 - v0 || 1);
+    const x = (t: number) => left + (t - t0) * xPerMs;
+    const y = (v: number) => top + height - (v - v0) * yPerValue;
+    return lines.map((line) => toSvgPath(line.points, x, y));
+  }, [lines, left, top, width, height, t0, t1, v0, v1]);
+  if (!paths) return null;
   return (
     <g className="series-lines" opacity={dimmed ? 0.45 : 1} data-testid="series-lines">
-      {lines.map((line) => (
+      {lines.map((line, i) => (
         <path
           key={line.key}
           data-series={line.key}
-          d={toSvgPath(line.points, x, y)}
+          d={paths[i]}
           fill="none"
           stroke={line.color}
           strokeWidth={line.aggregate ? 2.5 : 1.5}

@@ -118,7 +118,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   // Recharts keeps each axis's and reference line's props in its store and updates the store when
   // a prop changes identity: stable props spare it that work on every render (a wall re-renders
   // every second).
-  const xDomain = useMemo(() => [start, shownEnd], [start, shownEnd]);
+  const xDomain = useMemo((): [number, number] => [start, shownEnd], [start, shownEnd]);
   const xTickStyle = xTicks.style;
   const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
   const thresholdLabels = useMemo(
@@ -157,7 +157,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         ))}
         <CrosshairLine store={props.crosshair} timezone={timezone} />
         <HoverLayer onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
-        <SeriesPaths lines={drawn} dimmed={props.dimmed} />
+        <SeriesPaths lines={drawn} dimmed={props.dimmed} xDomain={xDomain} yDomain={yAxis.domain} />
         {props.projections && <LeakProjection projections={props.projections} />}
         <IncidentMarkers
           markers={props.markers}
