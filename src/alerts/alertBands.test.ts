@@ -40,6 +40,12 @@ describe('alertBands', () => {
     expect(bands.map((b) => `${b.alertname}/${b.instance}×${b.periods}`)).toEqual(['A/web-0×1', 'A/web-1×1', 'A/web-2×1', 'B/web-0×3']);
   });
 
+  it('gives two identical periods (two ALERTS series of one alert and instance) bands of their own keys', () => {
+    const bands = alertBands([period('B', 'web-2', at(10), at(10)), period('B', 'web-2', at(10), at(10))], 0);
+    expect(bands).toHaveLength(2);
+    expect(new Set(bands.map((b) => b.key)).size).toBe(2);
+  });
+
   const periodsArb = fc.array(
     fc.record({
       alertname: fc.constantFrom('A', 'B'),

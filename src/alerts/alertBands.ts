@@ -65,13 +65,21 @@ export function alertBands(periods: readonly FiringPeriod[], closeMs: number, on
     else byRow.set(key, [p]);
   }
   const bands: AlertBand[] = [];
+  // Two ALERTS series of one alert and instance (differing in another label) can fire over the same
+  // time: their bands would share a key, and React would draw one of them twice.
+  const seen = new Map<string, number>();
+  const push = (b: AlertBand) => {
+    const n = seen.get(b.key) ?? 0;
+    seen.set(b.key, n + 1);
+    bands.push(n === 0 ? b : { ...b, key: `${b.key}#${n}` });
+  };
   for (const row of byRow.values()) {
     row.sort((a, b) => a.start - b.start || a.end - b.end);
     let run: FiringPeriod[] = [];
     let runEnd = -Infinity;
     const flush = () => {
-      if (run.length >= FLAPPING_MIN_PERIODS) bands.push(band(run, ongoingFrom));
-      else for (const p of run) bands.push(band([p], ongoingFrom));
+      if (run.length >= FLAPPING_MIN_PERIODS) push(band(run, ongoingFrom));
+      else for (const p of run) push(band([p], ongoingFrom));
       run = [];
     };
     for (const p of row) {

@@ -48,14 +48,15 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe('the incident dashboard on the demo backend', () => {
+  // The first test of the file also pays for loading the app's modules: up to seconds on a busy CI machine.
   it('draws memory, cache size and error rate, one line per instance (plus the overall error rate)', async () => {
     renderWithProviders(<IncidentDashboard dashboard={parseDashboard(dashboardJson, 'default')} />);
     const memory = screen.getByRole('region', { name: 'Memory' });
     const cache = screen.getByRole('region', { name: 'Cache size' });
     const errors = screen.getByRole('region', { name: 'Error rate' });
-    await waitFor(() => expect(drawnPaths(memory)).toHaveLength(3));
-    await waitFor(() => expect(drawnPaths(cache)).toHaveLength(3));
-    await waitFor(() => expect(drawnPaths(errors)).toHaveLength(4));
+    await waitFor(() => expect(drawnPaths(memory)).toHaveLength(3), { timeout: 10_000 });
+    await waitFor(() => expect(drawnPaths(cache)).toHaveLength(3), { timeout: 10_000 });
+    await waitFor(() => expect(drawnPaths(errors)).toHaveLength(4), { timeout: 10_000 });
     for (const path of [...drawnPaths(memory), ...drawnPaths(cache), ...drawnPaths(errors)]) {
       // A real line: many segments, and never NaN coordinates.
       expect(path.getAttribute('d')?.split('L').length).toBeGreaterThan(50);
