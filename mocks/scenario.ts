@@ -57,7 +57,8 @@ interface InstanceProfile {
   readonly fixDelayMs: number;
 }
 
-// web-2 leaks first and fastest, so it crosses the threshold just before 10:00 and fails most.
+// web-1 starts leaking first (08:28); web-2 leaks fastest, so it crosses the threshold first, just
+// before 10:00, and fails most.
 const PROFILES: Readonly<Record<InstanceName, InstanceProfile>> = {
   'web-1': {
     runtimeBytes: 540 * MiB,

@@ -37,7 +37,7 @@ export function describeLeak(name: string, estimate: LeakEstimate, limit: number
     crossingAt === null
       ? ''
       : crossingAt <= now
-        ? ` — reached ${level} at ≈ ${clock(crossingAt, now, timezone)}`
+        ? ` — reached ${level} at ≈ ${clock(crossingAt, now, timezone)}${estimate.crossedBeforeData ? ' or earlier' : ''}`
         : ` — reaches ${level} at ≈ ${clock(crossingAt, now, timezone)} (in ${minutesFromNow(crossingAt - now)})`;
   return `${name}: leaking ${rate} ${since}${when}`;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { estimateLeak, type LeakWatchSettings } from './estimateLeak';
+import { estimateLeak, lastRiseThrough, type LeakWatchSettings } from './estimateLeak';
 import { gaussian, GiB, HOUR, MiB, MINUTE, sampled, seededRandom, until, wander, type SyntheticSeries } from './fixtures/shapes';
 
 const T0 = Date.UTC(2024, 0, 15, 6);
@@ -171,5 +171,40 @@ describe('estimateLeak, shapes that are not leaks', () => {
     const seen = verdictsOver(series, 1.5 * GiB, T0 + 30 * MINUTE, T0 + 4 * HOUR);
     expect(seen.some((s) => s.minute % 47 === 0)).toBe(true);
     expect(flagged(seen)).toEqual([]);
+  });
+});
+
+describe('the crossing of a series already past the limit', () => {
+  // Rises 10 MiB/min from 08:30, crosses 1.5 GiB at 10:00 (the limit), then levels off (a leaking
+  // process thrashing): a straight line back through the slowing rise puts the crossing elsewhere,
+  // and where depends on the range shown.
+  const limit = 1.5 * GiB;
+  const start = Date.UTC(2024, 0, 15, 8, 30);
+  const crossing = Date.UTC(2024, 0, 15, 10, 0);
+  const base = limit - 90 * 10 * MiB;
+  const level = (t: number) => (t <= crossing ? base + ((t - start) / MINUTE) * 10 * MiB : limit + 300 * MiB * (1 - Math.exp(-(t - crossing) / (30 * MINUTE))));
+  const seriesUntil = (from: number, to: number) => {
+    const timestamps: number[] = [];
+    for (let t = from; t <= to; t += 15_000) timestamps.push(t);
+    return { timestamps, values: timestamps.map((t) => (t < start ? base : level(t))) };
+  };
+
+  it('reads it from the samples, the same whatever range is shown', () => {
+    for (const [from, to] of [
+      [Date.UTC(2024, 0, 15, 8, 0), Date.UTC(2024, 0, 15, 10, 30)],
+      [Date.UTC(2024, 0, 15, 9, 30), Date.UTC(2024, 0, 15, 11, 0)],
+    ] as const) {
+      const estimate = estimateLeak(seriesUntil(from, to), { limit, ...TWO_HOURS });
+      expect(estimate.levelNow).toBeGreaterThan(limit);
+      expect(Math.abs((estimate.crossingAt as number) - crossing)).toBeLessThanOrEqual(15_000);
+      expect(estimate.crossedBeforeData).toBeUndefined();
+    }
+  });
+
+  it('says "or earlier" when every sample shown is already past it', () => {
+    expect(lastRiseThrough([1, 2, 3], [5, 6, 7], 2, 4)).toEqual({ at: 1, beforeData: true });
+    expect(lastRiseThrough([0, 10, 20, 30], [3, 5, 3, 5], 3, 4)).toEqual({ at: 25, beforeData: false });
+    expect(lastRiseThrough([0, 10], [5, 3], 1, 4)).toBeUndefined();
+    expect(lastRiseThrough([0, 10, 20], [3, NaN, 5], 2, 4)).toEqual({ at: 10, beforeData: false });
   });
 });

@@ -41,8 +41,13 @@ export interface LeakEstimate {
   readonly since: number;
   /** The growth already ran at the window's (or the data's) first point: "since X or earlier". */
   readonly sinceIsWindowStart: boolean;
-  /** When the trend reaches the limit (≤ now if it already has); null unless rising. */
+  /**
+   * When the series reaches the limit: projected on the trend while below it; once above, read from
+   * the samples (the last rise through the limit). Null unless rising.
+   */
   readonly crossingAt: number | null;
+  /** Above the limit from the first sample on: it was reached at `crossingAt` or earlier. */
+  readonly crossedBeforeData?: boolean;
   /** Mann–Kendall z of the current regime. */
   readonly trendZ: number;
 }
@@ -213,8 +218,12 @@ export function estimateLeak(series: { readonly timestamps: readonly number[]; r
   const facts = { slopePerMs: slope, levelNow, trendZ, since: b.times[growth.from] as number, sinceIsWindowStart: growth.from === 0 };
   if (!(slope > 0)) return quiet('not-rising', facts);
 
-  const crossingAt = now + (settings.limit - levelNow) / slope;
-  const rising = { ...facts, crossingAt };
+  // Past the limit, the trend's line says when a straight rise would have crossed it, which
+  // depends on the range shown and was off by up to 40 minutes on the seed incident: the samples say
+  // when it did.
+  const measured = levelNow >= settings.limit ? lastRiseThrough(series.timestamps, series.values, last, settings.limit) : undefined;
+  const crossingAt = measured ? measured.at : now + (settings.limit - levelNow) / slope;
+  const rising = { ...facts, crossingAt, ...(measured?.beforeData ? { crossedBeforeData: true } : {}) };
   if (trendZ < Z_FLAG) return quiet('not-significant', rising);
   const rise = slope * ((b.times[regime.to - 1] as number) - (b.times[regime.from] as number));
   const noise = residualSigma(now, b, regime, slope, levelNow);
@@ -229,4 +238,26 @@ export function estimateLeak(series: { readonly timestamps: readonly number[]; r
   if (crossingAt - now > MAX_EXTRAPOLATION * (now - facts.since)) return quiet('too-brief', rising);
   if (crossingAt - now > settings.horizonMs) return quiet('beyond-horizon', rising);
   return quiet('leaking', rising);
+}
+
+/**
+ * When the samples last rose through `limit` (interpolated between the two samples around it), or
+ * the first sample's time when every sample up to `last` is at or above it. Undefined when the last
+ * sample is below the limit.
+ */
+export function lastRiseThrough(times: readonly number[], values: readonly number[], last: number, limit: number): { at: number; beforeData: boolean } | undefined {
+  if (!((values[last] as number) >= limit)) return undefined;
+  let first = last;
+  for (let i = last - 1; i >= 0; i--) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (v < limit) {
+      const t0 = times[i] as number;
+      const t1 = times[first] as number;
+      const v1 = values[first] as number;
+      return { at: v1 === v ? t1 : t0 + ((limit - v) / (v1 - v)) * (t1 - t0), beforeData: false };
+    }
+    first = i;
+  }
+  return { at: times[first] as number, beforeData: true };
 }
