@@ -83,7 +83,9 @@ it('runs a query in Explore with the server\'s values beside its graph, carries 
     const opened = await receiver.newPage();
     await opened.goto(page.url());
     await waitForLines(panel(opened, 'Query 1'), 3);
-    expect(await opened.getByRole('group', { name: 'Query 1' }).getByRole('textbox', { name: 'Query' }).inputValue()).toBe(EXPR);
+    // The PromQL editor (CodeMirror, a contenteditable textbox) or, while its chunk loads, a textarea.
+    const shownQuery = opened.getByRole('group', { name: 'Query 1' }).getByRole('textbox', { name: 'Query' });
+    await expect.poll(() => shownQuery.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent)), { timeout: 30_000 }).toBe(EXPR);
     expect(await readTable(valuesTable(opened, 'end of range'))).toEqual(atEnd);
 
     await opened.getByRole('group', { name: 'Query 1' }).getByRole('button', { name: 'Add to dashboard' }).click();
