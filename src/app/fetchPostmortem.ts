@@ -4,6 +4,7 @@
  * the body streams in, so a server that lies about its length cannot fill the tab.
  */
 import { MAX_POSTMORTEM_BYTES, formatMegabytes } from '../incidents/postmortemSizeLimit';
+import { decodeChunks, readChunksUpTo } from '../prometheus/responseBody';
 
 export type FetchedPostmortem = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
@@ -28,26 +29,8 @@ function tooLarge(bytes: number | null): string {
 
 /** Reads the body up to the cap, cancelling the download as soon as it passes it. */
 async function boundedText(response: Response): Promise<string | null> {
-  if (!response.body) {
-    const text = await response.text();
-    return new TextEncoder().encode(text).length > MAX_POSTMORTEM_BYTES ? null : text;
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > MAX_POSTMORTEM_BYTES) {
-      // Not awaited: some servers never confirm the cancel, and the answer is already known.
-      void reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+  const chunks = await readChunksUpTo(response, MAX_POSTMORTEM_BYTES);
+  return chunks === null ? null : decodeChunks(chunks);
 }
 
 /**

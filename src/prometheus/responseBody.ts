@@ -39,7 +39,20 @@ export async function readBodyChunksWithin(response: Response, limit: number, en
     abandon(response.body?.cancel());
     throw responseTooLarge(endpoint, limit);
   }
-  if (!response.body) return [new Uint8Array(await response.arrayBuffer())];
+  const chunks = await readChunksUpTo(response, limit);
+  if (chunks === null) throw responseTooLarge(endpoint, limit);
+  return chunks;
+}
+
+/**
+ * Any body's bytes as they arrived, or null as soon as they pass `limit` (the download is then
+ * cancelled): the byte cap of every body vigil reads, answers and postmortems alike.
+ */
+export async function readChunksUpTo(response: Response, limit: number): Promise<Uint8Array[] | null> {
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return bytes.byteLength > limit ? null : [bytes];
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -49,7 +62,7 @@ export async function readBodyChunksWithin(response: Response, limit: number, en
     received += value.byteLength;
     if (received > limit) {
       abandon(reader.cancel());
-      throw responseTooLarge(endpoint, limit);
+      return null;
     }
     chunks.push(value);
   }
