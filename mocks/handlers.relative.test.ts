@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // A relative base (the browser demo's DEMO_BASE_URL) must answer on the page origin only.
 import { setupServer } from 'msw/node';
 import { DEMO_BASE_URL, createPrometheusHandlers } from './handlers';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { chooseExtractor, DOM_SIZE_LIMIT, extractTextLines, looksLikeHtml } from './extractText';
 import type { TextExtractor } from './extractText';
 import { FIXTURE_NAMES, readFixture, readSeed } from './fixtures/readFixture';

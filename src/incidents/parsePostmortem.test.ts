@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import fc from 'fast-check';
 import { readFixture, readSeed, SEED_EVENTS } from './fixtures/readFixture';
 import type { Incident } from './model';

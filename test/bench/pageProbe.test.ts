@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { PAGE_PROBE_SCRIPT, READ_PAGE_PROBE, panelsDrawnExpression, parsePageProbe } from './pageProbe';
 
 // The scripts are strings for the page; here they run in jsdom's window the same way.
