@@ -2,25 +2,16 @@
 // deploy/prometheus/vigil-alerts.rules.yml, the rule `npm run stack` loads, checked and run by the
 // real promtool: HighMemory fires once memory has stayed above the dashboard's 1.5 GiB threshold for
 // 30 s, and not before.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BINARIES, requireBinary } from '../test/e2e/binaries';
+import { promtool } from '../test/promtool';
 import { parseDashboard } from '../src/dashboard';
 import { ALERT_RULES_FILE } from './alertRules';
 
 const dashboard = parseDashboard(JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/dashboards/incident.json'), 'utf8')), 'incident.json');
 const threshold = dashboard.panels.find((p) => p.id === 'memory')?.thresholds[0]?.value as number;
-
-function promtool(args: string[], cwd: string): string {
-  try {
-    return execFileSync(BINARIES.promtool, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`promtool ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
-  }
-}
 
 let dir: string;
 beforeAll(() => {

@@ -2,12 +2,12 @@
 // The rule vigil writes for the incident dashboard's memory panel, checked and run by the real
 // promtool on the seed incident's samples: it must fire at least 30 minutes before the threshold
 // alert (memory above 1.5 GiB), and stay quiet before the leak.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MEMORY_ALERT_THRESHOLD_BYTES, rawSeries, SCENARIO } from '../../mocks/scenario';
 import { BINARIES, requireBinary } from '../../test/e2e/binaries';
+import { promtool } from '../../test/promtool';
 import { dashboardLeakRuleFile, leakRuleInput, parseDashboard } from '../dashboard';
 import { interpolate, resolveVariables } from '../dashboard/variables';
 import { leakRules } from './alertRule';
@@ -38,15 +38,6 @@ function thresholdAlertAt(instance: string): number {
   const index = series.values.findIndex((v) => v > MEMORY_ALERT_THRESHOLD_BYTES);
   const sampleTime = series.timestamps[index] as number;
   return SCENARIO.startMs + Math.ceil((sampleTime - SCENARIO.startMs) / EVALUATION_INTERVAL) * EVALUATION_INTERVAL;
-}
-
-function promtool(args: string[], cwd: string): string {
-  try {
-    return execFileSync(BINARIES.promtool, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`promtool ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
-  }
 }
 
 let dir: string;
