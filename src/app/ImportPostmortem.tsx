@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEve
 import type { Incident, ParseResult, PostmortemReading } from '../incidents';
 import { fileSizeRefusal, pastedLengthRefusal } from '../incidents/postmortemSizeLimit';
 import { ReadAbortedError, readPostmortemOffThread } from '../incidents/readPostmortemOffThread';
+import { fnv1a32 } from '../series';
 import { FRAGMENT_LIMITS } from '../url';
 import { fetchPostmortem, postmortemUrl } from './fetchPostmortem';
 import { ImportReview } from './ImportReview';
@@ -13,9 +14,7 @@ interface Props {
 
 /** A short stable id from the text, so importing the same document twice gives the same incident. */
 function idFor(text: string): string {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return `imported-${(hash >>> 0).toString(36)}`;
+  return `imported-${fnv1a32(text).toString(36)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Labels, Series } from '../series';
+import { fnv1a32, type Labels, type Series } from '../series';
 
 // Distinguishable on dark and light backgrounds (Okabe–Ito-inspired, colour-blind safe order).
 const PALETTE = ['#4e9bff', '#f5a623', '#39c28a', '#e5588f', '#a98bff', '#f2d13d', '#35c4d6', '#ff7a45'];
@@ -16,13 +16,6 @@ export interface LineStyle {
   readonly aggregate: boolean;
   /** A "Compare to" line: the query's answer from earlier, dotted. */
   readonly earlier?: boolean;
-}
-
-/** FNV-1a, 32 bit: small, fast and well spread for short strings such as label values. */
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 /** The series' labels without its metric name, in one canonical order: what it is, whatever the query. */
@@ -53,7 +46,7 @@ export function styleLines<T extends { readonly key: string; readonly series: Se
       const labels = line.series.labels;
       const instance = labels[INSTANCE_LABEL];
       const identity = labelIdentity(labels);
-      const preferred = instance !== undefined ? hash(instance) : identity === '' ? undefined : hash(identity);
+      const preferred = instance !== undefined ? fnv1a32(instance) : identity === '' ? undefined : fnv1a32(identity);
       return { index, order: `${identity}\u0000${line.key}`, preferred };
     })
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
