@@ -18,6 +18,7 @@ import {
   shownCatalogIds,
   showPlaylistItem,
   toggleIncident,
+  removeImportedIncident,
   toggleEvent,
   toggleSeries,
   zoomOut,
@@ -88,7 +89,14 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
   );
   const overlay = useMemo(() => toOverlay(incidents, { colors, now: time.now }), [incidents, colors, time.now]);
   const incidentPicker = (
-    <IncidentPicker catalog={catalog} shownIds={shownCatalogIds(view, catalogIds)} colors={colors} onToggle={(id) => push(toggleIncident(view, id, catalogIds))} />
+    <IncidentPicker
+      catalog={catalog}
+      shownIds={shownCatalogIds(view, catalogIds)}
+      colors={colors}
+      onToggle={(id) => push(toggleIncident(view, id, catalogIds))}
+      fromLink={incidents.filter((i) => shown.fromLink.has(i.id))}
+      onRemoveFromLink={(id) => push(removeImportedIncident(view, id))}
+    />
   );
   const incidentProblems = boot.incidents.flatMap((l) => (l.result.ok ? [] : [{ source: l.source, error: l.result.error }]));
   const readingsById = new Map(boot.incidents.flatMap((l) => (l.result.ok ? [[l.result.incident.id, l.result.reading] as const] : [])));

@@ -23,6 +23,7 @@ export {
   enterKiosk,
   focusPanel,
   importIncident,
+  removeImportedIncident,
   isolateSeries,
   openExplore,
   openIncidentWindow,

@@ -16,6 +16,7 @@ import {
   openIncidentWindow,
   overrideQueries,
   removeExploreQuery,
+  removeImportedIncident,
   selectEvent,
   setCompare,
   setExploreQueries,
@@ -169,6 +170,14 @@ describe('view changes', () => {
     const twice = importIncident(once, { ...incident, title: 'Memory leak, revised' });
     expect(twice.importedIncidents.map((i) => i.title)).toEqual(['Memory leak, revised']);
     expect(twice.range).toEqual(once.range);
+  });
+
+  it('removeImportedIncident takes one incident of the link out of it, and leaves the others', () => {
+    const both = importIncident(importIncident(EMPTY_VIEW_STATE, incident), { ...incident, id: 'other', title: 'Other' });
+    const left = throughLink(removeImportedIncident(both, 'seed'));
+    expect(left.importedIncidents.map((i) => i.id)).toEqual(['other']);
+    expect(left.range).toEqual(both.range);
+    expect(throughLink(removeImportedIncident(left, 'other')).importedIncidents).toEqual([]);
   });
 
   it('showPlaylistItem switches a known dashboard, otherwise shows a range ending now', () => {

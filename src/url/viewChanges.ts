@@ -166,6 +166,14 @@ export function toggleIncident(view: ViewState, id: string, catalogIds: readonly
   return showIncidents(view, next, catalogIds);
 }
 
+/**
+ * An incident that came with the link leaves the view: it lives only in the link's fragment, so
+ * taking it out of the view is taking it out of the link (import it again to bring it back).
+ */
+export function removeImportedIncident(view: ViewState, id: string): ViewState {
+  return { ...view, importedIncidents: view.importedIncidents.filter((i) => i.id !== id) };
+}
+
 /** A pasted postmortem joins the overlay (replacing one with the same id) and is brought into view. */
 export function importIncident(view: ViewState, incident: Incident): ViewState {
   return {

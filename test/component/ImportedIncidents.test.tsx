@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import type { Incident } from '../../src/incidents';
-import { buildUrl, EMPTY_VIEW_STATE } from '../../src/url';
+import { buildUrl, decodeViewState, EMPTY_VIEW_STATE } from '../../src/url';
 import { COLD_START_TIMEOUT_MS, drawnLines, importedIncident, openApp, panel } from './appHarness';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -55,6 +56,27 @@ describe('open incidents that came with a link', () => {
     expect(linkIncidentNote()).toHaveTextContent('From this link (not from this site\'s incidents): Checkout is down — open for 5m');
     expect(openIncidentBanner()).toBeUndefined();
   });
+});
+
+describe('incidents that came with a link, in the incident picker', () => {
+  it('are listed after the site\'s own, and one can be removed from the view and the link', async () => {
+    const user = userEvent.setup();
+    openWithImported([importedIncident(), importedIncident({ id: 'imported-checkout', title: 'Checkout is down' })]);
+    await waitFor(() => expect(drawnLines(panel('Memory'))).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Incidents (3 of 3)' }));
+    const fromLink = screen.getByRole('list', { name: 'From this link' });
+    expect(within(fromLink).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Database failoverRemove Database failover',
+      'Checkout is downRemove Checkout is down',
+    ]);
+
+    await user.click(within(fromLink).getByRole('button', { name: 'Remove Database failover' }));
+    expect(screen.queryByRole('region', { name: 'Incident: Database failover' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Incident: Checkout is down' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Incidents (2 of 2)' })).toBeInTheDocument();
+    const linked = decodeViewState(window.location.search, window.location.hash.slice(1), { now: Date.now() }).state.importedIncidents;
+    expect(linked.map((i) => i.title)).toEqual(['Checkout is down']);
+  }, COLD_START_TIMEOUT_MS);
 });
 
 describe('a hostile postmortem carried in a link', () => {
