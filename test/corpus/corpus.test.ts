@@ -18,8 +18,6 @@ export const WINDOW_EXCEPTIONS: Readonly<Record<string, string>> = {
   'gitlab-2017-01-31-database-outage': 'the outage starts at a mid-timeline entry (data removed); the end is in prose ("Around 18:00")',
   'jobnimbus-2026-03-13-degraded-performance': 'start and end in sentences with a relative day ("Starting yesterday, March 12, at 10:48 PM MT")',
   'pusher-2021-07-07-beams-heroku-routing': 'the document never writes a year',
-  'soylentnews-2019-08-15-site-recovery': 'the start is "a series of faults hit the site (around 0520 UTC)": no outage verb the reader knows',
-  'tails-2021-04-30-server-outage': '"offline from Friday April 30 19:09 UTC until Monday May 3 05:58 UTC": yearless dates inside the range',
   'tails-2021-04-30-server-outage-de': 'German prose ("von … bis … offline")',
   'tito-2020-01-19-database-outage': 'the start is the front matter\'s time, not a timeline entry',
   'ucsf-wynton-2023-05-17-beegfs-failure': 'the window is in an HTML comment (metadata), which the reader drops as it drops all markup',
