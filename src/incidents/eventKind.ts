@@ -14,7 +14,7 @@ const KIND_RULES: ReadonlyArray<readonly [IncidentEventKind, RegExp]> = [
   ['escalated', /\b(?:escalated|escalating|escalate|handed (?:over|off) to|paged (?:in )?(?:the|a|an) \w+ team)\b/i],
   ['identified', /\b(?:identified|root[- ]caused?|found the (?:cause|source|culprit|bug|problem|leak|issue)|pinpointed|traced (?:\w+ ){0,3}to|narrowed (?:it )?down|diagnosed|determined (?:that|the cause)|confirmed the (?!alert|alarm|page|report|incident|issue\b|outage|problem\b)\w+|(?:began|started) (?:working on|developing|preparing|writing) a fix|working on a fix)\b/i],
   ['acknowledged', /\b(?:acknowledg\w*|ack'?ed|confirmed the (?:alert|alarm|page|report|incident|issue|outage|problem)|(?:began|started|begun) (?:investigating|to investigate|looking into|triaging)|investigating|investigation (?:began|started)|triag\w*|responded to (?:the )?(?:alert|page|alarm)|on-?call (?:engineer )?(?:responded|joined|was paged)|incident (?:was )?(?:declared|opened)|declared (?:an|the) incident)\b/i],
-  ['detected', /\b(?:detected|detection|alerted|alert (?:fired|triggered)|alerts? (?:fired|triggered)|alarm(?:ed|s)?|paged|noticed|spotted|observed|reported|monitoring (?:showed|flagged|system)|first (?:seen|observed|noticed))\b/i],
+  ['detected', /\b(?:detected|detection|alerted|alert (?:fired|triggered)|alerts? (?:fired|fires|triggered|triggers)|alarm(?:ed|s)?|paged|noticed|spotted|observed|reported|monitoring (?:showed|flagged|system)|first (?:seen|observed|noticed))\b/i],
   ['started', /\b(?:(?:outage|incident|impact|degradation|errors?|issues?|problems?|latency) (?:first )?(?:began|started|begins|starts)|introduced|deployed (?:a |the )?(?:change|release|version|update|config)|began to fail|started (?:to )?fail(?:ing)?)\b/i],
 ];
 

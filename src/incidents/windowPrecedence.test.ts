@@ -35,4 +35,14 @@ describe('the window read from a timeline', () => {
     const source = '## Timeline\n\n* [2013-03-27 00:29 UTC] Incident opened.\n* [2013-03-27 02:06 UTC] The provider says routing has been fully restored.\n* [2013-03-27 02:18 UTC] Only part of the subnets are back.\n';
     expect(windowOf(source)).toEqual(['2013-03-27T00:29', undefined, 'impact-to-resolution']);
   });
+
+  it('starts where errors rise, after the deploy that caused them', () => {
+    const source = 'Date: 14 March 2023\n\nTimeline\nUTC 09:02 - Deploy of gateway v2.14 begins\nUTC 09:09 - Upload error rate rises above 20%; alert fires\nUTC 09:15 - Incident declared\nUTC 09:40 - Uploads fully recovered\n';
+    expect(windowOf(source)).toEqual(['2023-03-14T09:09', '2023-03-14T09:40', 'impact-to-resolution']);
+  });
+
+  it('starts where requests begin to fail, before the alert', () => {
+    const source = '## Timeline (all times UTC)\n\n*2023-01-04 05:13*: Resolvers return SERVFAIL; API requests begin to fail.\n*2023-01-04 05:16*: Alert fired.\n*2023-01-04 06:10*: Incident resolved.\n';
+    expect(windowOf(source)).toEqual(['2023-01-04T05:13', '2023-01-04T06:10', 'impact-to-resolution']);
+  });
 });
