@@ -32,8 +32,16 @@ describe('the outage window', () => {
     ['a date on another line', 'Date: 2024-01-15\nDuration: 10:00 – 12:30', 'UTC', '2024-01-15T10:00', '2024-01-15T12:30'],
     ['"Start:" and "End:" lines', 'Start: 2024-01-15 10:00 UTC\nEnd: 2024-01-15 12:30 UTC', 'Europe/Berlin', '2024-01-15T10:00', '2024-01-15T12:30'],
     ['a line naming the outage over an earlier line with two times', 'The 09:00 to 09:30 deploy went fine on 2024-01-15.\nOutage window: 10:00 to 12:30 on 2024-01-15', 'UTC', '2024-01-15T10:00', '2024-01-15T12:30'],
+    ['a range split after its start time, the zone opening the next line, yearless days in the year of the document',
+      'Published Wed, 05 May 2021\n\nOur server was offline from Friday April 30 19:09\nUTC until Monday May 3 05:58 UTC.', 'Europe/Berlin', '2021-04-30T19:09', '2021-05-03T05:58'],
+    ['a yearless December range in a postmortem dated January: the year before', 'Posted 2024-01-04\n\nThe site was unavailable from December 30 22:00 until December 31 01:00 UTC.', 'UTC', '2023-12-30T22:00', '2023-12-31T01:00'],
   ])('reads %s', (_name, source, timezone, start, end) => {
     expect(windowOf(source, timezone)).toEqual([`${start}:00.000Z`, `${end}:00.000Z`]);
+  });
+
+  it('starts where "a series of faults hit the site", an open incident without an end', () => {
+    const result = parsePostmortem('posted on Thursday August 15 2019\n\nEarlier this morning (around 0520 UTC) a series of faults hit the site.\n\nThe site is up again.', { id: 'w' });
+    expect(result.ok && [new Date(result.incident.start).toISOString(), result.incident.end, result.reading.window.rule]).toEqual(['2019-08-15T05:20:00.000Z', undefined, 'start-end-sentences']);
   });
 
   it('says the window has no date when none is written anywhere', () => {

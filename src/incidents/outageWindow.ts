@@ -53,9 +53,9 @@ const RANGE_CONNECTORS: ReadonlySet<string> = new Set([
 ]);
 // Words that may sit between a date and a time or around a connector without changing the meaning
 // (the "T" is what remains of an ISO date-time once its date is cut out).
-const FILLER = /\b(?:on|at|the|of|from|between|starting|since|t)\b|[,()]/gi;
+const FILLER = /\b(?:on|at|the|of|from|between|starting|since|t|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|[,()]/gi;
 const WINDOW_HINT =
-  /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)?|incident (?:period|time)|affected|unavailable|degraded|disruption|experienced|were down|was down|went down|interrupted|elevated error)/i;
+  /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)?|incident (?:period|time)|affected|unavailable|offline|degraded|disruption|experienced|were down|was down|went down|interrupted|elevated error)/i;
 /**
  * A range about another period: data lost or replayed, a maintenance, deploy or change window, a
  * backup. It must not be read as the outage even where its line also says "outage".
@@ -99,6 +99,32 @@ export function findDocumentDate(lines: readonly DocLine[]): CivilDate | undefin
     if (date) return date.date;
   }
   return undefined;
+}
+
+/** Half a year: a yearless date further than this after the document's date belongs to the year before. */
+const HALF_YEAR_DAYS = 183;
+
+/**
+ * The dates of a line, those written without a year ("Friday April 30") in the year of the
+ * document's date, or the year before where that keeps them from lying half a year after it (a
+ * postmortem of late December published in January). Without a document date they are dropped.
+ */
+export function datesWithDocumentYear(text: string, documentDate: CivilDate | undefined): DateToken[] {
+  const dates: DateToken[] = [];
+  for (const token of scanDates(text, { yearless: true })) {
+    if (token.yearWritten) {
+      dates.push(token);
+      continue;
+    }
+    if (!documentDate) continue;
+    const { month, day } = token.date;
+    let year = documentDate.year;
+    const daysAfter = (Date.UTC(year, month - 1, day) - Date.UTC(documentDate.year, documentDate.month - 1, documentDate.day)) / 86_400_000;
+    if (daysAfter > HALF_YEAR_DAYS) year -= 1;
+    if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) continue;
+    dates.push({ ...token, date: { year, month, day } });
+  }
+  return dates;
 }
 
 interface RangeMatch {
@@ -224,12 +250,15 @@ function windowFromLabels(
   return { ok: true, window };
 }
 
+/** The second line of a split range: its connector, maybe after the zone of the first line's time ("UTC until …"). */
+const SPLIT_RANGE_CONTINUES = /^\W{0,3}(?:(?:UTC|GMT|Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\)?,?\s{1,2})?(?:to|until|till|through|and|[-–—])\s/i;
+
 /** The line, joined with the next one where a range is split over two ("from 10:00 UTC" / "to 12:30 UTC"). */
 function rangeText(lines: readonly DocLine[], index: number, times: number): string {
   const text = lines[index]?.text ?? '';
   if (times !== 1) return text;
   const next = lines[index + 1];
-  if (!next?.text || next.level !== undefined || !/^\W{0,3}(?:to|until|till|through|and|[-–—])\s/i.test(next.text)) return text;
+  if (!next?.text || next.level !== undefined || !SPLIT_RANGE_CONTINUES.test(next.text)) return text;
   return `${text} ${next.text}`;
 }
 
@@ -253,7 +282,7 @@ export function findStatedWindow(
       const text = rangeText(searched, lineIndex, scanTimes(line.text).length);
       const times = scanTimes(text);
       if (times.length < 2) continue;
-      const range = findRange(text, times, scanDates(text));
+      const range = findRange(text, times, datesWithDocumentYear(text, documentDate));
       if (!range) continue;
       const rule = hinted ? 'outage-line' : 'time-range';
       const result = windowFromRange(text, range, defaultZone, documentDate, { rule, lineIndex });
@@ -274,7 +303,7 @@ export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpe
 }
 
 const START_SENTENCE =
-  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity))\b/i;
+  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity)|(?:faults?|failures?|problems|issues|errors|outages?) (?:hit|struck))\b/i;
 const END_SENTENCE =
   /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;

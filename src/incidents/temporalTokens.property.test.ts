@@ -139,4 +139,19 @@ describe('timeline entries, read back', () => {
       }),
     );
   });
+
+  // The formats the corpus fixtures added (chat logs, zone first, per-entry offsets, approximate ranges).
+  it.each([
+    ['a chat log line, unquoted, with a nick', (t: string, x: string) => `[${t}] alice: ${x}`, (x: string) => `alice: ${x}`],
+    ['the zone before the time', (t: string, x: string) => `UTC ${t} - ${x}`, (x: string) => x],
+    ['a log stamp with seconds and an offset', (t: string, x: string) => `2022-09-20 ${t}:31+00:00 — ${x}`, (x: string) => x],
+    ['an approximate range', (t: string, x: string) => `~${t}-23:59 ${x}`, (x: string) => x],
+  ])('%s', (_name, render, expectedText) => {
+    fc.assert(
+      fc.property(clock, text, (time, words) => {
+        const entry = parseTimelineEntry(render(`${pad(time.hour)}:${pad(time.minute)}`, words), true);
+        expect(entry && [hour24(entry.time), entry.time.minute, entry.text]).toEqual([time.hour, time.minute, expectedText(words)]);
+      }),
+    );
+  });
 });

@@ -12,9 +12,14 @@
  *    Then 'start-end-sentences': prose saying when the outage began ("At 13:07 UTC the main server
  *    failed") and ended ("back up by 7:18am PDT"); without an ending sentence the end is the
  *    timeline's last resolution after the start, and without one of those the incident is open.
- * 4. 'impact-to-resolution': the timeline's first entry that is not itself a mitigation or
- *    resolution, to the last resolution within RESOLUTION_HORIZON_MS (later "fixed" entries are
- *    follow-ups, not the outage); with no resolution the incident is open (no end).
+ * 4. 'impact-to-resolution': the timeline's first entry that shows impact or its detection (IMPACT
+ *    wording, or an entry of kind started/detected/acknowledged; causes before it, "utility power fails - running
+ *    on batteries", are lead-up), else its first entry that is not a mitigation or resolution; to
+ *    the end: the last resolution within RESOLUTION_HORIZON_MS (later "fixed" entries are follow-ups,
+ *    not the outage), where one says the whole service is back (SERVICE_RESTORED: "site status went
+ *    green", "normal service is back") the last such one, since a component recovering later (the
+ *    bridges) is not the outage. A resolution that a later entry contradicts ("only part of the
+ *    subnets are back") ends nothing; with no resolution left the incident is open (no end).
  * 5. 'time-range': the first range on a line that names nothing else, when there is no timeline.
  *
  * The sentence wins over the timeline because a writer states the window deliberately, while the
@@ -35,6 +40,17 @@ const END_MARKER =
 /** A weaker end marker, taken only where no entry says the outage ended ("OUTAGE MITIGATED" then "OUTAGE ENDS"). */
 const SETTLED_MARKER = /\b(?:outage|incident|impact|disruption|degradation|downtime)\s+(?:mitigated|resolved)\b/i;
 const RESOLUTION_HORIZON_MS = 3 * DAY_MS;
+/** Wording of an entry that shows users affected, as opposed to a cause or lead-up nobody saw yet. */
+export const IMPACT =
+  /\b(?:outage|down ?time|(?:is|was|were|are|went|goes|go) down|offline|unavailable|unreachable|inaccessible|degraded|disrupted|shut(?:s|ting)? ?down|shutdown|stop(?:s|ped)? (?:being|working|responding|serving)|elevated (?:error|latency)|users? (?:could not|cannot|can't|were unable)|partition(?:ed)?|(?:begins?|began|starts?|started) to fail|requests (?:\w+ )?fail(?:ing)?|(?:error|failure|timeout)s?(?: rates?)?\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|climbs?|climbed|increases?|increased)|latency\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|passes|passed|exceeds|exceeded))\b/i;
+/** Kinds of entry that mark the outage under way: it began, was detected, or an incident was opened for it. */
+const STARTING_KINDS: ReadonlySet<string> = new Set(['started', 'detected', 'acknowledged']);
+/** A resolution of the whole service, not of one component. */
+export const SERVICE_RESTORED =
+  /\b(?:normal (?:service|operations?)\b[^.;]{0,40}\b(?:back|restored|resumed)|(?:site|service|platform)\b[^.;]{0,20}\b(?:green|fully operational|back (?:up|online|to normal)|restored)|status (?:went|turned|is|was|back to|changed to|set to) green|all systems (?:normal|go|operational)|fully operational)/i;
+/** A later entry saying a "resolved" one was not the end. */
+export const RESOLUTION_CONTRADICTED =
+  /\b(?:only (?:part|some|a (?:part|quarter|third|half|fraction|few))|still (?:down|not|unavailable|broken|failing|missing|offline)|not (?:yet )?(?:all|fully|completely) (?:back|restored|recovered)|(?:down|failing|offline|unavailable) again)\b/i;
 
 /** A window found by a rule, before the incident is built. */
 export interface ChosenWindow {
@@ -58,15 +74,21 @@ function fromTimeline(events: readonly PlacedEvent[]): ChosenWindow | undefined 
       lastResolution(after, begin.time);
     return { rule: 'timeline-markers', start: begin.time, lineIndex: begin.lineIndex, ...(end && { end: end.time }) };
   }
-  const first = events.find((event) => event.kind !== 'resolved' && event.kind !== 'mitigated') ?? events[0];
+  const first =
+    events.find((event) => STARTING_KINDS.has(event.kind) || (IMPACT.test(event.text) && event.kind !== 'resolved')) ??
+    events.find((event) => event.kind !== 'resolved' && event.kind !== 'mitigated') ??
+    events[0];
   if (!first) return undefined;
   const end = lastResolution(events.filter((event) => event.time > first.time), first.time);
   return { rule: 'impact-to-resolution', start: first.time, lineIndex: first.lineIndex, ...(end && { end: end.time }) };
 }
 
 function lastResolution(events: readonly PlacedEvent[], start: number): PlacedEvent | undefined {
-  const resolved = events.filter((event) => event.kind === 'resolved' && event.time - start <= RESOLUTION_HORIZON_MS);
-  return resolved[resolved.length - 1];
+  const withinHorizon = events.filter((event) => event.time - start <= RESOLUTION_HORIZON_MS);
+  const contradicted = (event: PlacedEvent) => withinHorizon.some((later) => later.time > event.time && later.kind !== 'resolved' && RESOLUTION_CONTRADICTED.test(later.text));
+  const resolved = withinHorizon.filter((event) => event.kind === 'resolved' && !contradicted(event));
+  const serviceWide = resolved.filter((event) => SERVICE_RESTORED.test(event.text));
+  return serviceWide[serviceWide.length - 1] ?? resolved[resolved.length - 1];
 }
 
 function chosen(result: WindowResult | undefined): ChosenWindow | undefined {

@@ -1,0 +1,48 @@
+import { parsePostmortem } from './parsePostmortem';
+
+// The timeline rule of the window precedence (windowPrecedence.ts, rule 4), each on a small document
+// shaped like the corpus document that needed it.
+
+function windowOf(source: string): [string, string | undefined, string] {
+  const result = parsePostmortem(source, { id: 't' });
+  if (!result.ok) throw new Error(result.error);
+  const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 16));
+  return [iso(result.incident.start) ?? '', iso(result.incident.end), result.reading.window.rule];
+}
+
+describe('the window read from a timeline', () => {
+  it('starts at the first entry showing impact, not at a cause nobody saw yet', () => {
+    const source = 'Power blackout, 2010-11-16 (all times UTC)\n\n01:39 - Utility power fails - running on backup batteries\n03:36 - Batteries low - servers start their shutdown sequences\n04:24 - Last server back online; network operations restored\n';
+    expect(windowOf(source)).toEqual(['2010-11-16T03:36', '2010-11-16T04:24', 'impact-to-resolution']);
+  });
+
+  it('starts at an entry opening the incident before any impact is described', () => {
+    const source = '## Timeline\n\n* [2013-03-27 00:29 UTC] Incident opened.\n* [2013-03-27 00:35 UTC] Routing to the load balancer is down; we fail over to a spare.\n* [2013-03-27 02:06 UTC] Routing has been fully restored.\n';
+    expect(windowOf(source)).toEqual(['2013-03-27T00:29', '2013-03-27T02:06', 'impact-to-resolution']);
+  });
+
+  it('ends where the whole service is back, not where a component recovers hours later', () => {
+    const source = 'Times are UTC.\n\n- 2017-01-24 16:00 - The backup replica is close to running out of disk.\n- 2017-01-24 23:33 - A lock is held; messages stop being relayed.\n- 2017-01-25 09:45 - Normal service on the homeserver is mostly back.\n- 2017-01-25 13:00 - All hosted bridges are back to normal.\n';
+    expect(windowOf(source)).toEqual(['2017-01-24T23:33', '2017-01-25T09:45', 'impact-to-resolution']);
+  });
+
+  it('reads "site status went green" as the resolution', () => {
+    const source = '## Timeline\n\n### 2018 October 21 22:52 UTC\n\nThe network partition began.\n\n### 2018 October 22 16:24 UTC\n\nWe failed over to the original topology.\n\n### 2018 October 22 23:03 UTC\n\nEvery system checked; site status went green.\n';
+    expect(windowOf(source)).toEqual(['2018-10-21T22:52', '2018-10-22T23:03', 'impact-to-resolution']);
+  });
+
+  it('leaves the incident open where a later entry contradicts the resolution', () => {
+    const source = '## Timeline\n\n* [2013-03-27 00:29 UTC] Incident opened.\n* [2013-03-27 02:06 UTC] The provider says routing has been fully restored.\n* [2013-03-27 02:18 UTC] Only part of the subnets are back.\n';
+    expect(windowOf(source)).toEqual(['2013-03-27T00:29', undefined, 'impact-to-resolution']);
+  });
+
+  it('starts where errors rise, after the deploy that caused them', () => {
+    const source = 'Date: 14 March 2023\n\nTimeline\nUTC 09:02 - Deploy of gateway v2.14 begins\nUTC 09:09 - Upload error rate rises above 20%; alert fires\nUTC 09:15 - Incident declared\nUTC 09:40 - Uploads fully recovered\n';
+    expect(windowOf(source)).toEqual(['2023-03-14T09:09', '2023-03-14T09:40', 'impact-to-resolution']);
+  });
+
+  it('starts where requests begin to fail, before the alert', () => {
+    const source = '## Timeline (all times UTC)\n\n*2023-01-04 05:13*: Resolvers return SERVFAIL; API requests begin to fail.\n*2023-01-04 05:16*: Alert fired.\n*2023-01-04 06:10*: Incident resolved.\n';
+    expect(windowOf(source)).toEqual(['2023-01-04T05:13', '2023-01-04T06:10', 'impact-to-resolution']);
+  });
+});
