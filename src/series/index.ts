@@ -1,3 +1,5 @@
-export type { Labels, Series, SeriesSet } from './types';
+export type { FetchFacts, Labels, Series, SeriesSet } from './types';
 export { formatValue, valueTicks, type Unit } from './units';
 export { m4, nearestIndex, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';
+export { compareLabels, labelsIdentity } from './labels';
+export { mergeTail, type MergeWindow } from './mergeTail';
