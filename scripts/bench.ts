@@ -13,6 +13,7 @@ import { formatMiB, formatMs, median } from '../test/bench/stats';
 import { formatTable } from '../test/bench/table';
 import { benchRenderers, type RenderFigure } from '../test/bench/renderBench';
 import { formatRenderTable } from '../test/bench/renderTable';
+import { benchWallTraffic, type WallTrafficFigure } from '../test/bench/wallTrafficBench';
 import { cpus, loadavg } from 'node:os';
 
 const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser]
@@ -23,7 +24,10 @@ const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--sk
   --render-only    only the side-by-side render bench (uPlot, ECharts, vigil) in Chromium
   --skip-render    everything but the side-by-side render bench
   --series LIST    series counts of the render bench (default 1,10,50,200; each × 11,000 points)
-  --render-runs N  fresh pages per renderer and size, the median is shown (default 3)`;
+  --render-runs N  fresh pages per renderer and size, the median is shown (default 3)
+  --wall-only      only the wall-traffic bench (now-1h at 1 s refresh against a live Prometheus)
+  --skip-wall      everything but the wall-traffic bench
+  --wall-seconds N seconds each wall is watched (default 30)`;
 
 interface BenchOptions {
   runs: number;
@@ -33,10 +37,12 @@ interface BenchOptions {
   render: 'also' | 'only' | 'skip';
   renderSeries: number[];
   renderRuns: number;
+  wall: 'also' | 'only' | 'skip';
+  wallSeconds: number;
 }
 
 function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false, render: 'also', renderSeries: [1, 10, 50, 200], renderRuns: 3 };
+  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false, render: 'also', renderSeries: [1, 10, 50, 200], renderRuns: 3, wall: 'also', wallSeconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const count = () => {
@@ -51,6 +57,9 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--render-only') options.render = 'only';
     else if (arg === '--skip-render') options.render = 'skip';
     else if (arg === '--render-runs') options.renderRuns = count();
+    else if (arg === '--wall-only') options.wall = 'only';
+    else if (arg === '--skip-wall') options.wall = 'skip';
+    else if (arg === '--wall-seconds') options.wallSeconds = Math.min(count(), 600);
     else if (arg === '--series') {
       const list = (argv[++i] ?? '').split(',').map(Number);
       if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000)) throw new Error('--series needs series counts from 1 to 1,000, e.g. 1,10');
@@ -120,7 +129,43 @@ async function renderSideBySide(options: BenchOptions): Promise<void> {
   }
 }
 
+async function wallTraffic(options: BenchOptions): Promise<void> {
+  ensureDist(options.distDir);
+  const browser = await launchChromium();
+  try {
+    console.log(
+      `\nWall traffic: now-1h at 1 s refresh for ${options.wallSeconds} s per mode, the default dashboard (3 panels) at 1,920 px, ` +
+        `Debian's Prometheus scraping a live exporter every 1 s (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+    );
+    const figures = await benchWallTraffic(browser, options.distDir, options.wallSeconds);
+    console.log(
+      formatTable<WallTrafficFigure>(
+        [
+          { header: 'mode', cell: (f) => f.mode, align: 'left' },
+          { header: 'requests', cell: (f) => String(f.requests) },
+          { header: 'tails', cell: (f) => String(f.tails) },
+          { header: 'median B/request', cell: (f) => Math.round(f.medianBytes).toLocaleString('en-US') },
+          { header: 'B/refresh', cell: (f) => Math.round(f.bytesPerRefresh).toLocaleString('en-US') },
+          { header: 'total KiB', cell: (f) => (f.totalBytes / 1024).toFixed(1) },
+          { header: 'median server ms', cell: (f) => formatMs(f.medianServerMs) },
+        ],
+        figures,
+      ),
+    );
+    const [full, incremental] = figures;
+    if (full && incremental) {
+      console.log(
+        `incremental: ${(full.bytesPerRefresh / incremental.bytesPerRefresh).toFixed(1)}× fewer bytes per refresh (target ≥ 10×), ` +
+          `${(full.medianServerMs / incremental.medianServerMs).toFixed(1)}× less median time to first byte`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(options: BenchOptions): Promise<void> {
+  if (options.wall === 'only') return wallTraffic(options);
   if (options.render === 'only') return renderSideBySide(options);
   console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);
 
@@ -230,6 +275,7 @@ async function main(options: BenchOptions): Promise<void> {
     await browser.close();
     await bigSite.stop();
   }
+  if (options.wall === 'also') await wallTraffic(options);
   if (options.render === 'also') await renderSideBySide(options);
 }
 

@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { BootError } from './app/BootError';
 import { loadBootData, type BootData } from './app/boot';
-import { isDemo, scrapeIntervalMs } from './app/config';
+import { incrementalPolicy, isDemo, scrapeIntervalMs } from './app/config';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
 import { createPromClient, promKeys, type PromClient } from './prometheus';
@@ -35,6 +35,7 @@ function render(root: Root, boot: BootData, client: PromClient) {
           scrapeIntervalMs={scrapeIntervalMs(boot.config)}
           headerNames={Object.keys(boot.config.datasource.headers)}
           inPage={isDemo(boot.config)}
+          incremental={incrementalPolicy(boot.config)}
         >
           <AppErrorBoundary defaultViewHref={window.location.pathname}>
             <App boot={boot} demo={isDemo(boot.config)} />

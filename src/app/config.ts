@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatZodError } from '../schema';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
+import { DEFAULT_MAX_RESPONSE_BYTES, type IncrementalPolicy } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
 
 /**
@@ -66,6 +66,37 @@ const scrapeInterval = z.string().refine(
   { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
 );
 
+/** A Prometheus duration within bounds (ms), e.g. "2m". */
+function boundedDuration(minMs: number, maxMs: number, words: string) {
+  return z.string().refine(
+    (text) => {
+      const ms = parseDuration(text);
+      return ms !== null && ms >= minMs && ms <= maxMs;
+    },
+    { message: `must be a Prometheus duration ${words}` },
+  );
+}
+
+/** Bounds of `datasource.incremental`: the overlap and how often a whole range is asked again. */
+export const INCREMENTAL_LIMITS = { maxOverlapMs: HOUR_MS, minFullEveryMs: 60_000, maxFullEveryMs: 24 * HOUR_MS } as const;
+
+/**
+ * Incremental refresh of relative ranges: a refresh asks only the tail since the last complete
+ * evaluation, less `overlap`. Prometheus writes a scrape's samples at its start time within its
+ * timeout (≤ the scrape interval), and rule results at their evaluation time, so an evaluation a
+ * minute old is final; 2m also covers a 1m scrape or rule interval and some clock skew between
+ * browser and server. Grafana defaults to 10m because remote-write stores (Mimir, Thanos receive)
+ * may ingest minutes late: raise it for them. 10m would leave a `now-1h` wall asking a sixth of
+ * its hour every second. Out-of-order ingestion beyond the overlap needs `enabled: false`.
+ */
+const incremental = z
+  .object({
+    enabled: z.boolean().default(true),
+    overlap: boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"').default('2m'),
+    fullRefetchEvery: boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"').default('10m'),
+  })
+  .strict();
+
 export const configSchema = z.object({
   datasource: z
     .object({
@@ -74,8 +105,9 @@ export const configSchema = z.object({
       /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
       maxResponseBytes: z.number().int().min(RESPONSE_BYTES_LIMITS.min).max(RESPONSE_BYTES_LIMITS.max).default(DEFAULT_MAX_RESPONSE_BYTES),
       scrapeInterval: scrapeInterval.default('15s'),
+      incremental: incremental.default({ enabled: true, overlap: '2m', fullRefetchEvery: '10m' }),
     })
-    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s' }),
+    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, overlap: '2m', fullRefetchEvery: '10m' } }),
   timezone: z.string().default('UTC'),
   dashboards: z.array(z.string().min(1)).min(1).max(50).default(['dashboards/incident.json']),
   incidents: z.array(z.string().min(1)).max(200).default([]),
@@ -100,6 +132,13 @@ export function parseConfig(raw: unknown): VigilConfig {
 /** The validated scrape interval in ms. */
 export function scrapeIntervalMs(config: VigilConfig): number {
   return parseDuration(config.datasource.scrapeInterval) ?? 15_000;
+}
+
+/** The incremental refresh policy, or undefined when config.json turns it off. */
+export function incrementalPolicy(config: VigilConfig): IncrementalPolicy | undefined {
+  const { enabled, overlap, fullRefetchEvery } = config.datasource.incremental;
+  if (!enabled) return undefined;
+  return { overlapMs: parseDuration(overlap) ?? 2 * 60_000, fullEveryMs: parseDuration(fullRefetchEvery) ?? 10 * 60_000 };
 }
 
 export function isDemo(config: VigilConfig): boolean {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expectWithin, FUZZ_RUNS } from '../../test/fuzzBudget';
-import { ConfigError, parseConfig, RESPONSE_BYTES_LIMITS } from './config';
+import { ConfigError, incrementalPolicy, parseConfig, RESPONSE_BYTES_LIMITS } from './config';
 
 const withDatasource = (datasource: Record<string, unknown>) => ({ datasource });
 
@@ -64,5 +64,24 @@ describe('parseConfig on arbitrary JSON', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
+  });
+});
+
+describe('config: datasource.incremental', () => {
+  it.each([
+    ['a negative overlap', { overlap: '-1m' }, /datasource\.incremental\.overlap/],
+    ['an overlap over 1h', { overlap: '61m' }, /datasource\.incremental\.overlap/],
+    ['a full refetch more often than every minute', { fullRefetchEvery: '30s' }, /datasource\.incremental\.fullRefetchEvery/],
+    ['a full refetch rarer than daily', { fullRefetchEvery: '25h' }, /datasource\.incremental\.fullRefetchEvery/],
+    ['a misspelt field', { overlapp: '2m' }, /datasource\.incremental/],
+  ])('refuses %s, naming the field', (_case, incremental, message) => {
+    expect(() => parseConfig(withDatasource({ url: '/prometheus', incremental }))).toThrow(message);
+  });
+
+  it('reads the policy, or none when turned off', () => {
+    const on = parseConfig(withDatasource({ url: '/prometheus', incremental: { overlap: '10m', fullRefetchEvery: '1h' } }));
+    expect(incrementalPolicy(on)).toEqual({ overlapMs: 600_000, fullEveryMs: 3_600_000 });
+    expect(incrementalPolicy(parseConfig(withDatasource({ url: '/prometheus', incremental: { enabled: false } })))).toBeUndefined();
+    expect(incrementalPolicy(parseConfig({}))).toEqual({ overlapMs: 120_000, fullEveryMs: 600_000 });
   });
 });

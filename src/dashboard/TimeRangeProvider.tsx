@@ -70,3 +70,8 @@ export function useTimeRange(): DashboardTime {
   if (!value) throw new Error('useTimeRange() is used outside a <TimeRangeProvider>');
   return value;
 }
+
+/** Whether the range moves with time (relative): false outside a provider. */
+export function useRangeMoves(): boolean {
+  return useContext(TimeContext)?.relative ?? false;
+}

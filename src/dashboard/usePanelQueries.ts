@@ -6,7 +6,8 @@ import { earlierLines, shiftWords } from './comparison';
 import { alignRange, stepFacts } from '../time';
 import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
 import { builtinValues, intervalFacts, type IntervalFacts } from './builtins';
-import { usePromClient, useScrapeInterval } from './promClientContext';
+import { useIncrementalPolicy, usePromClient, useScrapeInterval } from './promClientContext';
+import { useRangeMoves } from './TimeRangeProvider';
 import { describeQueryError } from './problems';
 import type { PanelQuery } from './schema';
 import { interpolateChecked, type Interpolated, type VariableValues } from './variables';
@@ -64,6 +65,9 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   const legendsKey = specQueries.map((q) => q.legend ?? '').join('\n');
   const edited = queries.some((q, i) => q.expr !== specQueries[i]?.expr);
   const scrapeIntervalMs = useScrapeInterval();
+  // Only a moving range refreshes incrementally: an absolute one is asked whole again.
+  const incrementalPolicy = useIncrementalPolicy();
+  const incremental = useRangeMoves() ? incrementalPolicy : undefined;
 
   const wantedStep = stepFacts({ start, end, widthPx: plotWidthPx });
   const wanted = { ...alignRange(start, end, wantedStep.step), step: wantedStep.step, stepFacts: wantedStep };
@@ -80,7 +84,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   // keeps the data across the key changes of a refresh.
   const shift = compareShiftMs !== undefined && compareShiftMs > 0 ? compareShiftMs : 0;
   const rangeQuery = (q: Interpolated, by: number) => ({
-    ...rangeQueryOptions(client, { expr: q.expr, start: asked.start - by, end: asked.end - by, step: asked.step } satisfies RangeQueryParams),
+    ...rangeQueryOptions(client, { expr: q.expr, start: asked.start - by, end: asked.end - by, step: asked.step } satisfies RangeQueryParams, incremental),
     enabled: q.problems.length === 0,
   });
   // One list, so that "in flight" covers the earlier queries too: the panel moves on when all answered.

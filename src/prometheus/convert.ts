@@ -1,4 +1,5 @@
 import type { Labels, Series } from '../series/types';
+import { compareLabels } from '../series/labels';
 import { isWithinTimeBounds } from '../time';
 import type { RawMatrixSeries, RawVectorSample } from './schemas';
 
@@ -56,24 +57,7 @@ export function msToSecondsParam(ms: number): string {
   return `${sign}${whole}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`;
 }
 
-/**
- * Prometheus's labels.Compare: label pairs in name order, compared name then value, then the
- * shorter set first. Prometheus already sorts matrices this way; VictoriaMetrics may not.
- */
-export function compareLabels(a: Labels, b: Labels): number {
-  const aNames = Object.keys(a).sort();
-  const bNames = Object.keys(b).sort();
-  const shared = Math.min(aNames.length, bNames.length);
-  for (let i = 0; i < shared; i++) {
-    const aName = aNames[i] as string;
-    const bName = bNames[i] as string;
-    if (aName !== bName) return aName < bName ? -1 : 1;
-    const aValue = a[aName] as string;
-    const bValue = b[bName] as string;
-    if (aValue !== bValue) return aValue < bValue ? -1 : 1;
-  }
-  return aNames.length - bNames.length;
-}
+export { compareLabels };
 
 export interface ConvertedSeries {
   readonly series: Series[];

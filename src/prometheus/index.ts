@@ -28,3 +28,4 @@ export {
   promKeys,
   rangeQueryOptions,
 } from './queries';
+export { dependsOnQueryRange, planRangeFetch, type FetchPlan, type IncrementalPolicy } from './incremental';

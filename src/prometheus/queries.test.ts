@@ -190,3 +190,71 @@ describe('other query options', () => {
     expect(buildInfoQueryOptions(client).queryKey).toEqual(['prometheus', BASE, 'buildinfo']);
   });
 });
+
+describe('rangeQueryOptions, incremental', () => {
+  const S = 1_000;
+  const step = 10 * S;
+  const policy = { overlapMs: 60 * S, fullEveryMs: 10 * 60 * S };
+  // A server whose answer at each evaluation is a function of the time: `late` rewrites the last minute.
+  let asked: { start: number; end: number }[] = [];
+  let late = 0;
+  const valueAt = (t: number, job: string) => (t >= latestMs - 60 * S ? t / 1000 + late : t / 1000) + (job === 'b' ? 0.5 : 0);
+  let latestMs = 0;
+  beforeEach(() => {
+    asked = [];
+    late = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        const start = Number(form.get('start')) * 1000;
+        const end = Number(form.get('end')) * 1000;
+        asked.push({ start, end });
+        const grid: number[] = [];
+        for (let t = start; t <= end; t += Number(form.get('step')) * 1000) grid.push(t);
+        // Series b appears only in the newest 30 s: a series that joins.
+        const result = ['a', 'b'].map((job) => ({
+          metric: { job },
+          values: grid.filter((t) => job === 'a' || t >= latestMs - 30 * S).map((t) => [t / 1000, String(valueAt(t, job))]),
+        }));
+        return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: result.filter((r) => r.values.length > 0) } });
+      }),
+    );
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks only the tail of a moved window and holds what a full fetch answers', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const noon = Date.UTC(2026, 0, 5, 12);
+    vi.setSystemTime(noon);
+    latestMs = noon;
+    const client = createPromClient({ baseUrl: BASE });
+    const first = { expr: 'up', start: noon - 3_600 * S, end: noon, step };
+    await queryClient.fetchQuery(rangeQueryOptions(client, first, policy));
+
+    vi.setSystemTime(noon + 20 * S);
+    latestMs = noon + 20 * S;
+    late = 1000;
+    const moved = { ...first, start: first.start + 2 * step, end: first.end + 2 * step };
+    const merged = await queryClient.fetchQuery(rangeQueryOptions(client, moved, policy));
+    expect(asked[1]).toEqual({ start: noon - 60 * S, end: moved.end });
+
+    const full = await new QueryClient().fetchQuery(rangeQueryOptions(client, moved));
+    expect(asked[2]).toEqual({ start: moved.start, end: moved.end });
+    expect(merged.series).toEqual(full.series);
+    expect(merged.series.map((s) => s.labels.job)).toEqual(['a', 'b']);
+    expect([merged.start, merged.end]).toEqual([moved.start, moved.end]);
+  });
+
+  it('asks the whole window again once the last full fetch is older than the policy allows', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const noon = Date.UTC(2026, 0, 5, 12);
+    vi.setSystemTime(noon);
+    const client = createPromClient({ baseUrl: BASE });
+    const first = { expr: 'up', start: noon - 3_600 * S, end: noon, step };
+    await queryClient.fetchQuery(rangeQueryOptions(client, first, policy));
+    vi.setSystemTime(noon + policy.fullEveryMs);
+    const moved = { ...first, start: first.start + 60 * step, end: first.end + 60 * step };
+    await queryClient.fetchQuery(rangeQueryOptions(client, moved, policy));
+    expect(asked[1]).toEqual({ start: moved.start, end: moved.end });
+  });
+});

@@ -1,5 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { mergeTail } from '../series/mergeTail';
+import type { SeriesSet } from '../series/types';
 import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, SeriesParams } from './client';
+import { fetchFactsOf, planRangeFetch, type HeldAnswer, type IncrementalPolicy } from './incremental';
 import { retryDelay, shouldRetry } from './retry';
 import { withTimeout } from './timeout';
 
@@ -39,19 +42,55 @@ const retryPolicy = {
  */
 export const RANGE_QUERY_TIMEOUT_MS = 60_000;
 
-/** Keeps the previous lines on screen while a new range loads, instead of flashing empty. */
-export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
+/**
+ * Keeps the previous lines on screen while a new range loads, instead of flashing empty.
+ *
+ * With `incremental` (a relative range), the answer held for an earlier window of the same
+ * expression and step is the starting point: only its tail is asked and merged in (mergeTail), so
+ * a wall at `now-1h` refreshed every second asks for minutes, not the hour. The key still names
+ * the whole window, and the data under it is what a full fetch of it answers (mergeTail's
+ * property), so "equal keys, equal data" holds.
+ */
+export function rangeQueryOptions(client: PromClient, p: RangeQueryParams, incremental?: IncrementalPolicy) {
   const params: RangeQueryParams = { expr: p.expr, start: p.start, end: p.end, step: p.step };
   return queryOptions({
     queryKey: promKeys.range(client.baseUrl, params),
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal, client: queryClient }): Promise<SeriesSet> => {
+      const held = incremental ? heldAnswer(queryClient, client.baseUrl, params) : undefined;
+      const fetchedAt = Date.now();
+      const plan = planRangeFetch(held, params, incremental, fetchedAt);
+      const asked = plan.kind === 'tail' ? { ...params, start: plan.from } : params;
       const began = performance.now();
-      const set = await withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.queryRange(params, timed));
-      return { ...set, tookMs: Math.round(performance.now() - began) };
+      const answer = await withTimeout(signal, RANGE_QUERY_TIMEOUT_MS, (timed) => client.queryRange(asked, timed));
+      const done = { tookMs: Math.round(performance.now() - began), fetch: fetchFactsOf(plan, params, held, fetchedAt) };
+      if (plan.kind === 'full' || !held) return { ...answer, ...done };
+      return {
+        ...answer,
+        ...done,
+        series: mergeTail(held.set.series, answer.series, params, plan.from),
+        start: params.start,
+        end: params.end,
+        warnings: [...new Set([...held.set.warnings, ...answer.warnings])],
+      };
     },
     placeholderData: keepPreviousData,
     ...retryPolicy,
   });
+}
+
+/**
+ * The latest answer cached for an earlier window of the same expression and step on this server
+ * (the window before this tick's, still observed until this one answers).
+ */
+function heldAnswer(queryClient: QueryClient, baseUrl: string, wanted: RangeQueryParams): HeldAnswer | undefined {
+  let best: SeriesSet | undefined;
+  for (const [key, data] of queryClient.getQueriesData<SeriesSet>({ queryKey: [...promKeys.all(baseUrl), 'query_range'] })) {
+    const asked = key[3] as Partial<RangeQueryParams> | undefined;
+    if (!data?.fetch || asked?.expr !== wanted.expr || data.step !== wanted.step) continue;
+    if (data.start > wanted.start || data.end > wanted.end) continue;
+    if (!best || data.end > best.end || (data.end === best.end && (data.fetch.fetchedAt > (best.fetch?.fetchedAt ?? 0)))) best = data;
+  }
+  return best && { expr: wanted.expr, set: best };
 }
 
 /** The server's version hardly changes while a page is open. */

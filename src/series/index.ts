@@ -1,4 +1,6 @@
-export type { Labels, Series, SeriesSet } from './types';
+export type { FetchFacts, Labels, Series, SeriesSet } from './types';
 export { formatValue, valueTicks, type Unit } from './units';
 export { m4, nearestIndex, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';
 export { fnv1a32 } from './fnv1a';
+export { compareLabels, labelsIdentity } from './labels';
+export { mergeTail, type MergeWindow } from './mergeTail';

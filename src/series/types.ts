@@ -25,4 +25,18 @@ export interface SeriesSet {
   readonly answer?: { readonly head: string; readonly chars: number };
   /** Wall time of the request in ms, measured around the client call (fetch, read, validation). */
   readonly tookMs?: number;
+  /** How these columns were fetched: whole, or only a tail merged into the previous window. */
+  readonly fetch?: FetchFacts;
+}
+
+/** What a refresh asked the server for, so the next one knows what it may keep (see mergeTail). */
+export interface FetchFacts {
+  /** 'full': the whole range was asked; 'tail': only from `from`, the rest kept from the cache. */
+  readonly kind: 'full' | 'tail';
+  /** Start of what was asked (epoch ms): the range's start for a full fetch. */
+  readonly from: number;
+  /** Browser clock when the request was sent: evaluations well before it were complete. */
+  readonly fetchedAt: number;
+  /** When the last full fetch of this window's lineage was sent: a full one comes again after a while. */
+  readonly fullAt: number;
 }
