@@ -2,6 +2,9 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, SeriesParams } from './client';
 import { retryDelay, shouldRetry } from './retry';
 import { withTimeout } from './timeout';
+import { keepUnchangedSeries, type SeriesSet } from '../series';
+
+type TimedSeriesSet = SeriesSet & { readonly tookMs: number };
 
 /**
  * Query keys per resource (TanStack Query's key-factory pattern). Each key holds every input of
@@ -50,6 +53,8 @@ export function rangeQueryOptions(client: PromClient, p: RangeQueryParams) {
       return { ...set, tookMs: Math.round(performance.now() - began) };
     },
     placeholderData: keepPreviousData,
+    // An unchanged answer keeps its objects, so panels redraw nothing (issue 13, "nothing twice").
+    structuralSharing: (previous: unknown, next: unknown) => keepUnchangedSeries(previous as TimedSeriesSet | undefined, next as TimedSeriesSet),
     ...retryPolicy,
   });
 }
