@@ -7,6 +7,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, decodeChunks, readBodyChunksWithin } from '
 import { convertActiveAlerts, type ActiveAlerts } from './activeAlerts';
 import { errorFromFetchFailure, isPromClientError, PromClientError } from './errors';
 import { sharedRangeAnswerReader, type RangeAnswerReader } from './rangeAnswerReader';
+import { createRequestScheduler, type RunContext } from './requestScheduler';
 import {
   alertsDataSchema,
   buildInfoSchema,
@@ -185,6 +186,15 @@ function formParams(entries: Record<string, string | number | readonly string[] 
 
 export { RAW_ANSWER_HEAD_CHARS } from './answer';
 
+/**
+ * What makes two requests the same request: method, URL, body and every header. Only ever a key
+ * in memory (it holds the headers, which may be credentials): never logged or shown.
+ */
+export function requestKey(method: string, url: string, headers: Headers, body: string | undefined): string {
+  const headerLines = [...headers].map(([name, value]) => `${name}: ${value}`).sort();
+  return JSON.stringify([method, url, headerLines, body ?? null]);
+}
+
 export function createPromClient(options: PromClientOptions): PromClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const configuredHeaders = { ...options.headers };
@@ -193,46 +203,61 @@ export function createPromClient(options: PromClientOptions): PromClient {
   const serverName = baseUrl === '' ? 'this site' : baseUrl;
   const rangeAnswerReader = options.rangeAnswerReader ?? sharedRangeAnswerReader();
 
-  /** Sends the request and reads the body's bytes within the size cap; failures become PromClientErrors. */
-  async function fetchAnswer(
+  // One per client, so one per datasource: its limit is the browser's per host.
+  const scheduler = createRequestScheduler();
+
+  /**
+   * Sends the request through the scheduler and reads the body's bytes within the size cap, then
+   * `readAnswer` turns them into the result; failures become PromClientErrors. Identical requests
+   * in flight together share one exchange and one result (issue 13), so `readAnswer` runs once per
+   * exchange, with the exchange's own signal (aborted only when every caller has left).
+   */
+  async function exchange<T>(
     endpoint: string,
     method: 'GET' | 'POST',
     params: URLSearchParams,
     signal: AbortSignal | undefined,
-  ): Promise<{ status: AnswerStatus; chunks: Uint8Array[] }> {
+    readAnswer: (status: AnswerStatus, chunks: Uint8Array[], signal: AbortSignal) => T | Promise<T>,
+  ): Promise<T> {
     const headers = new Headers(configuredHeaders);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const query = params.toString();
     let url = `${baseUrl}${endpoint}`;
-    const init: RequestInit = { method, headers, signal: signal ?? null };
+    let body: string | undefined;
     if (method === 'POST') {
       // POST so that long expressions and many match[] selectors do not hit URL length limits.
       headers.set('Content-Type', 'application/x-www-form-urlencoded');
-      init.body = query;
+      body = query;
     } else if (query !== '') {
       url += `?${query}`;
     }
 
-    const fetchFn = options.fetch ?? globalThis.fetch;
-    try {
+    const run = async ({ signal: shared, releaseSlot }: RunContext): Promise<T> => {
+      const fetchFn = options.fetch ?? globalThis.fetch;
+      const init: RequestInit = { method, headers, signal: shared };
+      if (body !== undefined) init.body = body;
       const response = await fetchFn(url, init);
       const chunks = await readBodyChunksWithin(response, maxResponseBytes, endpoint);
-      return { status: { ok: response.ok, status: response.status, statusText: response.statusText }, chunks };
+      // The connection is free; reading the answer needs none.
+      releaseSlot();
+      return readAnswer({ ok: response.ok, status: response.status, statusText: response.statusText }, chunks, shared);
+    };
+    try {
+      return await scheduler.schedule(requestKey(method, url, headers, body), run, signal);
     } catch (e) {
       if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
     }
   }
 
-  async function request<S extends z.ZodType>(
+  function request<S extends z.ZodType>(
     endpoint: string,
     method: 'GET' | 'POST',
     params: URLSearchParams,
     dataSchema: S,
     signal: AbortSignal | undefined,
   ): Promise<Envelope<z.infer<S>>> {
-    const { status, chunks } = await fetchAnswer(endpoint, method, params, signal);
-    return readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema);
+    return exchange(endpoint, method, params, signal, (status, chunks) => readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema));
   }
 
   return {
@@ -241,15 +266,10 @@ export function createPromClient(options: PromClientOptions): PromClient {
     async queryRange({ expr, start, end, step }, signal) {
       const endpoint = '/api/v1/query_range';
       assertFiniteTimes(endpoint, { start, end, step });
-      const { status, chunks } = await fetchAnswer(endpoint, 'POST', formParams({ query: expr, start, end, step }), signal);
-      let read: RangeAnswer;
-      try {
-        // Parsed, validated and converted off this thread where the platform allows (issue 13).
-        read = await rangeAnswerReader.read(endpoint, status, chunks, signal);
-      } catch (e) {
-        if (isPromClientError(e)) throw e;
-        throw errorFromFetchFailure(e, signal, serverName);
-      }
+      // Parsed, validated and converted off this thread where the platform allows (issue 13).
+      const read: RangeAnswer = await exchange(endpoint, 'POST', formParams({ query: expr, start, end, step }), signal, (status, chunks, shared) =>
+        rangeAnswerReader.read(endpoint, status, chunks, shared),
+      );
       return { series: read.series, start, end, step, warnings: read.warnings, answer: read.answer };
     },
 

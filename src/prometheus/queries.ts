@@ -5,6 +5,9 @@ import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, 
 import { fetchFactsOf, planRangeFetch, type HeldAnswer, type IncrementalPolicy } from './incremental';
 import { retryDelay, shouldRetry } from './retry';
 import { withTimeout } from './timeout';
+import { keepUnchangedSeries, type SeriesSet } from '../series';
+
+type TimedSeriesSet = SeriesSet & { readonly tookMs: number };
 
 /**
  * Query keys per resource (TanStack Query's key-factory pattern). Each key holds every input of
@@ -74,6 +77,8 @@ export function rangeQueryOptions(client: PromClient, p: RangeQueryParams, incre
       };
     },
     placeholderData: keepPreviousData,
+    // An unchanged answer keeps its objects, so panels redraw nothing (issue 13, "nothing twice").
+    structuralSharing: (previous: unknown, next: unknown) => keepUnchangedSeries(previous as TimedSeriesSet | undefined, next as TimedSeriesSet),
     ...retryPolicy,
   });
 }

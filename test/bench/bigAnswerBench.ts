@@ -4,6 +4,12 @@
 // query answers `seriesCount` series and a refresh asks again. Long tasks (the Long Tasks API) and
 // long animation frames (LoAF, Chromium ≥ 123) are recorded from that click until the budget note
 // and the drawn lines are on screen and the page is quiet again.
+//
+// Two ways the answer reaches the page: Playwright's route.fulfill, which hands Chromium the whole
+// body at once, and a real HTTP server on a loopback port that sends it chunked, 64 KiB at a time,
+// as a Prometheus behind a proxy does (the app's same-origin /prometheus proxy to it).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Route } from 'playwright-core';
 import { drawnLines, panel, waitForLines } from '../e2e/appPage';
 import { matrixResponseBody, syntheticSeries } from './syntheticSeries';
@@ -42,36 +48,101 @@ function answer(route: Route, body: string) {
   return route.fulfill({ status: 200, contentType: 'application/json', body });
 }
 
-export async function benchBigAnswer(browser: Browser, pageUrl: string, seriesCount: number, runs: number): Promise<BigAnswerFigure[]> {
+/** The fake Prometheus API both transports answer with: small answers, then `seriesCount` to the Memory panel once `big`. */
+export class BenchApi {
+  big = false;
+  bodyBytes = 0;
+  constructor(private readonly seriesCount: number) {}
+
+  answer(pathname: string, form: URLSearchParams): string {
+    if (pathname.endsWith('/query_range')) {
+      const start = Number(form.get('start')) * 1000;
+      const end = Number(form.get('end')) * 1000;
+      const step = Number(form.get('step')) * 1000;
+      const points = Math.floor((end - start) / step) + 1;
+      const count = this.big && form.get('query')?.startsWith(MEMORY_METRIC) ? this.seriesCount : 3;
+      const body = matrixResponseBody(syntheticSeries({ seriesCount: count, points, startMs: start, stepMs: step }));
+      if (count === this.seriesCount) this.bodyBytes = body.length;
+      return body;
+    }
+    if (pathname.endsWith('/status/buildinfo')) return JSON.stringify({ status: 'success', data: { version: '3.0.0' } });
+    if (pathname.endsWith('/query')) return JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } });
+    return JSON.stringify({ status: 'success', data: [] });
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** A loopback HTTP server answering as BenchApi, each body chunked (no Content-Length), a chunk per turn of the event loop. */
+export async function startChunkedApi(api: { answer(pathname: string, form: URLSearchParams): string }): Promise<{ url: string; stop(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (part: Buffer) => parts.push(part));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const form = new URLSearchParams(req.method === 'POST' ? Buffer.concat(parts).toString('utf8') : url.search);
+      const body = Buffer.from(api.answer(url.pathname, form));
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      let at = 0;
+      const sendMore = () => {
+        if (at >= body.length) {
+          res.end();
+          return;
+        }
+        const more = res.write(body.subarray(at, at + CHUNK_BYTES));
+        at += CHUNK_BYTES;
+        if (more) setImmediate(sendMore);
+        else res.once('drain', sendMore);
+      };
+      sendMore();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * `pageUrl` is the app whose data source is BENCH_DATASOURCE (answered by route.fulfill) or, with
+ * `chunkedApi`, the app whose data source is its proxy to that server.
+ */
+export async function benchBigAnswer(
+  browser: Browser,
+  pageUrl: string,
+  seriesCount: number,
+  runs: number,
+  chunkedApi?: { readonly api: BenchApi },
+): Promise<BigAnswerFigure[]> {
   const figures: BigAnswerFigure[] = [];
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
-    let big = false;
-    let bodyBytes = 0;
+    const api = chunkedApi?.api ?? new BenchApi(seriesCount);
+    api.big = false;
+    api.bodyBytes = 0;
     try {
-      await context.route(`**${BENCH_DATASOURCE}/api/v1/**`, async (route) => {
-        const url = new URL(route.request().url());
-        const form = new URLSearchParams(route.request().postData() ?? url.search);
-        if (url.pathname.endsWith('/query_range')) {
-          const start = Number(form.get('start')) * 1000;
-          const end = Number(form.get('end')) * 1000;
-          const step = Number(form.get('step')) * 1000;
-          const points = Math.floor((end - start) / step) + 1;
-          const count = big && form.get('query')?.startsWith(MEMORY_METRIC) ? seriesCount : 3;
-          const body = matrixResponseBody(syntheticSeries({ seriesCount: count, points, startMs: start, stepMs: step }));
-          if (count === seriesCount) bodyBytes = body.length;
-          return answer(route, body);
-        }
-        if (url.pathname.endsWith('/status/buildinfo')) return answer(route, JSON.stringify({ status: 'success', data: { version: '3.0.0' } }));
-        if (url.pathname.endsWith('/query')) return answer(route, JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
-        return answer(route, JSON.stringify({ status: 'success', data: [] }));
-      });
+      if (!chunkedApi) {
+        await context.route(`**${BENCH_DATASOURCE}/api/v1/**`, async (route) => {
+          const url = new URL(route.request().url());
+          const form = new URLSearchParams(route.request().postData() ?? url.search);
+          return answer(route, api.answer(url.pathname, form));
+        });
+      }
       const page = await context.newPage();
       await page.goto(pageUrl);
       const memory = panel(page, 'Memory');
       await waitForLines(memory, 3, 60_000);
       await page.evaluate(STALL_RECORDER);
-      big = true;
+      api.big = true;
       const clicked = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: 'Refresh' }).first().click();
       await memory.getByRole('status').filter({ hasText: 'more left out' }).waitFor({ timeout: 120_000 });
@@ -80,7 +151,7 @@ export async function benchBigAnswer(browser: Browser, pageUrl: string, seriesCo
       // Let trailing work (layout, paint, observers' delivery) finish and be recorded.
       await page.waitForTimeout(1_000);
       const stalls = await page.evaluate(() => (window as BenchWindow).__stalls ?? { task: 0, frame: 0 });
-      figures.push({ longestTaskMs: stalls.task, longestFrameMs: stalls.frame, drawnMs: drawnAt - clicked, bodyBytes });
+      figures.push({ longestTaskMs: stalls.task, longestFrameMs: stalls.frame, drawnMs: drawnAt - clicked, bodyBytes: api.bodyBytes });
       if ((await drawnLines(memory).count()) > 20) throw new Error('the series budget did not hold');
     } finally {
       await context.close();
