@@ -1,11 +1,9 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { mergeTail } from '../series/mergeTail';
-import type { SeriesSet } from '../series/types';
 import type { InstantQueryParams, MetadataParams, PromClient, RangeQueryParams, SeriesParams } from './client';
 import { fetchFactsOf, planRangeFetch, type HeldAnswer, type IncrementalPolicy } from './incremental';
 import { retryDelay, shouldRetry } from './retry';
 import { withTimeout } from './timeout';
-import { keepUnchangedSeries, type SeriesSet } from '../series';
+import { keepUnchangedSeries, mergeTail, type SeriesSet } from '../series';
 
 type TimedSeriesSet = SeriesSet & { readonly tookMs: number };
 
