@@ -44,5 +44,6 @@ describe('curlCommand', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // Sixty shells, one per run: seconds on a busy machine.
+  }, 30_000);
 });
