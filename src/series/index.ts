@@ -1,4 +1,4 @@
 export type { Labels, Series, SeriesSet } from './types';
 export { formatValue, valueTicks, type Unit } from './units';
-export { m4, nearestIndex, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';
+export { m4, nearestIndex, pixelColumns, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';
 export { fnv1a32 } from './fnv1a';
