@@ -14,6 +14,7 @@ import { formatTable } from '../test/bench/table';
 import { benchRenderers, type RenderFigure } from '../test/bench/renderBench';
 import { formatRenderTable } from '../test/bench/renderTable';
 import { benchWallTraffic, type WallTrafficFigure } from '../test/bench/wallTrafficBench';
+import { formatRefreshProfile, profileRefresh } from '../test/bench/renderProfile';
 import { cpus, loadavg } from 'node:os';
 
 const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser]
@@ -27,7 +28,9 @@ const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--sk
   --render-runs N  fresh pages per renderer and size, the median is shown (default 3)
   --wall-only      only the wall-traffic bench (now-1h at 1 s refresh against a live Prometheus)
   --skip-wall      everything but the wall-traffic bench
-  --wall-seconds N seconds each wall is watched (default 30)`;
+  --wall-seconds N seconds each wall is watched (default 30)
+  --render-profile N  only profile one refresh of vigil's chart and of uPlot at N series × 11,000 points
+                   (timeline split and sampled scripting by owner), instead of the side-by-side tables`;
 
 interface BenchOptions {
   runs: number;
@@ -39,10 +42,23 @@ interface BenchOptions {
   renderRuns: number;
   wall: 'also' | 'only' | 'skip';
   wallSeconds: number;
+  /** Series count of the refresh profile; 0: no profile. */
+  renderProfile: number;
 }
 
 function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { runs: 7, loads: 5, distDir: DEFAULT_DIST, skipBrowser: false, render: 'also', renderSeries: [1, 10, 50, 200], renderRuns: 3, wall: 'also', wallSeconds: 30 };
+  const options: BenchOptions = {
+    runs: 7,
+    loads: 5,
+    distDir: DEFAULT_DIST,
+    skipBrowser: false,
+    render: 'also',
+    renderSeries: [1, 10, 50, 200],
+    renderRuns: 3,
+    wall: 'also',
+    wallSeconds: 30,
+    renderProfile: 0,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const count = () => {
@@ -60,6 +76,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--wall-only') options.wall = 'only';
     else if (arg === '--skip-wall') options.wall = 'skip';
     else if (arg === '--wall-seconds') options.wallSeconds = Math.min(count(), 600);
+    else if (arg === '--render-profile') options.renderProfile = count();
     else if (arg === '--series') {
       const list = (argv[++i] ?? '').split(',').map(Number);
       if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000)) throw new Error('--series needs series counts from 1 to 1,000, e.g. 1,10');
@@ -164,8 +181,21 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
   }
 }
 
+async function renderProfiles(seriesCount: number): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    console.log(`\nOne refresh profiled in Chromium ${browser.version()}: ${seriesCount} series × ${POINTS.toLocaleString('en-US')} points (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}); compare shares, not ms`);
+    for (const renderer of ['vigil-chart', 'uplot'] as const) {
+      console.log(formatRefreshProfile(renderer, await profileRefresh(browser, { renderer, seriesCount, points: POINTS })));
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(options: BenchOptions): Promise<void> {
   if (options.wall === 'only') return wallTraffic(options);
+  if (options.renderProfile > 0) return renderProfiles(options.renderProfile);
   if (options.render === 'only') return renderSideBySide(options);
   console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);
 

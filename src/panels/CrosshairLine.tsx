@@ -2,6 +2,8 @@ import { usePlotArea, useXAxisScale } from 'recharts';
 import { formatTime } from '../time';
 import { useCrosshairTime, type CrosshairStore } from './crosshair';
 
+const OWN_LAYER = { willChange: 'transform' } as const;
+
 interface Props {
   readonly store: CrosshairStore;
   readonly timezone: string;
@@ -18,15 +20,18 @@ export function CrosshairLine({ store, timezone }: Props) {
   if (time === null || !area || !xScale) return null;
   const x = Number(xScale(time));
   if (!Number.isFinite(x) || x < area.x || x > area.x + area.width) return null;
+  // Its own compositing layer: moving it repaints the line, not the series lines under it.
   return (
-    <line
-      x1={x}
-      x2={x}
-      y1={area.y}
-      y2={area.y + area.height}
-      className="crosshair"
-      role="img"
-      aria-label={`Cursor at ${formatTime(time, timezone, 'datetime')}`}
-    />
+    <g style={OWN_LAYER}>
+      <line
+        x1={x}
+        x2={x}
+        y1={area.y}
+        y2={area.y + area.height}
+        className="crosshair"
+        role="img"
+        aria-label={`Cursor at ${formatTime(time, timezone, 'datetime')}`}
+      />
+    </g>
   );
 }

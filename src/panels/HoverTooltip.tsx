@@ -27,8 +27,9 @@ export function HoverTooltip({ time, x, chartWidth, step, lines, unit, timezone 
   rows.sort((a, b) => (Number.isNaN(b.value) ? -Infinity : b.value) - (Number.isNaN(a.value) ? -Infinity : a.value));
   const left = x > chartWidth / 2 ? undefined : x + 12;
   const right = x > chartWidth / 2 ? chartWidth - x + 12 : undefined;
+  // willChange: its own compositing layer, so its moves repaint it and not the chart under it.
   return (
-    <div className="hover-tooltip" role="tooltip" style={{ left, right }}>
+    <div className="hover-tooltip" role="tooltip" style={{ left, right, willChange: 'transform' }}>
       <div className="hover-time">{formatTime(time, timezone, 'datetime')}</div>
       {rows.length === 0 ? (
         <div>No data at this time</div>

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { formatValue, seriesStats, type Unit } from '../series';
 import { swatchStyle } from './palette';
 import type { PanelLine } from './types';
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** Name, last and max of every series — the figures an on-call engineer reads first. */
-export function Legend({ lines, unit, hidden, onToggle, onIsolate }: Props) {
+export const Legend = memo(function Legend({ lines, unit, hidden, onToggle, onIsolate }: Props) {
   if (lines.length === 0) return null;
   return (
     <table className="legend" aria-label="Legend">
@@ -24,29 +25,42 @@ export function Legend({ lines, unit, hidden, onToggle, onIsolate }: Props) {
         </tr>
       </thead>
       <tbody>
-        {lines.map((line) => {
-          const stats = seriesStats(line.series.values);
-          const isHidden = hidden.has(line.name);
-          return (
-            <tr key={line.key} className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="legend-name"
-                  aria-pressed={!isHidden}
-                  onClick={(event) => (onIsolate && !event.ctrlKey && !event.metaKey ? onIsolate(line.name) : onToggle(line.name))}
-                  title={onIsolate ? `Click: show only this series. Ctrl/Cmd+click: ${isHidden ? 'show' : 'hide'} it` : isHidden ? 'Show series' : 'Hide series'}
-                >
-                  <span className="swatch" style={swatchStyle(line)} aria-hidden="true" />
-                  {line.name}
-                </button>
-              </th>
-              <td data-stat="last">{formatValue(stats.last, unit)}</td>
-              <td data-stat="max">{formatValue(stats.max, unit)}</td>
-            </tr>
-          );
-        })}
+        {lines.map((line) => (
+          <LegendRow key={line.key} line={line} unit={unit} isHidden={hidden.has(line.name)} onToggle={onToggle} onIsolate={onIsolate} />
+        ))}
       </tbody>
     </table>
   );
+});
+
+interface RowProps {
+  readonly line: PanelLine;
+  readonly unit: Unit;
+  readonly isHidden: boolean;
+  readonly onToggle: (name: string) => void;
+  readonly onIsolate?: (name: string) => void;
 }
+
+// A row re-renders, and scans its series for the figures, only when its own series, unit or
+// visibility changed: a refresh that changed one query's answer leaves the other rows alone.
+const LegendRow = memo(function LegendRow({ line, unit, isHidden, onToggle, onIsolate }: RowProps) {
+  const stats = useMemo(() => seriesStats(line.series.values), [line.series.values]);
+  return (
+    <tr className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
+      <th scope="row">
+        <button
+          type="button"
+          className="legend-name"
+          aria-pressed={!isHidden}
+          onClick={(event) => (onIsolate && !event.ctrlKey && !event.metaKey ? onIsolate(line.name) : onToggle(line.name))}
+          title={onIsolate ? `Click: show only this series. Ctrl/Cmd+click: ${isHidden ? 'show' : 'hide'} it` : isHidden ? 'Show series' : 'Hide series'}
+        >
+          <span className="swatch" style={swatchStyle(line)} aria-hidden="true" />
+          {line.name}
+        </button>
+      </th>
+      <td data-stat="last">{formatValue(stats.last, unit)}</td>
+      <td data-stat="max">{formatValue(stats.max, unit)}</td>
+    </tr>
+  );
+});

@@ -1,7 +1,8 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
-import { formatValue, m4, valueTicks, type Unit } from '../series';
+import { formatValue, valueTicks, type Unit } from '../series';
+import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { IncidentWindowArea } from './IncidentWindowArea';
@@ -61,6 +62,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const columns = chartLayout(width, []).plotWidth;
   const shownEnd = projectionsEnd(end, props.projections);
 
+  const [m4Cache] = useState(createM4Cache);
   const drawn: DrawnLine[] = useMemo(
     () =>
       lines.map((line) => ({
@@ -68,16 +70,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         color: line.color,
         aggregate: line.aggregate,
         earlier: line.earlier,
-        points: m4({
-          timestamps: line.series.timestamps,
-          values: line.series.values,
-          start,
-          end,
-          widthPx: columns,
-          gapMs: step * 1.5,
-        }),
+        points: cachedM4(m4Cache, line.series, { start, end, widthPx: columns, gapMs: step * 1.5 }),
       })),
-    [lines, start, end, step, columns],
+    [lines, start, end, step, columns, m4Cache],
   );
 
   const yAxis = useMemo(() => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { m4, nearestIndex, seriesName, seriesStats, toSvgPath, type PathPoints } from './downsample';
+import { m4, nearestIndex, pixelColumns, seriesName, seriesStats, toSvgPath, type PathPoints } from './downsample';
 
 /** The used part of a PathPoints as [t, v] pairs; breaks as [t, NaN]. */
 function pairs(p: PathPoints): [number, number][] {
@@ -268,5 +268,93 @@ describe('toSvgPath', () => {
   it('draws what m4 kept: one M per run', () => {
     const out = m4({ timestamps: [0, 10, 20, 30, 40], values: [1, 2, NaN, 4, 5], start: 0, end: 50, widthPx: 50, gapMs: Infinity });
     expect(toSvgPath(out, identity, identity)).toBe('M0 1L10 2M30 4L40 5');
+  });
+});
+
+/** The runs of a PathPoints (split at NaN y) as [x, y] vertices, after the scales. */
+function placedRuns(p: PathPoints, x: (t: number) => number, y: (v: number) => number): [number, number][][] {
+  const runs: [number, number][][] = [];
+  let run: [number, number][] = [];
+  for (let i = 0; i < p.length; i++) {
+    const v = p.ys[i] ?? NaN;
+    const px = x(p.xs[i] ?? NaN);
+    const py = y(v);
+    if (Number.isNaN(v) || !Number.isFinite(px) || !Number.isFinite(py)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else run.push([px, py]);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+function distanceToSegment([px, py]: [number, number], [ax, ay]: [number, number], [bx, by]: [number, number]): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  const f = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared));
+  return Math.hypot(px - (ax + f * dx), py - (ay + f * dy));
+}
+
+/** How far the drawn polyline `a` strays from `b`: every vertex and 8 points along every segment of `a`. */
+function strayFrom(a: [number, number][], b: [number, number][]): number {
+  const segments = b.length === 1 ? [[b[0], b[0]]] : b.slice(1).map((q, i) => [b[i], q]);
+  const distance = (p: [number, number]) => Math.min(...segments.map(([s, e]) => distanceToSegment(p, s as [number, number], e as [number, number])));
+  let worst = 0;
+  a.forEach((p, i) => {
+    const next = a[i + 1] ?? p;
+    for (let k = 0; k < 8; k++) worst = Math.max(worst, distance([p[0] + ((next[0] - p[0]) * k) / 8, p[1] + ((next[1] - p[1]) * k) / 8]));
+  });
+  return worst;
+}
+
+describe('pixelColumns', () => {
+  const identity = (v: number) => v;
+
+  it.each<[string, [number, number][], [number, number][]]>([
+    ['a column becomes in, min, max, out at its pixel', [[0.1, 5], [0.2, 9], [0.3, 1], [0.4, 7], [1, 6]], [[0, 5], [0, 1], [0, 9], [0, 7], [1, 6]]],
+    ['entered at the min: straight to the max, then out', [[2, 1], [2.2, 3], [2.4, 9], [2.45, 4], [3, 4]], [[2, 1], [2, 9], [2, 4], [3, 4]]],
+    ['left at the min: via the max', [[2, 5], [2.2, 9], [2.4, 1], [3, 4]], [[2, 5], [2, 9], [2, 1], [3, 4]]],
+    ['a flat column is one point', [[0, 3], [0.2, 3], [0.4, 3]], [[0, 3]]],
+    ['a break stays a break', [[0, 1], [0.2, 2], [1, NaN], [2, 3]], [[0, 1], [0, 2], [0, NaN], [2, 3]]],
+    ['no break at either end', [[0, NaN], [1, 2], [2, NaN]], [[1, 2]]],
+  ])('%s', (_label, input, expected) => {
+    expect(pairs(pixelColumns(points(...input), identity, identity))).toEqual(expected);
+  });
+
+  it('a point the scales cannot place breaks the line, as in toSvgPath', () => {
+    const out = pixelColumns(points([0, 1], [1, 2], [2, 3], [3, 4]), identity, (v) => (v === 3 ? Infinity : v));
+    expect(toSvgPath(out, identity, identity)).toBe('M0 1L1 2M3 4L3 4');
+  });
+
+  it('property: draws the same picture as every point within 1 px, with at most 4 whole-pixel vertices per column and never more than it was given', () => {
+    const sample = fc.oneof({ weight: 9, arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }) }, { weight: 1, arbitrary: fc.constant(NaN) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), sample), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0.05, max: 3, noNaN: true }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        (steps, pxPerMs, pxPerValue) => {
+          let t = 0;
+          const input = points(...steps.map(([dt, v]): [number, number] => [(t += dt), v]));
+          const x = (ms: number) => 10 + ms * pxPerMs;
+          const y = (v: number) => 150 - v * pxPerValue;
+          const out = pixelColumns(input, x, y);
+          const original = placedRuns(input, x, y);
+          const drawn = placedRuns(out, identity, identity);
+          expect(drawn.length).toBe(original.length);
+          drawn.forEach((run, i) => {
+            const before = original[i] as [number, number][];
+            expect(strayFrom(run, before)).toBeLessThanOrEqual(1);
+            expect(strayFrom(before, run)).toBeLessThanOrEqual(1);
+            for (const [px] of run) expect(Number.isInteger(px)).toBe(true);
+            const perColumn = new Map<number, number>();
+            for (const [px] of run) perColumn.set(px, (perColumn.get(px) ?? 0) + 1);
+            expect(Math.max(...perColumn.values())).toBeLessThanOrEqual(4);
+          });
+          expect(out.length).toBeLessThanOrEqual(input.length);
+        },
+      ),
+    );
   });
 });

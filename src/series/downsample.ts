@@ -206,6 +206,80 @@ export function seriesName(labels: Labels, legendFormat?: string): string {
   return `${labels.__name__ ?? ''}{${pairs.join(', ')}}`;
 }
 
+/**
+ * The points as the screen shows them, decimated per pixel column as uPlot does for dense data:
+ * the points whose x rounds to the same pixel become a vertical stroke at that pixel, entered at
+ * the column's first y and left at its last (so the lines between columns are kept), with its
+ * min and max in between — and only those of the four that differ. That draws the same picture as
+ * all points within half a pixel, with 2–4 vertices per pixel instead of 4 per M4 column, fewer
+ * for the browser to parse and rasterise. Output in pixels (x whole, y as the scale gives it);
+ * a NaN y is a break, as in `m4`'s output, and so is a point the scales cannot place.
+ */
+export function pixelColumns(points: PathPoints, xScale: (t: number) => number, yScale: (v: number) => number): PathPoints {
+  const capacity = points.length + 1;
+  const xs = new Float64Array(capacity);
+  const ys = new Float64Array(capacity);
+  let length = 0;
+  const push = (x: number, y: number) => {
+    // Never more than the input (each column emits at most as many points as it took in, a break
+    // at most once per input point), so the arrays never grow.
+    if (length < capacity && !(x === xs[length - 1] && y === ys[length - 1])) {
+      xs[length] = x;
+      ys[length] = y;
+      length += 1;
+    }
+  };
+  let open = false;
+  let column = 0;
+  let inY = 0;
+  let minY = 0;
+  let maxY = 0;
+  let outY = 0;
+  const flush = () => {
+    if (!open) return;
+    open = false;
+    push(column, inY);
+    // A vertical stroke from inY to outY covering [minY, maxY], each of the four at most once:
+    // from an extreme straight to the other; else to the extreme outY is not at.
+    if (inY === minY) push(column, maxY);
+    else if (inY === maxY) push(column, minY);
+    else if (outY === minY) {
+      push(column, maxY);
+      push(column, minY);
+    } else {
+      push(column, minY);
+      push(column, maxY);
+    }
+    push(column, outY);
+  };
+  const lift = () => {
+    flush();
+    if (length > 0 && !Number.isNaN(ys[length - 1] as number)) push(xs[length - 1] as number, NaN);
+  };
+  for (let i = 0; i < points.length; i++) {
+    const value = points.ys[i] ?? NaN;
+    const x = Number.isNaN(value) ? NaN : Math.round(xScale(points.xs[i] ?? NaN));
+    const y = Number.isNaN(value) ? NaN : yScale(value);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      lift();
+      continue;
+    }
+    if (open && x === column) {
+      if (y < minY) minY = y;
+      else if (y > maxY) maxY = y;
+      outY = y;
+    } else {
+      flush();
+      open = true;
+      column = x;
+      inY = minY = maxY = outY = y;
+    }
+  }
+  flush();
+  if (length > 0 && Number.isNaN(ys[length - 1] as number)) length -= 1;
+  return { xs, ys, length };
+}
+
 // Integers print much faster than fractions; path building, not M4, dominates drawing time.
 function coordinate(v: number): string {
   const tenths = Math.round(v * 10);

@@ -37,7 +37,8 @@ const HOVER_TARGET: Record<RendererName, string> = {
 };
 const HOVER_FRACTIONS = [0.3, 0.5, 0.7, 0.4, 0.6];
 
-export async function buildRenderPage(): Promise<{ path: string; remove(): Promise<void> }> {
+/** `minify: false` keeps function names for a CPU profile (renderProfile.ts). */
+export async function buildRenderPage(options: { minify?: boolean } = {}): Promise<{ path: string; remove(): Promise<void> }> {
   const dir = makeTempDir('render-bench');
   const outDir = dir.path;
   await build({
@@ -46,12 +47,24 @@ export async function buildRenderPage(): Promise<{ path: string; remove(): Promi
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 10_000,
+      minify: options.minify ?? true,
+      // Unminified (a profile): one file per package, so the profiler's URLs say whose code ran.
+      rollupOptions: options.minify === false ? { output: { manualChunks: packageChunk } } : undefined,
+    },
   });
   return dir;
 }
 
-async function hoverLatency(page: Page, renderer: RendererName): Promise<number> {
+function packageChunk(id: string): string | undefined {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  return match ? `pkg-${(match[1] as string).replace(/[@/]/g, '_')}` : undefined;
+}
+
+export async function hoverLatency(page: Page, renderer: RendererName): Promise<number> {
   const box = await page.locator(HOVER_TARGET[renderer]).first().boundingBox();
   if (!box) return NaN;
   const y = box.y + box.height / 2;
