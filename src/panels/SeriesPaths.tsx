@@ -74,6 +74,8 @@ export const SeriesPaths = memo(function SeriesPaths({ lines, dimmed, xDomain, y
           // three quarters of a refresh at 50 series (`npm run bench -- --render-profile 50`).
           // Miter is cheaper still, but spikes past the data at sharp turns.
           strokeLinejoin="bevel"
+          // A lone sample between gaps is a zero-length segment: only a round cap paints it (a dot).
+          strokeLinecap="round"
         />
       ))}
     </g>
