@@ -30,6 +30,20 @@ export interface EventMarker {
   readonly color?: string;
 }
 
+/**
+ * A span of an incident between two lifecycle stages, shaded apart from the others. `from` names
+ * the stage it starts at (the incident's start, the first detection or the first mitigation) and
+ * decides how it is drawn; `label` says what the span is ("impact before detection").
+ */
+export interface IncidentPhase {
+  readonly from: 'started' | 'detected' | 'mitigated';
+  readonly label: string;
+  /** Epoch milliseconds. */
+  readonly start: number;
+  /** Epoch milliseconds; undefined for the phase an open incident is still in, which runs to now. */
+  readonly end?: number;
+}
+
 /** An incident's window, shaded on every panel; open (no `end`) while the incident goes on. */
 export interface IncidentWindow {
   readonly key: string;
@@ -46,4 +60,6 @@ export interface IncidentWindow {
    * is marked.
    */
   readonly openUntil?: number;
+  /** Its phases in time order (incidentPhases); absent or empty where its events mark none. */
+  readonly phases?: readonly IncidentPhase[];
 }

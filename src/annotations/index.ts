@@ -1,1 +1,3 @@
-export { INCIDENT_EVENT_KINDS, type IncidentEventKind, type EventMarker, type IncidentWindow } from './annotations';
+export { INCIDENT_EVENT_KINDS, type IncidentEventKind, type EventMarker, type IncidentWindow, type IncidentPhase } from './annotations';
+export { eventIndexForKey } from './eventNavigation';
+export { phaseName } from './phaseName';

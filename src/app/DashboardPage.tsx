@@ -3,6 +3,7 @@ import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, us
 import { ExploreView } from '../explore';
 import { IncidentLegend, IncidentStrip, incidentColors, toOverlay, type Incident } from '../incidents';
 import {
+  activateEvent,
   COMPARE_SHIFTS,
   addExploreQuery,
   addQueryToDashboard,
@@ -12,14 +13,12 @@ import {
   openIncidentWindow,
   overrideQueries,
   removeExploreQuery,
-  selectEvent,
   setExploreQuery,
   setVariable,
   shownCatalogIds,
   showPlaylistItem,
   toggleIncident,
   removeImportedIncident,
-  toggleEvent,
   toggleSeries,
   zoomOut,
   zoomTo,
@@ -88,6 +87,9 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
     [catalogIds, incidents, shown.fromLink],
   );
   const overlay = useMemo(() => toOverlay(incidents, { colors, now: time.now }), [incidents, colors, time.now]);
+  // Enter, Space or a click on an event, on a chart or in a Timeline: select it and show it ±15 min
+  // on every panel. Pushed, unlike a drag-zoom: one discrete step that Back undoes.
+  const activate = (key: string) => push(activateEvent(view, key, overlay.markers.find((m) => m.key === key)?.time));
   const incidentPicker = (
     <IncidentPicker
       catalog={catalog}
@@ -107,7 +109,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
       windows={overlay.windows}
       markers={overlay.markers}
       selectedMarkerKey={view.event}
-      onSelectMarker={(key) => push(toggleEvent(view, key))}
+      onSelectMarker={activate}
       focusedPanel={view.panel}
       variables={variables.values}
       compareShiftMs={view.compare && COMPARE_SHIFTS[view.compare]}
@@ -142,7 +144,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
       windows={overlay.windows}
       markers={overlay.markers}
       selectedMarkerKey={view.event}
-      onSelectMarker={(key) => push(toggleEvent(view, key))}
+      onSelectMarker={activate}
       onRunQuery={(index, expr) => push(setExploreQuery(view, index, expr))}
       onAddQuery={() => push(addExploreQuery(view))}
       onRemoveQuery={(index) => push(removeExploreQuery(view, index))}
@@ -207,7 +209,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
             incident={incident}
             timezone={time.timezone}
             selectedKey={view.event}
-            onSelect={(key) => push(selectEvent(view, key))}
+            onActivate={activate}
             reading={readingsById.get(incident.id)}
             fromLink={shown.fromLink.has(incident.id)}
             color={colors.get(incident.id)}

@@ -22,15 +22,15 @@ const incident: Incident = {
 };
 
 function strip(props: Partial<Parameters<typeof IncidentStrip>[0]> = {}) {
-  const onSelect = vi.fn();
-  render(<IncidentStrip incident={incident} timezone="UTC" selectedKey={undefined} onSelect={onSelect} {...props} />);
-  return { onSelect, region: screen.getByRole('region', { name: 'Incident: Database failover' }) };
+  const onActivate = vi.fn();
+  render(<IncidentStrip incident={incident} timezone="UTC" selectedKey={undefined} onActivate={onActivate} {...props} />);
+  return { onActivate, region: screen.getByRole('region', { name: 'Incident: Database failover' }) };
 }
 
 describe('the incident summary on a narrow screen', () => {
   it('shows title, window and duration; impact, root cause, events and notes wait behind a disclosure', async () => {
     const user = userEvent.setup();
-    const { region, onSelect } = strip({ collapsible: true });
+    const { region, onActivate } = strip({ collapsible: true });
     expect(within(region).getByRole('heading', { name: 'Database failover' })).toBeVisible();
     expect(region).toHaveTextContent('2024-01-15 11:00:00 – 11:40 (40m)');
     expect(within(region).getByText('Checkout failed for 40 minutes')).not.toBeVisible();
@@ -46,7 +46,7 @@ describe('the incident summary on a narrow screen', () => {
     const timeline = within(region).getByRole('list', { name: 'Timeline' });
     expect(within(timeline).getAllByRole('button')).toHaveLength(3);
     await user.click(within(timeline).getByRole('button', { name: /11:20.*mitigated/ }));
-    expect(onSelect).toHaveBeenCalledWith(markerKey('db-failover', 1));
+    expect(onActivate).toHaveBeenCalledWith(markerKey('db-failover', 1));
 
     await user.click(details);
     expect(within(region).queryByRole('list', { name: 'Timeline' })).toBeNull();

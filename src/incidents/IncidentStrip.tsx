@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { eventIndexForKey } from '../annotations';
 import { formatDuration, formatTime } from '../time';
 import { downloadIncidentFile } from './downloadIncidentFile';
 import { IncidentReadingFacts } from './IncidentReadingFacts';
+import { IncidentPhaseList } from './IncidentPhaseList';
 import { IncidentTiming } from './IncidentTiming';
 import type { Incident } from './model';
 import { OpenElapsed } from './OpenElapsed';
@@ -12,7 +14,8 @@ interface Props {
   readonly incident: Incident;
   readonly timezone: string;
   readonly selectedKey: string | undefined;
-  readonly onSelect: (key: string | undefined) => void;
+  /** Enter, Space or a click on a Timeline entry (the page selects or releases it, and zooms to it). */
+  readonly onActivate: (key: string) => void;
   /** How the incident was read from its postmortem, where the page read it (not for incidents from links). */
   readonly reading?: PostmortemReading;
   /** Shows the incident's window (padded), e.g. to share a link to it. */
@@ -25,12 +28,27 @@ interface Props {
   readonly color?: string;
 }
 
-/** Title, duration, impact, root cause and the event list; choosing an event highlights it on every chart. */
-export function IncidentStrip({ incident, timezone, selectedKey, onSelect, reading, onOpenWindow, collapsible = false, fromLink = false, color }: Props) {
+/**
+ * Title, duration, impact, root cause, its phases and the event list; choosing an event highlights it
+ * on every chart. The Timeline lists the events in time order and is one tab stop (a roving
+ * tabindex): ←/→ (or ↑/↓), Home and End move between entries, as along a chart's marks.
+ */
+export function IncidentStrip({ incident, timezone, selectedKey, onActivate, reading, onOpenWindow, collapsible = false, fromLink = false, color }: Props) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const selectedIndex = incident.events.findIndex((_, i) => markerKey(incident.id, i) === selectedKey);
   const selectedEvent = incident.events[selectedIndex];
+  const [lastFocusedKey, setLastFocusedKey] = useState<string | undefined>(undefined);
+  const entries = timeOrdered(incident);
+  const focusedAt = entries.findIndex((e) => e.key === lastFocusedKey);
+  const tabStop = focusedAt >= 0 ? focusedAt : Math.max(0, entries.findIndex((e) => e.key === selectedKey));
+  const navigate = (event: KeyboardEvent<HTMLOListElement>) => {
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+    const to = eventIndexForKey(event.key, buttons.indexOf(event.target as HTMLButtonElement), buttons.length);
+    if (to === undefined) return;
+    event.preventDefault();
+    buttons[to]?.focus();
+  };
   return (
     <section className="incident-strip" aria-label={`Incident: ${incident.title}`} style={color ? { borderLeftColor: color } : undefined}>
       <header>
@@ -65,6 +83,7 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
       </header>
       {/* Outside the disclosure: an impossible timeline must be seen before its markers are trusted. */}
       <IncidentTiming incident={incident} />
+      <IncidentPhaseList incident={incident} timezone={timezone} />
       <div id={detailsId} className="incident-details" hidden={collapsible && !expanded}>
         <dl className="incident-facts">
           {incident.impact && (
@@ -80,13 +99,19 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
             </>
           )}
         </dl>
-        <ol className="incident-events" aria-label="Timeline">
-          {incident.events.map((event, i) => {
-            const key = markerKey(incident.id, i);
+        <ol className="incident-events" aria-label="Timeline" onKeyDown={navigate}>
+          {entries.map(({ event, key }, i) => {
             const selected = key === selectedKey;
             return (
               <li key={key}>
-                <button type="button" aria-pressed={selected} className={`event kind-${event.kind}`} onClick={() => onSelect(selected ? undefined : key)}>
+                <button
+                  type="button"
+                  tabIndex={i === tabStop ? 0 : -1}
+                  aria-pressed={selected}
+                  className={`event kind-${event.kind}`}
+                  onFocus={() => setLastFocusedKey(key)}
+                  onClick={() => onActivate(key)}
+                >
                   <time dateTime={new Date(event.time).toISOString()}>{formatTime(event.time, timezone, 'time')}</time>
                   <span className="event-kind">{event.kind}</span>
                   <span className="event-text">{event.text}</span>
@@ -100,6 +125,11 @@ export function IncidentStrip({ incident, timezone, selectedKey, onSelect, readi
       </div>
     </section>
   );
+}
+
+/** The events with their marker keys, in time order (a timeline written out of order keeps its keys). */
+function timeOrdered(incident: Incident) {
+  return incident.events.map((event, i) => ({ event, key: markerKey(incident.id, i), i })).sort((a, b) => a.event.time - b.event.time || a.i - b.i);
 }
 
 /** 'Impact, root cause and 7 events': what the disclosure holds, so the reader knows whether to open it. */

@@ -1,4 +1,5 @@
 import type { EventMarker, IncidentWindow } from '../annotations';
+import { incidentPhases } from './incidentPhases';
 import type { Incident } from './model';
 
 export function markerKey(incidentId: string, index: number): string {
@@ -26,6 +27,7 @@ export function toOverlay(incidents: readonly Incident[], options: OverlayOption
       end: incident.end,
       ...(color !== undefined && { color }),
       ...(open && { openUntil: options.now }),
+      phases: incidentPhases(incident),
     });
     incident.events.forEach((event, i) => {
       markers.push({ key: markerKey(incident.id, i), time: event.time, kind: event.kind, text: event.text, ...(color !== undefined && { color }) });

@@ -1,6 +1,6 @@
-import type { CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
-import type { EventMarker } from '../annotations';
+import { eventIndexForKey, type EventMarker } from '../annotations';
 import { clusterMarkers, MARKER_MIN_GAP_PX, type MarkerCluster } from './clusterMarkers';
 import { MarkerClusterMark } from './MarkerClusterMark';
 
@@ -34,21 +34,51 @@ const KIND_LABEL: Record<string, string> = {
   other: 'event',
 };
 
-/** Every timeline event as a vertical marker that mouse and keyboard users can both reach. */
+/**
+ * Every timeline event as a vertical marker that mouse and keyboard users can both reach. The marks
+ * are one toolbar with one tab stop (a roving tabindex): Tab enters at the mark last focused, else
+ * the selected event's, else the first; ←/→ (and Home/End) move between marks in time order.
+ */
 export function IncidentMarkers({ markers, start, end, selectedKey, describe, onFocusMarker, onSelect, openClusterKey, onOpenCluster }: Props) {
   const xScale = useXAxisScale();
   const area = usePlotArea();
+  const rowRef = useRef<SVGGElement>(null);
+  const [lastFocusedKey, setLastFocusedKey] = useState<string | undefined>(undefined);
   if (!xScale || !area) return null;
   const visible = markers.filter((m) => m.time >= start && m.time <= end);
   const xOf = (time: number) => Number(xScale(time));
   // The scale can be momentarily unready on the first layout pass: unplaceable markers are left out.
   const clusters = clusterMarkers(visible, xOf, MARKER_MIN_GAP_PX);
+  if (clusters.length === 0) return null;
+  const holds = (key: string | undefined) => clusters.findIndex((c) => c.key === key || c.markers.some((m) => m.key === key));
+  const focusedIndex = clusters.findIndex((c) => c.key === lastFocusedKey);
+  const tabStop = focusedIndex >= 0 ? focusedIndex : Math.max(0, holds(selectedKey));
+  const navigate = (event: KeyboardEvent<SVGGElement>, index: number) => {
+    const to = eventIndexForKey(event.key, index, clusters.length);
+    if (to === undefined) return;
+    event.preventDefault();
+    rowRef.current?.querySelector<SVGGElement>(`[data-mark-index="${to}"]`)?.focus();
+  };
   return (
-    <g className="incident-markers">
+    <g ref={rowRef} className="incident-markers" role="toolbar" aria-label="Incident events" aria-orientation="horizontal">
       {clusters.map((cluster, i) => {
         const marker = cluster.markers[0] as EventMarker;
         if (cluster.markers.length > 1) {
-          return <MarkerClusterMark key={cluster.key} cluster={cluster} xOf={xOf} area={area} selectedKey={selectedKey} open={cluster.key === openClusterKey} onOpen={onOpenCluster} />;
+          return (
+            <MarkerClusterMark
+              key={cluster.key}
+              index={i}
+              tabbable={i === tabStop}
+              cluster={cluster}
+              xOf={xOf}
+              area={area}
+              selectedKey={selectedKey}
+              open={cluster.key === openClusterKey}
+              onOpen={onOpenCluster}
+              onFocus={() => setLastFocusedKey(cluster.key)}
+              onNavigate={(event) => navigate(event, i)}
+            />
+          );
         }
         const x = cluster.x;
         const selected = marker.key === selectedKey;
@@ -59,7 +89,8 @@ export function IncidentMarkers({ markers, start, end, selectedKey, describe, on
           <g
             key={marker.key}
             role="button"
-            tabIndex={0}
+            tabIndex={i === tabStop ? 0 : -1}
+            data-mark-index={i}
             aria-label={describe(marker)}
             aria-pressed={selected}
             className={selected ? 'incident-marker selected' : 'incident-marker'}
@@ -69,14 +100,17 @@ export function IncidentMarkers({ markers, start, end, selectedKey, describe, on
             data-x={x.toFixed(1)}
             onMouseEnter={focus}
             onMouseLeave={() => onFocusMarker(null)}
-            onFocus={focus}
+            onFocus={() => {
+              setLastFocusedKey(cluster.key);
+              focus();
+            }}
             onBlur={() => onFocusMarker(null)}
             onClick={() => onSelect(marker.key)}
             onKeyDown={(event) => {
               if (event.key === 'Enter' || event.key === ' ') {
                 event.preventDefault();
                 onSelect(marker.key);
-              }
+              } else navigate(event, i);
             }}
           >
             {/* A wide transparent hit area: a 1 px line is too thin to hover. */}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { EventMarker } from '../annotations';
+import { eventIndexForKey, type EventMarker } from '../annotations';
 
 interface Props {
   readonly markers: readonly EventMarker[];
@@ -31,7 +31,16 @@ export function MarkerClusterList({ markers, x, chartWidth, selectedKey, describ
         }
       }}
     >
-      <ul>
+      {/* Its events in time order: the arrows, Home and End move among them as along the chart's marks. */}
+      <ul
+        onKeyDown={(event) => {
+          const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+          const to = eventIndexForKey(event.key, buttons.indexOf(event.target as HTMLButtonElement), buttons.length);
+          if (to === undefined) return;
+          event.preventDefault();
+          buttons[to]?.focus();
+        }}
+      >
         {markers.map((m, i) => (
           <li key={m.key}>
             <button

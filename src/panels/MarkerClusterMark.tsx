@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import type { MarkerCluster } from './clusterMarkers';
 import type { EventMarker } from '../annotations';
 
@@ -8,6 +9,13 @@ interface Props {
   readonly selectedKey: string | undefined;
   readonly open: boolean;
   readonly onOpen: (cluster: MarkerCluster<EventMarker>) => void;
+  /** Its place among the chart's marks, in time order. */
+  readonly index: number;
+  /** The one mark of the row that Tab reaches (a roving tabindex: IncidentMarkers). */
+  readonly tabbable: boolean;
+  readonly onFocus: () => void;
+  /** Any other key: arrows move to the neighbouring marks. */
+  readonly onNavigate: (event: KeyboardEvent<SVGGElement>) => void;
 }
 
 // Half of a 44 px touch target around the mark.
@@ -17,7 +25,7 @@ const HALF_TARGET_PX = 22;
  * Events too close to label one by one: each keeps its line, and one badge with their count opens
  * the list of them (MarkerClusterList), where each can be read and chosen.
  */
-export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpen }: Props) {
+export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpen, index, tabbable, onFocus, onNavigate }: Props) {
   const count = cluster.markers.length;
   const selected = cluster.markers.find((m) => m.key === selectedKey);
   const kinds = cluster.markers.map((m) => m.kind).join(', ');
@@ -26,7 +34,8 @@ export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpe
   return (
     <g
       role="button"
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
+      data-mark-index={index}
       aria-label={name}
       aria-haspopup="dialog"
       aria-expanded={open}
@@ -35,11 +44,12 @@ export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpe
       data-count={count}
       data-x={cluster.x.toFixed(1)}
       onClick={() => onOpen(cluster)}
+      onFocus={onFocus}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           onOpen(cluster);
-        }
+        } else onNavigate(event);
       }}
     >
       {cluster.markers.map((m) => {

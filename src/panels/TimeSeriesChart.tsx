@@ -6,6 +6,7 @@ import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { IncidentWindowArea } from './IncidentWindowArea';
+import { IncidentPhaseBands } from './IncidentPhaseBands';
 import { HoverLayer } from './HoverLayer';
 import { CrosshairLine } from './CrosshairLine';
 import { CrosshairTooltip } from './CrosshairTooltip';
@@ -147,6 +148,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         {props.windows.map((w) => (
           <IncidentWindowArea key={w.key} window={w} start={start} end={end} />
         ))}
+        <IncidentPhaseBands windows={props.windows} start={start} end={end} timezone={timezone} />
         {props.thresholds.map((t) => (
           <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
         ))}

@@ -17,6 +17,7 @@ export { FRAGMENT_LIMITS } from './fragmentSchema';
 export { EXPLORE_LIMITS } from './explore';
 export {
   addExploreQuery,
+  activateEvent,
   addQueryToDashboard,
   chooseDashboard,
   closeExplore,
@@ -46,4 +47,6 @@ export {
   toggleSeries,
   zoomOut,
   zoomTo,
+  zoomToEvent,
+  EVENT_ZOOM_PAD_MS,
 } from './viewChanges';

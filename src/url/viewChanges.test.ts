@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import type { Incident } from '../incidents';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 import { decodeViewState } from './decode';
 import { encodeViewState } from './encode';
 import { EXPLORE_LIMITS } from './explore';
 import {
+  activateEvent,
   addExploreQuery,
   addQueryToDashboard,
   chooseDashboard,
@@ -31,6 +33,7 @@ import {
   toggleSeries,
   zoomOut,
   zoomTo,
+  zoomToEvent,
 } from './viewChanges';
 import { EMPTY_VIEW_STATE, type ViewState } from './viewState';
 
@@ -155,6 +158,44 @@ describe('view changes', () => {
     expect(toggleEvent(selected, 'seed#3').event).toBeUndefined();
     expect(toggleEvent(selected, 'seed#4').event).toBe('seed#4');
     expect(selectEvent(selected, 'seed#3').event).toBe('seed#3');
+  });
+
+  it('zoomToEvent selects the event and shows it ±15 minutes, and the link opens exactly that', () => {
+    const detected = Date.UTC(2024, 0, 15, 10, 0);
+    const zoomed = throughLink(zoomToEvent({ ...EMPTY_VIEW_STATE, range: { from: 'now-6h', to: 'now' } }, 'seed#0', detected));
+    expect(zoomed.event).toBe('seed#0');
+    expect(zoomed.range).toEqual({ from: String(detected - 15 * MINUTE), to: String(detected + 15 * MINUTE) });
+  });
+
+  it('zoomToEvent keeps the 30 minutes inside the years vigil reads, and only selects an event it cannot place', () => {
+    expect(zoomToEvent(EMPTY_VIEW_STATE, 'k', LATEST_TIME_MS).range).toEqual({ from: String(LATEST_TIME_MS - 30 * MINUTE), to: String(LATEST_TIME_MS) });
+    const first = zoomToEvent(EMPTY_VIEW_STATE, 'k', EARLIEST_TIME_MS - DAY);
+    expect(first.range).toEqual({ from: new Date(EARLIEST_TIME_MS).toISOString(), to: new Date(EARLIEST_TIME_MS + 30 * MINUTE).toISOString() });
+    expect(throughLink(first).range).toEqual(first.range);
+    expect(zoomToEvent(EMPTY_VIEW_STATE, 'k', Number.NaN)).toEqual({ ...EMPTY_VIEW_STATE, event: 'k' });
+  });
+
+  it('zoomToEvent: for any instant, the link opens 30 minutes that hold it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: EARLIEST_TIME_MS, max: LATEST_TIME_MS }), (time) => {
+        const range = throughLink(zoomToEvent(EMPTY_VIEW_STATE, 'k', time)).range;
+        if (!range) return false;
+        // Before 1970 the link writes ISO 8601 (it reads only non-negative epoch numbers).
+        const from = /^\d+$/.test(range.from) ? Number(range.from) : Date.parse(range.from);
+        const to = /^\d+$/.test(range.to) ? Number(range.to) : Date.parse(range.to);
+        return to - from === 30 * MINUTE && from <= time && time <= to;
+      }),
+    );
+  });
+
+  it('activateEvent zooms to a new event, releases the pressed one without moving, and ignores an unknown one', () => {
+    const at = Date.UTC(2024, 0, 15, 12, 0);
+    const zoomed = activateEvent(EMPTY_VIEW_STATE, 'seed#5', at);
+    expect(zoomed).toEqual(zoomToEvent(EMPTY_VIEW_STATE, 'seed#5', at));
+    const released = activateEvent(zoomed, 'seed#5', at);
+    expect(released.event).toBeUndefined();
+    expect(released.range).toEqual(zoomed.range);
+    expect(activateEvent(zoomed, 'gone#9', undefined)).toBe(zoomed);
   });
 
   it("openIncidentWindow shows that incident, padded, in its document's zone unless one was chosen", () => {

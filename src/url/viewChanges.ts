@@ -129,6 +129,30 @@ export function toggleEvent(view: ViewState, key: string): ViewState {
   return selectEvent(view, view.event === key ? undefined : key);
 }
 
+/** How far either side of an event `zoomToEvent` shows: enough to see what led to it and what followed. */
+export const EVENT_ZOOM_PAD_MS = 15 * 60_000;
+
+/**
+ * Activating an event: it is selected and every panel shows it ±15 minutes. The window keeps its
+ * width at the edge of the years vigil reads (it slides inside them instead of shrinking), and an
+ * event with no time a Date can hold only selects.
+ */
+export function zoomToEvent(view: ViewState, key: string, time: number): ViewState {
+  if (!Number.isFinite(time)) return selectEvent(view, key);
+  const start = Math.min(LATEST_TIME_MS - 2 * EVENT_ZOOM_PAD_MS, Math.max(EARLIEST_TIME_MS, time - EVENT_ZOOM_PAD_MS));
+  return { ...view, event: key, range: absoluteRange(start, start + 2 * EVENT_ZOOM_PAD_MS) };
+}
+
+/**
+ * Enter, Space or a click on an event (a marker or its Timeline entry): a pressed one is released
+ * and the range stays (Back or zoom out return to the wider view); any other is zoomed to. `time` is
+ * undefined for a key no shown incident has, which then selects nothing new.
+ */
+export function activateEvent(view: ViewState, key: string, time: number | undefined): ViewState {
+  if (view.event === key) return selectEvent(view, undefined);
+  return time === undefined ? view : zoomToEvent(view, key, time);
+}
+
 /**
  * The incident's window with context around it, that incident alone, and — unless the user chose
  * a timezone — the zone its postmortem was read in, so the times on the axis match the document.

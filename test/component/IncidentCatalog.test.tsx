@@ -95,7 +95,7 @@ describe('an open incident on the charts', () => {
   const START = Date.UTC(2024, 0, 15, 9, 0);
   const END = Date.UTC(2024, 0, 15, 13, 30);
 
-  const open = fileIncident({ end: undefined, start: '2024-01-15T11:00:00Z' });
+  const open = fileIncident({ end: undefined, start: '2024-01-15T11:00:00Z', events: [{ time: '2024-01-15T11:10:00Z', kind: 'detected', text: 'Cache hit ratio alert fired' }] });
   const dashboard = parseDashboard(dashboardJson, 'default');
 
   /** The overlay as the page builds it at each refresh; "Refresh" moves the present on 45 minutes. */
@@ -120,10 +120,15 @@ describe('an open incident on the charts', () => {
     await waitFor(() => expect(memory).toHaveTextContent('Cache stampede: open for 1h'));
     const before = shadedWidth(memory);
     expect(before).toBeGreaterThan(0);
+    // Its phase since detection runs to now too, and grows with it.
+    const detectedPhase = () => within(memory).getByRole('img', { name: 'detected, before mitigation 11:10–now' });
+    const phaseBefore = Number(detectedPhase().getAttribute('width'));
+    expect(within(memory).getByRole('img', { name: 'impact before detection 11:00–11:10' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(memory).toHaveTextContent('Cache stampede: open for 1h 45m'));
     expect(shadedWidth(memory)).toBeGreaterThan(before);
+    expect(Number(detectedPhase().getAttribute('width'))).toBeGreaterThan(phaseBefore);
   }, 2 * COLD_START_TIMEOUT_MS);
 });
 

@@ -25,7 +25,7 @@ function IncidentDashboard({ dashboard }: { dashboard: Dashboard }) {
   const overlay = toOverlay([incident]);
   return (
     <>
-      <IncidentStrip incident={incident} timezone="UTC" selectedKey={selected} onSelect={setSelected} />
+      <IncidentStrip incident={incident} timezone="UTC" selectedKey={selected} onActivate={(k) => setSelected((prev) => (prev === k ? undefined : k))} />
       <TimeRangeProvider range={RANGE} fallbackRange={RANGE} timezone="UTC" refreshMs={undefined} onRangeChange={() => {}}>
         <DashboardView
           dashboard={dashboard}
@@ -78,7 +78,14 @@ describe('the incident dashboard on the demo backend', () => {
       expect(markers[0]).toHaveAccessibleName(/^detected at 10:00: The issue was first detected/);
       expect(markers[6]).toHaveAccessibleName(/^resolved at 12:30: The permanent fix was deployed/);
       expect(region.querySelectorAll('.incident-window')).toHaveLength(1);
+      // The phases, shaded apart (a texture each, not only a colour) and named with their times.
+      const phases = within(within(region).getByRole('group', { name: /^Phases of / })).getAllByRole('img');
+      expect(phases.map((p) => p.getAttribute('aria-label'))).toEqual(['detected, before mitigation 10:00–12:00', 'mitigated, before resolution 12:00–12:30']);
+      expect(new Set(phases.map((p) => p.getAttribute('fill'))).size).toBe(2);
     }
+    // And in words beside the timeline, for readers who do not see the charts.
+    const phaseList = within(screen.getByRole('list', { name: 'Phases' })).getAllByRole('listitem');
+    expect(phaseList.map((li) => li.textContent)).toEqual(['detected, before mitigation 10:00–12:00', 'mitigated, before resolution 12:00–12:30']);
   });
 
   it('highlights an event chosen in the incident strip on every chart', async () => {

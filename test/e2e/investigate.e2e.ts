@@ -127,3 +127,30 @@ it('"Compare to 1 day earlier" draws each memory line dashed beside its twin, wi
     await page.close();
   }
 });
+
+it('from a focused marker, → goes to the next event and Enter zooms every panel to it ±15 minutes, redrawn from Prometheus', async () => {
+  const page = await openDashboard('?v=1&from=1705309200000&to=1705325400000');
+  try {
+    const acknowledged = Date.UTC(2024, 0, 15, 10, 15);
+    const titles = ['Memory', 'Cache size', 'Error rate'];
+    const pathsBefore = await drawnLines(panel(page, 'Memory')).first().getAttribute('d');
+    await panel(page, 'Memory').getByRole('button', { name: /^detected at 10:00/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    const marker = panel(page, 'Memory').getByRole('button', { name: /^acknowledged at 10:15/ });
+    expect(await marker.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(String(acknowledged - 15 * 60_000));
+    expect(new URL(page.url()).searchParams.get('to')).toBe(String(acknowledged + 15 * 60_000));
+    for (const title of titles) {
+      const region = panel(page, title);
+      await expect.poll(() => panelRange(region).then((r) => [r.start, r.end])).toEqual([acknowledged - 15 * 60_000, acknowledged + 15 * 60_000]);
+      await waitForLines(region, title === 'Error rate' ? 4 : 3);
+      expect(await region.getByRole('button', { name: /^acknowledged at 10:15/ }).getAttribute('aria-pressed')).toBe('true');
+    }
+    // Redrawn for the half hour, not the old lines squeezed: the memory line's path is another.
+    await expect.poll(() => drawnLines(panel(page, 'Memory')).first().getAttribute('d')).not.toBe(pathsBefore);
+  } finally {
+    await page.close();
+  }
+});
