@@ -16,6 +16,9 @@ export interface PanelViewOptions {
   readonly overrides: readonly string[] | undefined;
   readonly hidden: ReadonlySet<string>;
   readonly focused: boolean;
+  /** Its Inspect view is open (kept in the URL, one panel at a time). */
+  readonly inspecting: boolean;
+  readonly onInspect: (panelId: string | undefined) => void;
   readonly height: number | 'fill';
   readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
   readonly onToggleSeries: (panelId: string, name: string) => void;
@@ -53,7 +56,7 @@ export function DashboardPanel(props: Props) {
   const { spec, windows, markers, selectedMarkerKey, onSelectMarker } = props;
   const { start, end, timezone } = useTimeRange();
   const [editing, setEditing] = useState(false);
-  const [inspecting, setInspecting] = useState(false);
+  const inspecting = props.inspecting && !props.readOnly;
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const data = usePanelQueries({
     specQueries: spec.queries,
@@ -104,7 +107,7 @@ export function DashboardPanel(props: Props) {
                 <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
                   Edit query
                 </button>
-                <button type="button" aria-pressed={inspecting} onClick={() => setInspecting(!inspecting)}>
+                <button type="button" aria-pressed={inspecting} onClick={() => props.onInspect(inspecting ? undefined : spec.id)}>
                   Inspect
                 </button>
                 <button type="button" onClick={() => props.onFocus(props.focused ? undefined : spec.id)}>
