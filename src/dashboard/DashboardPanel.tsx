@@ -69,7 +69,9 @@ export function DashboardPanel(props: Props) {
     compareShiftMs: props.compareShiftMs,
   });
   const shownLines = useMemo(() => (data.earlierLines.length > 0 ? [...data.lines, ...data.earlierLines] : data.lines), [data.lines, data.earlierLines]);
-  const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
+  // Hidden series are out of the leak flags as they are out of the tooltip (Grafana's habit).
+  const watchedLines = useMemo(() => data.lines.filter((line) => !props.hidden.has(line.name)), [data.lines, props.hidden]);
+  const leakWatch = useLeakWatch(watchedLines, spec.leakWatch, spec.thresholds);
   const alertBands = useAlertBands();
 
   return (
@@ -119,7 +121,7 @@ export function DashboardPanel(props: Props) {
         }
       >
         <SeriesBudgetNote shown={data.lines.length} omitted={data.omitted} />
-        <LeakFlags state={leakWatch.state} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
+        <LeakFlags state={leakWatch.state} hiddenCount={data.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor
             queries={data.queries.map((q) => q.expr)}
