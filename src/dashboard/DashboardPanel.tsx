@@ -121,6 +121,11 @@ export function DashboardPanel(props: Props) {
         }
       >
         <SeriesBudgetNote shown={data.lines.length} omitted={data.omitted} />
+        {data.comparisonGap && (
+          <p role="status" className="compare-gap">
+            {data.comparisonGap}
+          </p>
+        )}
         <LeakFlags state={leakWatch.state} hiddenCount={data.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor
