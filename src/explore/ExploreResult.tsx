@@ -89,6 +89,7 @@ export function ExploreResult({ label, expr, cursorTime, onCursorTime, hidden: h
       </div>
       <InstantTable
         label={label}
+        expr={instantExpr}
         time={time}
         timezone={timezone}
         atCursor={time !== end}

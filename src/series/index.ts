@@ -1,3 +1,3 @@
 export type { Labels, Series, SeriesSet } from './types';
-export { formatValue, valueTicks, type Unit } from './units';
+export { formatValue, tickLabels, valueTicks, type Unit } from './units';
 export { m4, nearestIndex, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';

@@ -196,4 +196,31 @@ describe('Explore', () => {
     // A query without variables names none.
     expect(within(query(2)).queryByLabelText('Variables applied to Query 2')).toBeNull();
   }, 2 * COLD_START_TIMEOUT_MS);
+
+  it('shows a Unix timestamp (time()) in full with its date, and its axis ticks each with their own label', async () => {
+    // time() as Prometheus answers it: the evaluation time in seconds (the demo backend has no functions).
+    const form = async (request: Request) => new URLSearchParams(await request.clone().text());
+    server.use(
+      http.post(`${TEST_PROMETHEUS_URL}/api/v1/query`, async ({ request }) => {
+        const f = await form(request);
+        return f.get('query') === 'time()' ? HttpResponse.json({ status: 'success', data: { resultType: 'scalar', result: [Number(f.get('time')), f.get('time')] } }) : undefined;
+      }),
+      http.post(`${TEST_PROMETHEUS_URL}/api/v1/query_range`, async ({ request }) => {
+        const f = await form(request);
+        if (f.get('query') !== 'time()') return undefined;
+        const [start, end, step] = [Number(f.get('start')), Number(f.get('end')), Number(f.get('step'))];
+        const values = Array.from({ length: Math.floor((end - start) / step) + 1 }, (_, i) => [start + i * step, String(start + i * step)]);
+        return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values }] } });
+      }),
+    );
+    openApp(`${exploreLink('time()')}&from=${END - 3_600_000}&to=${END}`);
+    await waitFor(() => expect(within(query(1)).getByRole('alert')).toHaveTextContent(`Query 1 answers a scalar, ${END / 1000} (2024-01-15 13:30:00) at`), {
+      timeout: COLD_START_TIMEOUT_MS,
+    });
+    const graph = within(query(1)).getByRole('region', { name: 'Query 1' });
+    await waitFor(() => expect(drawnLines(graph)).toHaveLength(1));
+    const ticks = [...graph.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+  }, 2 * COLD_START_TIMEOUT_MS);
 });
