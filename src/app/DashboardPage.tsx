@@ -9,16 +9,20 @@ import {
   addQueryToDashboard,
   EXPLORE_LIMITS,
   focusPanel,
+  inspectPanel,
+  isolateExploreSeries,
   isolateSeries,
   openIncidentWindow,
   overrideQueries,
   removeExploreQuery,
+  setExploreCursor,
   setExploreQuery,
   setVariable,
   shownCatalogIds,
   showPlaylistItem,
   toggleIncident,
   removeImportedIncident,
+  toggleExploreSeries,
   toggleSeries,
   zoomOut,
   zoomTo,
@@ -37,6 +41,8 @@ import { COMPACT_LAYOUT_QUERY, useMediaQuery } from './useMediaQuery';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
 import { withAddedPanels } from './withAddedPanels';
+
+const NO_HIDDEN: Readonly<Record<string, readonly string[]>> = {};
 
 interface Props extends AppProps {
   readonly catalog: readonly Incident[];
@@ -111,6 +117,8 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
       selectedMarkerKey={view.event}
       onSelectMarker={activate}
       focusedPanel={view.panel}
+      inspectedPanel={view.inspect}
+      onInspect={(panel) => push(inspectPanel(view, panel))}
       variables={variables.values}
       compareShiftMs={view.compare && COMPARE_SHIFTS[view.compare]}
       overrides={view.overrides}
@@ -141,6 +149,13 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
     <ExploreView
       queries={view.exploreQueries}
       maxQueries={EXPLORE_LIMITS.queries}
+      cursorTime={view.exploreCursor}
+      // A resting cursor is a continuous change (replace); going back to the range's end pushes.
+      onCursorTime={(at) => setView(setExploreCursor(view, at), at === undefined ? 'push' : 'replace')}
+      hidden={view.exploreHidden ?? NO_HIDDEN}
+      onToggleSeries={(index, name) => push(toggleExploreSeries(view, index, name))}
+      onIsolateSeries={(index, name, all) => push(isolateExploreSeries(view, index, name, all))}
+      variables={variables.values}
       windows={overlay.windows}
       markers={overlay.markers}
       selectedMarkerKey={view.event}
@@ -162,8 +177,8 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
     />
   );
 
-  // Explore's queries are free PromQL: the dashboard's variables do not apply there.
-  const variablePicker = !view.explore && dashboard.variables.length > 0 && (
+  // Explore applies the dashboard's variables as its panels do, so the picker stays there too.
+  const variablePicker = dashboard.variables.length > 0 && (
     <VariablePicker
       variables={dashboard.variables}
       values={variables.values}

@@ -16,6 +16,9 @@ export interface PanelViewOptions {
   readonly overrides: readonly string[] | undefined;
   readonly hidden: ReadonlySet<string>;
   readonly focused: boolean;
+  /** Its Inspect view is open (kept in the URL, one panel at a time). */
+  readonly inspecting: boolean;
+  readonly onInspect: (panelId: string | undefined) => void;
   readonly height: number | 'fill';
   readonly onOverride: (panelId: string, queries: readonly string[] | undefined) => void;
   readonly onToggleSeries: (panelId: string, name: string) => void;
@@ -53,7 +56,7 @@ export function DashboardPanel(props: Props) {
   const { spec, windows, markers, selectedMarkerKey, onSelectMarker } = props;
   const { start, end, timezone } = useTimeRange();
   const [editing, setEditing] = useState(false);
-  const [inspecting, setInspecting] = useState(false);
+  const inspecting = props.inspecting && !props.readOnly;
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const data = usePanelQueries({
     specQueries: spec.queries,
@@ -66,7 +69,9 @@ export function DashboardPanel(props: Props) {
     compareShiftMs: props.compareShiftMs,
   });
   const shownLines = useMemo(() => (data.earlierLines.length > 0 ? [...data.lines, ...data.earlierLines] : data.lines), [data.lines, data.earlierLines]);
-  const leakWatch = useLeakWatch(data.lines, spec.leakWatch, spec.thresholds);
+  // Hidden series are out of the leak flags as they are out of the tooltip (Grafana's habit).
+  const watchedLines = useMemo(() => data.lines.filter((line) => !props.hidden.has(line.name)), [data.lines, props.hidden]);
+  const leakWatch = useLeakWatch(watchedLines, spec.leakWatch, spec.thresholds);
   const alertBands = useAlertBands();
 
   return (
@@ -104,7 +109,7 @@ export function DashboardPanel(props: Props) {
                 <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
                   Edit query
                 </button>
-                <button type="button" aria-pressed={inspecting} onClick={() => setInspecting(!inspecting)}>
+                <button type="button" aria-pressed={inspecting} onClick={() => props.onInspect(inspecting ? undefined : spec.id)}>
                   Inspect
                 </button>
                 <button type="button" onClick={() => props.onFocus(props.focused ? undefined : spec.id)}>
@@ -116,7 +121,12 @@ export function DashboardPanel(props: Props) {
         }
       >
         <SeriesBudgetNote shown={data.lines.length} omitted={data.omitted} />
-        <LeakFlags state={leakWatch.state} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
+        {data.comparisonGap && (
+          <p role="status" className="compare-gap">
+            {data.comparisonGap}
+          </p>
+        )}
+        <LeakFlags state={leakWatch.state} hiddenCount={data.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <QueryEditor
             queries={data.queries.map((q) => q.expr)}

@@ -9,6 +9,9 @@ interface Props extends PanelOverlay {
   readonly dashboard: Dashboard;
   /** Focused panel id: that panel alone, full size. */
   readonly focusedPanel?: string;
+  /** The panel whose Inspect view is open (from the URL). */
+  readonly inspectedPanel?: string;
+  readonly onInspect?: PanelViewOptions['onInspect'];
   readonly overrides?: Readonly<Record<string, readonly string[]>>;
   readonly hidden?: Readonly<Record<string, readonly string[]>>;
   readonly onOverride?: PanelViewOptions['onOverride'];
@@ -28,7 +31,7 @@ interface Props extends PanelOverlay {
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
-export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, compareShiftMs, onOverride = noop, onToggleSeries = noop, onIsolateSeries = noop, onFocus = noop, onZoom = noop, onZoomOut = noop, ...overlay }: Props) {
+export function DashboardView({ dashboard, focusedPanel, inspectedPanel, onInspect = noop, overrides = {}, hidden = {}, kiosk = false, panelHeight = 260, variables, compareShiftMs, onOverride = noop, onToggleSeries = noop, onIsolateSeries = noop, onFocus = noop, onZoom = noop, onZoomOut = noop, ...overlay }: Props) {
   // Without selections (e.g. an embedded view), every variable takes its default, usually All.
   const values = useMemo(() => variables ?? resolveVariables(dashboard.variables, {}, {}).values, [variables, dashboard.variables]);
   const hiddenSets = useMemo(() => new Map(Object.entries(hidden).map(([id, names]) => [id, new Set(names)])), [hidden]);
@@ -50,6 +53,8 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
                 overrides={overrides[spec.id]}
                 hidden={hiddenSets.get(spec.id) ?? NO_HIDDEN}
                 focused={focusedPanel === spec.id}
+                inspecting={inspectedPanel === spec.id}
+                onInspect={onInspect}
                 height={focusedPanel && panelHeight !== 'fill' ? Math.max(panelHeight, 520) : panelHeight}
                 onOverride={onOverride}
                 onToggleSeries={onToggleSeries}
@@ -59,7 +64,7 @@ export function DashboardView({ dashboard, focusedPanel, overrides = {}, hidden 
                 onZoomOut={onZoomOut}
                 readOnly={kiosk}
                 variables={values}
-              compareShiftMs={compareShiftMs}
+                compareShiftMs={compareShiftMs}
               />
             ) : (
               unknownPanelType(spec.type)

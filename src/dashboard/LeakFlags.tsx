@@ -8,6 +8,8 @@ import type { LeakWatchState } from './useLeakWatch';
 
 interface Props {
   readonly state: LeakWatchState;
+  /** Series hidden in the legend: not watched, and said so, so a quiet panel is not read as all clear. */
+  readonly hiddenCount: number;
   readonly spec: PanelSpec;
   /** The panel's queries as sent (variables substituted): what the alerting rule watches. */
   readonly exprs: readonly string[];
@@ -23,7 +25,7 @@ const PROBLEMS = {
 } as const;
 
 /** Under the panel's header: each leak flag in words, one list item per series, and the rule. */
-export function LeakFlags({ state, spec, exprs, unit, timezone, readOnly }: Props) {
+export function LeakFlags({ state, hiddenCount, spec, exprs, unit, timezone, readOnly }: Props) {
   const ruleInput = useMemo(() => leakRuleInput(spec, exprs), [spec, exprs]);
   if (state.kind === 'off') return null;
   if (state.kind === 'problem') {
@@ -35,10 +37,12 @@ export function LeakFlags({ state, spec, exprs, unit, timezone, readOnly }: Prop
   }
   const { settings, flags } = state;
   const limit = approximately(settings.limit, unit);
+  const unwatched = hiddenCount > 0 ? ` (${hiddenCount} hidden ${hiddenCount === 1 ? 'series is' : 'series are'} not watched)` : '';
   if (flags.length === 0) {
     return (
       <p className="leak-watch-quiet">
         Leak watch: no series on course to reach {limit} within {minutesFromNow(settings.horizonMs)}
+        {unwatched}
       </p>
     );
   }
@@ -51,6 +55,7 @@ export function LeakFlags({ state, spec, exprs, unit, timezone, readOnly }: Prop
           </li>
         ))}
       </ul>
+      {unwatched && <p className="leak-watch-unwatched">Leak watch{unwatched}</p>}
       {!readOnly && ruleInput && <LeakRule input={ruleInput} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { earlierLines, shiftWords } from './comparison';
+import { earlierLines, missingComparison, shiftWords } from './comparison';
 import type { PanelLine } from '../panels';
 import type { Labels, SeriesSet } from '../series';
 
@@ -37,4 +37,14 @@ describe('shiftWords', () => {
     [7 * DAY, '1 week earlier'],
     [2 * DAY, '2 days earlier'],
   ])('%i ms reads "%s"', (ms, words) => expect(shiftWords(ms)).toBe(words));
+});
+
+describe('missingComparison', () => {
+  it('says the earlier period has no data, for all or some of the drawn lines, once it has answered', () => {
+    expect(missingComparison(DAY, 3, 0, true)).toBe('No data 1 day earlier');
+    expect(missingComparison(7 * DAY, 3, 1, true)).toBe('No data 1 week earlier for 2 of 3 series');
+    expect(missingComparison(DAY, 3, 3, true)).toBeNull();
+    expect(missingComparison(DAY, 3, 0, false)).toBeNull();
+    expect(missingComparison(DAY, 0, 0, true)).toBeNull();
+  });
 });

@@ -42,3 +42,15 @@ export function earlierLines(
   }
   return out;
 }
+
+/**
+ * What "Compare to" says when the earlier period has nothing to draw beside the lines (a new
+ * metric, retention shorter than the shift): silence would read as "the same as before". Null
+ * while the earlier answers are still coming, when there is nothing drawn to compare, or when every
+ * drawn line has its twin.
+ */
+export function missingComparison(shiftMs: number, drawnCount: number, twinCount: number, answered: boolean): string | null {
+  if (!answered || drawnCount === 0 || twinCount >= drawnCount) return null;
+  const words = shiftWords(shiftMs);
+  return twinCount === 0 ? `No data ${words}` : `No data ${words} for ${drawnCount - twinCount} of ${drawnCount} series`;
+}

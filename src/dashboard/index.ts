@@ -6,6 +6,7 @@ export { DashboardView } from './DashboardView';
 export { PromClientProvider, usePromClient } from './promClientContext';
 export {
   ALL_REGEX,
+  appliedVariables,
   escapeRegexValue,
   escapeStringLiteral,
   interpolate,

@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
 import { seriesName, type Labels, type SeriesSet } from '../series';
-import { earlierLines, shiftWords } from './comparison';
+import { earlierLines, missingComparison, shiftWords } from './comparison';
 import { alignRange, stepFacts } from '../time';
 import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
 import { builtinValues, intervalFacts, type IntervalFacts } from './builtins';
@@ -45,6 +45,8 @@ export interface PanelQueries {
   readonly omitted: number;
   /** "Compare to": the drawn lines' earlier twins, shifted onto the range (empty when off). */
   readonly earlierLines: readonly PanelLine[];
+  /** "Compare to": what the earlier period lacks, in words ("No data 1 day earlier"); null when nothing. */
+  readonly comparisonGap: string | null;
   readonly status: PanelStatus;
   /** Per query index: why the server refused it (the editor shows it under that query). */
   readonly queryErrors: readonly (PanelProblem | undefined)[];
@@ -114,6 +116,10 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
 
   const earlier = useMemo(() => (shift > 0 ? earlierLines(drawn.kept, earlierDatas, shift, lineKey) : []), [drawn.kept, earlierDatas, shift]);
 
+  // Answered: every earlier query has its data for the shift asked, none failed or still running.
+  const earlierAnswered = shift > 0 && earlierResults.every((r) => r.isSuccess && !r.isFetching);
+  const comparisonGap = shift > 0 ? missingComparison(shift, drawn.kept.length, earlier.length, earlierAnswered) : null;
+
   const problems: PanelProblem[] = [];
   const queryErrors = results.map((result, qi) => {
     // failureReason is set while retries are still running: say so at once rather than after them.
@@ -137,7 +143,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
     warnings: [...new Set(results.flatMap((r) => r.data?.warnings ?? []))],
     dataUpdatedAt: Math.min(...results.map((r) => r.dataUpdatedAt || Infinity)),
   };
-  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, earlierLines: earlier, status, queryErrors, refetch: () => all.forEach((r) => void r.refetch()) };
+  return { queries, edited, interpolated, asked, intervals, results: datas, lines: drawn.kept, omitted: drawn.omitted, earlierLines: earlier, comparisonGap, status, queryErrors, refetch: () => all.forEach((r) => void r.refetch()) };
 }
 
 /** A line's identity in its panel: the query it came from and its labels. */

@@ -1,4 +1,4 @@
-import { REFERENCE } from './references';
+import { REFERENCE, referencedNames } from './references';
 import { ALL_VALUE, type DashboardVariable } from './schema';
 
 /** What a variable currently stands for. `all` wins over `selected`. */
@@ -93,6 +93,18 @@ export function interpolateChecked(expr: string, values: VariableValues): Interp
     });
   }
   return { expr: out, problems: [...problems] };
+}
+
+/**
+ * The variables of `values` that `expr` refers to outside comments, each once, in order: what
+ * interpolation substitutes (Explore names them, so a query is never read without its values).
+ */
+export function appliedVariables(expr: string, values: VariableValues): string[] {
+  const names = splitByContext(expr)
+    .filter((segment) => segment.context !== 'verbatim')
+    .flatMap((segment) => referencedNames(segment.text))
+    .filter((name) => Object.hasOwn(values, name));
+  return [...new Set(names)];
 }
 
 function writeValue(name: string, value: VariableValue, context: Context, quote: Quote): string | { problem: string } {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { QueryEditor, type PanelOverlay } from '../dashboard';
+import { QueryEditor, type PanelOverlay, type VariableValues } from '../dashboard';
 import { ExploreResult } from './ExploreResult';
 
 interface Props extends PanelOverlay {
@@ -9,6 +9,10 @@ interface Props extends PanelOverlay {
   readonly canRemove: boolean;
   readonly cursorTime: number | null;
   readonly onCursorTime: (time: number) => void;
+  readonly hidden: readonly string[];
+  readonly onToggleSeries: (name: string) => void;
+  readonly onIsolateSeries: (name: string, allNames: readonly string[]) => void;
+  readonly variables: VariableValues;
   readonly onRun: (expr: string) => void;
   readonly onRemove: () => void;
   readonly onAddToDashboard: () => void;

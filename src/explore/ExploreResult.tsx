@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { describeQueryError, usePanelQueries, usePromClient, useTimeRange, type PanelOverlay } from '../dashboard';
+import { useMemo } from 'react';
+import { appliedVariables, describeQueryError, usePanelQueries, usePromClient, useTimeRange, type PanelOverlay, type VariableValues } from '../dashboard';
 import { SeriesBudgetNote, TimeSeriesPanel, useElementWidth } from '../panels';
 import { instantQueryOptions } from '../prometheus';
 import { InstantTable } from './InstantTable';
@@ -12,6 +12,12 @@ interface Props extends PanelOverlay {
   /** The cursor time the table shows values at; null: the end of the range. */
   readonly cursorTime: number | null;
   readonly onCursorTime: (time: number) => void;
+  /** Series hidden in the legend (in the URL). */
+  readonly hidden: readonly string[];
+  readonly onToggleSeries: (name: string) => void;
+  readonly onIsolateSeries: (name: string, allNames: readonly string[]) => void;
+  /** The dashboard's variables, applied as on its panels. */
+  readonly variables: VariableValues;
   readonly onZoom: (start: number, end: number) => void;
   readonly onZoomOut: () => void;
 }
@@ -19,22 +25,21 @@ interface Props extends PanelOverlay {
 // Space the y axis and margins take from the graph's width, as a dashboard panel counts it.
 const CHART_CHROME_PX = 96;
 const PANEL_PADDING_PX = 24;
-const NO_VARIABLES = {};
 
 /**
  * One query of Explore: its graph over the shared range (the dashboard's query layer, with the
  * built-in intervals) and beside it the table of instant values, at the cursor or the range's end.
  */
-export function ExploreResult({ label, expr, cursorTime, onCursorTime, onZoom, onZoomOut, ...overlay }: Props) {
+export function ExploreResult({ label, expr, cursorTime, onCursorTime, hidden: hiddenNames, onToggleSeries, onIsolateSeries, variables, onZoom, onZoomOut, ...overlay }: Props) {
   const { start, end, timezone } = useTimeRange();
   const client = usePromClient();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const hidden = useMemo(() => new Set(hiddenNames), [hiddenNames]);
   const [ref, width] = useElementWidth<HTMLDivElement>(800);
   const specQueries = [{ expr }];
   const data = usePanelQueries({
     specQueries,
     overrides: undefined,
-    variables: NO_VARIABLES,
+    variables,
     start,
     end,
     plotWidthPx: Math.max(100, width - CHART_CHROME_PX),
@@ -48,14 +53,11 @@ export function ExploreResult({ label, expr, cursorTime, onCursorTime, onZoom, o
   const variableProblem = data.status.problems.find((p) => p.kind === 'variable') ?? null;
   const instantProblem = variableProblem ?? (instant.error ? describeQueryError(instant.error, instantExpr) : null);
 
-  const toggle = (name: string) => {
-    const next = new Set(hidden);
-    if (!next.delete(name)) next.add(name);
-    setHidden(next);
-  };
+  const applied = appliedVariables(expr, variables);
 
   return (
     <div className="explore-result">
+      {applied.length > 0 && <AppliedVariables label={label} names={applied} variables={variables} />}
       <div ref={ref} className="panel-slot">
         <TimeSeriesPanel
           id={label}
@@ -75,8 +77,8 @@ export function ExploreResult({ label, expr, cursorTime, onCursorTime, onZoom, o
           onSelectMarker={overlay.onSelectMarker}
           onRetry={data.refetch}
           hidden={hidden}
-          onToggleSeries={toggle}
-          onIsolateSeries={(name, all) => setHidden(new Set(hidden.size === all.length - 1 && !hidden.has(name) ? [] : all.filter((n) => n !== name)))}
+          onToggleSeries={onToggleSeries}
+          onIsolateSeries={onIsolateSeries}
           height={260}
           onZoom={onZoom}
           onZoomOut={onZoomOut}
@@ -87,6 +89,7 @@ export function ExploreResult({ label, expr, cursorTime, onCursorTime, onZoom, o
       </div>
       <InstantTable
         label={label}
+        expr={instantExpr}
         time={time}
         timezone={timezone}
         atCursor={time !== end}
@@ -95,5 +98,24 @@ export function ExploreResult({ label, expr, cursorTime, onCursorTime, onZoom, o
         fetching={instant.isFetching}
       />
     </div>
+  );
+}
+
+/** Which dashboard variables the query's `$name`s stand for: the query is not what it reads without them. */
+function AppliedVariables({ label, names, variables }: { label: string; names: readonly string[]; variables: VariableValues }) {
+  return (
+    <p className="explore-variables" aria-label={`Variables applied to ${label}`}>
+      Dashboard variables applied:{' '}
+      {names.map((name, i) => {
+        const value = variables[name];
+        const shown = !value || value.all ? 'All' : value.selected.length === 0 ? 'none' : value.selected.join(', ');
+        return (
+          <span key={name}>
+            {i > 0 && '; '}
+            <code>${name}</code> = {shown}
+          </span>
+        );
+      })}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { type PanelOverlay } from '../dashboard';
+import { type PanelOverlay, type VariableValues } from '../dashboard';
 import { ExploreQuery } from './ExploreQuery';
 import { useSettledCursor } from './useSettledCursor';
 
@@ -7,6 +7,16 @@ export interface ExploreViewProps extends PanelOverlay {
   readonly queries: readonly string[];
   /** How many queries a link carries: no "Add query" past it. */
   readonly maxQueries: number;
+  /** The time the tables show values at (from the URL); undefined: the end of the range. */
+  readonly cursorTime: number | undefined;
+  /** The cursor rested at a time, or (undefined) the tables go back to the end of the range. */
+  readonly onCursorTime: (time: number | undefined) => void;
+  /** Query number ("1" is Query 1) → series hidden in its legend (from the URL). */
+  readonly hidden: Readonly<Record<string, readonly string[]>>;
+  readonly onToggleSeries: (index: number, name: string) => void;
+  readonly onIsolateSeries: (index: number, name: string, allNames: readonly string[]) => void;
+  /** The dashboard's variables: `$instance` in a query means what it means on the panels. */
+  readonly variables: VariableValues;
   readonly onRunQuery: (index: number, expr: string) => void;
   readonly onAddQuery: () => void;
   readonly onRemoveQuery: (index: number) => void;
@@ -15,20 +25,39 @@ export interface ExploreViewProps extends PanelOverlay {
   readonly onZoomOut: () => void;
 }
 
+const NONE: readonly string[] = [];
+
 /**
  * Free queries over the view's range, each a graph beside a table of values (Grafana's Explore,
- * Prometheus's query page). The range, incidents and queries are the view's, so a link carries it.
+ * Prometheus's query page). The range, incidents, queries, hidden series and cursor are the view's,
+ * so a link carries the whole investigation.
  */
-export function ExploreView({ queries, maxQueries, onRunQuery, onAddQuery, onRemoveQuery, onAddToDashboard, onZoom, onZoomOut, ...overlay }: ExploreViewProps) {
-  const cursor = useSettledCursor();
+export function ExploreView({
+  queries,
+  maxQueries,
+  cursorTime,
+  onCursorTime,
+  hidden,
+  onToggleSeries,
+  onIsolateSeries,
+  variables,
+  onRunQuery,
+  onAddQuery,
+  onRemoveQuery,
+  onAddToDashboard,
+  onZoom,
+  onZoomOut,
+  ...overlay
+}: ExploreViewProps) {
+  const reportCursor = useSettledCursor(onCursorTime);
   const shown = queries.length > 0 ? queries : [''];
   return (
     <main className="explore" aria-label="Explore">
       <div className="explore-cursor">
-        {cursor.time === null ? (
+        {cursorTime === undefined ? (
           <span>Tables show values at the end of the range; rest the cursor on a graph to see them at that time.</span>
         ) : (
-          <button type="button" onClick={cursor.clear}>
+          <button type="button" onClick={() => onCursorTime(undefined)}>
             Values at the end of the range
           </button>
         )}
@@ -40,8 +69,12 @@ export function ExploreView({ queries, maxQueries, onRunQuery, onAddQuery, onRem
           number={index + 1}
           expr={expr}
           canRemove={queries.length > 0}
-          cursorTime={cursor.time}
-          onCursorTime={cursor.report}
+          cursorTime={cursorTime ?? null}
+          onCursorTime={reportCursor}
+          hidden={hidden[String(index + 1)] ?? NONE}
+          onToggleSeries={(name) => onToggleSeries(index, name)}
+          onIsolateSeries={(name, all) => onIsolateSeries(index, name, all)}
+          variables={variables}
           onRun={(next) => onRunQuery(index, next)}
           onRemove={() => onRemoveQuery(index)}
           onAddToDashboard={() => onAddToDashboard(expr)}

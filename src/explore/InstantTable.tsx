@@ -6,6 +6,8 @@ import { instantTableContent, type InstantTableContent } from './instantValues';
 interface Props {
   /** 'Query 1': names the table. */
   readonly label: string;
+  /** The query as sent: whether its values are Unix timestamps. */
+  readonly expr: string;
   /** Epoch ms the values were asked for. */
   readonly time: number;
   readonly timezone: string;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** Explore's table of instant values beside a graph; an answer it cannot list says why, in its place. */
-export function InstantTable({ label, time, timezone, atCursor, result, problem, fetching }: Props) {
+export function InstantTable({ label, expr, time, timezone, atCursor, result, problem, fetching }: Props) {
   const when = `${formatTime(time, timezone, 'datetime')}${atCursor ? ' (cursor)' : ' (end of range)'}`;
   let body;
   if (problem) {
@@ -30,7 +32,7 @@ export function InstantTable({ label, time, timezone, atCursor, result, problem,
   } else if (!result) {
     body = <p role="status">Loading values…</p>;
   } else {
-    body = <Content content={instantTableContent(result)} label={label} when={when} time={time} />;
+    body = <Content content={instantTableContent(result, expr)} label={label} when={when} time={time} timezone={timezone} />;
   }
   return (
     <div className="explore-values" aria-busy={fetching}>
@@ -46,7 +48,17 @@ export function InstantTable({ label, time, timezone, atCursor, result, problem,
   );
 }
 
-function Content({ content, label, when, time }: { content: InstantTableContent; label: string; when: string; time: number }) {
+/** A Unix timestamp in full, and beside it the date it stands for (Grafana's unit dateTime). */
+function SampleValue({ value, epochMs, timezone }: { value: string; epochMs: number | undefined; timezone: string }) {
+  if (epochMs === undefined) return <>{value}</>;
+  return (
+    <>
+      {value} <time dateTime={new Date(epochMs).toISOString()}>({formatTime(epochMs, timezone, 'datetime')})</time>
+    </>
+  );
+}
+
+function Content({ content, label, when, time, timezone }: { content: InstantTableContent; label: string; when: string; time: number; timezone: string }) {
   switch (content.kind) {
     case 'rows':
       return (
@@ -65,7 +77,9 @@ function Content({ content, label, when, time }: { content: InstantTableContent;
               {content.rows.map((row, i) => (
                 <tr key={i}>
                   <th scope="row">{row.name}</th>
-                  <td>{row.value}</td>
+                  <td>
+                    <SampleValue value={row.value} epochMs={row.epochMs} timezone={timezone} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,7 +107,7 @@ function Content({ content, label, when, time }: { content: InstantTableContent;
     case 'scalar':
       return (
         <p role="alert" className="explore-answer">
-          {label} answers a scalar, {content.value} at {when}, not series with labels: there is no series to list.
+          {label} answers a scalar, <SampleValue value={content.value} epochMs={content.epochMs} timezone={timezone} /> at {when}, not series with labels: there is no series to list.
         </p>
       );
     case 'string':

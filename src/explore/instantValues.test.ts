@@ -1,4 +1,4 @@
-import { formatSampleValue, instantTableContent, MAX_TABLE_ROWS } from './instantValues';
+import { epochSecondsOf, formatSampleValue, instantTableContent, MAX_TABLE_ROWS } from './instantValues';
 
 describe('formatSampleValue', () => {
   it.each([
@@ -27,5 +27,21 @@ describe('instantTableContent', () => {
     expect(instantTableContent({ kind: 'matrix', series: [], warnings: [] })).toEqual({ kind: 'range-vector' });
     expect(instantTableContent({ kind: 'scalar', timestamp: 0, value: Infinity, warnings: [] })).toEqual({ kind: 'scalar', value: '+Inf' });
     expect(instantTableContent({ kind: 'string', timestamp: 0, value: 'hi', warnings: [] })).toEqual({ kind: 'string', value: 'hi' });
+  });
+});
+
+describe('epochSecondsOf', () => {
+  it('reads Unix seconds from a query or metric about time, in full; byte counts of that size stay numbers', () => {
+    expect(epochSecondsOf(1705325400.5, 'time()', undefined)).toBe(1705325400500);
+    expect(epochSecondsOf(1705325400, 'max(x)', 'process_start_time_seconds')).toBe(1705325400000);
+    expect(epochSecondsOf(1705325400, 'process_resident_memory_bytes', 'process_resident_memory_bytes')).toBeUndefined();
+    expect(epochSecondsOf(42, 'time() - 1705325358', undefined)).toBeUndefined();
+    expect(epochSecondsOf(Infinity, 'time()', undefined)).toBeUndefined();
+  });
+
+  it('marks the rows and the scalar of such answers, with the exact value kept', () => {
+    const content = instantTableContent({ kind: 'vector', samples: [{ labels: { __name__: 'process_start_time_seconds', job: 'a' }, timestamp: 0, value: 1705325400.25 }], warnings: [] });
+    expect(content).toEqual({ kind: 'rows', omitted: 0, rows: [{ name: 'process_start_time_seconds{job="a"}', value: '1705325400.25', epochMs: 1705325400250 }] });
+    expect(instantTableContent({ kind: 'scalar', timestamp: 0, value: 1705325400, warnings: [] }, 'time()')).toEqual({ kind: 'scalar', value: '1705325400', epochMs: 1705325400000 });
   });
 });

@@ -8,6 +8,8 @@ export interface InstantRow {
   readonly name: string;
   /** The value exactly as the server's number reads, with Prometheus's spellings of the specials. */
   readonly value: string;
+  /** The value read as Unix seconds, in epoch ms, when it looks like one (see epochSecondsOf). */
+  readonly epochMs?: number;
 }
 
 /** What an instant answer shows in Explore's table: rows, or why there are none (facts; the table words them). */
@@ -15,7 +17,7 @@ export type InstantTableContent =
   | { readonly kind: 'rows'; readonly rows: readonly InstantRow[]; readonly omitted: number }
   | { readonly kind: 'empty' }
   | { readonly kind: 'range-vector' }
-  | { readonly kind: 'scalar'; readonly value: string }
+  | { readonly kind: 'scalar'; readonly value: string; readonly epochMs?: number }
   | { readonly kind: 'string'; readonly value: string };
 
 /** `+Inf`, `-Inf` and `NaN` as Prometheus writes them; other numbers as JavaScript reads them back. */
@@ -26,17 +28,37 @@ export function formatSampleValue(value: number): string {
   return String(value);
 }
 
-export function instantTableContent(result: InstantResult): InstantTableContent {
+// Unix seconds of the years 2001–2286: what `time()`, `timestamp()` and `*_time_seconds` answer.
+const EPOCH_SECONDS_MIN = 1e9;
+const EPOCH_SECONDS_MAX = 1e10;
+
+/**
+ * Epoch ms of a value that reads as Unix seconds: in the years such timestamps fall in, and asked by
+ * a query (or named by a metric) that speaks of time. Byte counts of the same size stay numbers.
+ */
+export function epochSecondsOf(value: number, expr: string, metricName: string | undefined): number | undefined {
+  if (!(value >= EPOCH_SECONDS_MIN && value < EPOCH_SECONDS_MAX)) return undefined;
+  return /time/i.test(expr) || /time/i.test(metricName ?? '') ? value * 1000 : undefined;
+}
+
+/** `expr`: the query as sent, which tells whether a value is a Unix timestamp. */
+export function instantTableContent(result: InstantResult, expr = ''): InstantTableContent {
   switch (result.kind) {
     case 'vector': {
       if (result.samples.length === 0) return { kind: 'empty' };
-      const rows = result.samples.slice(0, MAX_TABLE_ROWS).map((s) => ({ name: seriesName(s.labels), value: formatSampleValue(s.value) }));
+      const rows = result.samples.slice(0, MAX_TABLE_ROWS).map((s): InstantRow => {
+        const epochMs = epochSecondsOf(s.value, expr, s.labels.__name__);
+        const row = { name: seriesName(s.labels), value: formatSampleValue(s.value) };
+        return epochMs === undefined ? row : { ...row, epochMs };
+      });
       return { kind: 'rows', rows, omitted: result.samples.length - rows.length };
     }
     case 'matrix':
       return { kind: 'range-vector' };
-    case 'scalar':
-      return { kind: 'scalar', value: formatSampleValue(result.value) };
+    case 'scalar': {
+      const epochMs = epochSecondsOf(result.value, expr, undefined);
+      return epochMs === undefined ? { kind: 'scalar', value: formatSampleValue(result.value) } : { kind: 'scalar', value: formatSampleValue(result.value), epochMs };
+    }
     case 'string':
       return { kind: 'string', value: result.value };
   }

@@ -67,3 +67,17 @@ it('a refresh that shifts the range draws every line once, already on the new ti
   const expected = [...fresh.container.querySelectorAll('[data-testid="series-lines"] path')].map((p) => p.getAttribute('d'));
   expect(paths().map((p) => p.getAttribute('d'))).toEqual(expected);
 });
+
+it('labels every y tick of a line of Unix timestamps (time()) differently, not all "1.71B"', async () => {
+  const base = props(0);
+  const line = base.lines[0] as PanelLine;
+  const timestamps = line.series.timestamps;
+  const epoch: PanelLine = { ...line, series: { ...line.series, values: timestamps.map((t) => Math.floor(t / 1000)) } };
+  const { container } = render(<TimeSeriesChart {...base} unit="short" lines={[epoch]} />);
+  // Recharts draws the ticks once its store has the axis (effects, then a re-render).
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  const labels = [...container.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+  expect(labels.length).toBeGreaterThan(2);
+  expect(new Set(labels).size).toBe(labels.length);
+  expect(labels).toContain(String(Math.ceil(((timestamps[0] as number) / 1000 + 1) / 500) * 500));
+});

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
-import { formatValue, valueTicks, type Unit } from '../series';
+import { formatValue, tickLabels, valueTicks, type Unit } from '../series';
 import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
@@ -101,8 +101,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
   }, [drawn, props.thresholds, props.projections, unit, height]);
 
-  const formatYTick = useCallback((v: number) => formatValue(v, unit), [unit]);
-  const layout = useMemo(() => chartLayout(width, yAxis.ticks.map(formatYTick)), [width, yAxis.ticks, formatYTick]);
+  // Labels that tell every tick apart (epoch seconds would otherwise all read "1.71B").
+  const yLabels = useMemo(() => tickLabels(yAxis.ticks, unit), [yAxis.ticks, unit]);
+  const formatYTick = useCallback((v: number) => yLabels[yAxis.ticks.indexOf(v)] ?? formatValue(v, unit), [yLabels, yAxis.ticks, unit]);
+  const layout = useMemo(() => chartLayout(width, yLabels), [width, yLabels]);
   const plotWidth = layout.plotWidth;
   const plotLeft = layout.margin.left + layout.yAxisWidth;
   // The same linear map as Recharts' x scale, for the HTML tooltip outside the SVG.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatValue, valueTicks, type Unit } from './units';
+import { formatValue, tickLabels, valueTicks, type Unit } from './units';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -137,6 +137,36 @@ describe('valueTicks', () => {
           });
           if (['bytes', 'percent', 'percentunit', 'reqps'].includes(unit) && min >= 0) expect(domain[0]).toBe(0);
           if (unit === 'bytes' && step >= 1) expect(Math.log2(step) % 1).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
+describe('tickLabels', () => {
+  it('tells apart ticks of Unix timestamps, which formatValue rounds to one label', () => {
+    const { ticks } = valueTicks(1705325400, 1705325460, 'short', 5);
+    expect(new Set(ticks.map((t) => formatValue(t, 'short'))).size).toBe(1);
+    expect(tickLabels(ticks, 'short')).toEqual(ticks.map(String));
+  });
+
+  it('keeps the usual labels where they already differ', () => {
+    expect(tickLabels([0, 500, 1000, 1500], 'short')).toEqual(['0', '500', '1K', '1.5K']);
+    expect(tickLabels([0, 536870912, 1073741824], 'bytes')).toEqual(['0 B', '512 MiB', '1.00 GiB']);
+  });
+
+  it('property: distinct ticks never share a label, whatever the range and unit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
+        fc.constantFrom<Unit>('bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short'),
+        fc.integer({ min: 3, max: 12 }),
+        (lo, span, unit, maxTicks) => {
+          const { ticks } = valueTicks(lo, lo + span, unit, maxTicks);
+          const labels = tickLabels(ticks, unit);
+          expect(labels).toHaveLength(ticks.length);
+          expect(new Set(labels).size).toBe(new Set(ticks).size);
         },
       ),
     );

@@ -159,3 +159,30 @@ export function valueTicks(
   }
   return { ticks: [lo, hi], domain: [lo, hi] };
 }
+
+// Decimals tried on a unit's scaled figure before falling back to the plain number.
+const MAX_TICK_DECIMALS = 12;
+
+/**
+ * Labels for axis ticks, one per tick, that never print the same text for different values. Ticks
+ * read as formatValue does while that tells them apart; a narrow range high above zero (Unix
+ * timestamps from `time()`: 1705325400, 1705325420… all "1.71B") gets more decimals, and counts
+ * (`short`) get the plain number with the decimals the step needs, as Grafana's unit "none" shows.
+ */
+export function tickLabels(ticks: readonly number[], unit: Unit): string[] {
+  const distinct = (labels: string[]) => new Set(labels).size === new Set(ticks).size;
+  const plain = ticks.map((t) => formatValue(t, unit));
+  if (distinct(plain)) return plain;
+  if (unit === 'short') {
+    const step = Math.min(...ticks.slice(1).map((t, i) => Math.abs(t - (ticks[i] as number))).filter((d) => d > 0));
+    const decimals = Number.isFinite(step) ? Math.min(20, Math.max(0, -Math.floor(Math.log10(step)))) : 0;
+    const raw = ticks.map((t) => (Number.isFinite(t) ? t.toFixed(decimals) : formatValue(t, unit)));
+    if (distinct(raw)) return raw;
+  } else {
+    for (let decimals = 1; decimals <= MAX_TICK_DECIMALS; decimals++) {
+      const labels = ticks.map((t) => formatValue(t, unit, decimals));
+      if (distinct(labels)) return labels;
+    }
+  }
+  return ticks.map((t) => String(t));
+}

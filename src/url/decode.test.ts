@@ -64,6 +64,18 @@ describe('decodeViewState notices: each bad value falls back to its default and 
     ['?v=2&d=incident&brand-new-key=1', { dashboard: 'incident' }, ['This link uses URL format v2, newer than this vigil reads (v1); parts of it may be ignored']],
     ['?start=now-1h&from=now-2h&to=now', { range: { from: 'now-2h', to: 'now' } }, ['Ignored "start": "from" is given too']],
     ['?v=1&utm_source=chat&foo=bar&start=now-1h', {}, []],
+    // Explore's investigation: hidden series of its queries, the cursor's time, and Inspect.
+    ['?v=1&q=up&q-hide=1:up{job="a:b"}', { exploreQueries: ['up'], exploreHidden: { '1': ['up{job="a:b"}'] } }, []],
+    ['?v=1&q=up&q-hide=2:x&q-hide=x&q-hide=1:', { exploreQueries: ['up'] }, ['Ignored "q-hide": "2:x" names query 2, but the link has 1', 'Ignored "q-hide": "x" is not <query number>:<series name>', 'Ignored "q-hide": "1:" is not <query number>:<series name>']],
+    ['?v=1&q-hide=1:x', {}, ['Ignored "q-hide": "1:x" names a query, but the link has none']],
+    ['?v=1&from=1705320000000&to=1705327200000&cursor=1705323600000', { range: { from: '1705320000000', to: '1705327200000' }, exploreCursor: 1705323600000 }, []],
+    ['?v=1&cursor=2024-01-15T12:00:00Z', { exploreCursor: Date.UTC(2024, 0, 15, 12) }, []],
+    ['?v=1&from=1705320000000&to=1705327200000&cursor=1705330000000', { range: { from: '1705320000000', to: '1705327200000' } }, ['Ignored "cursor": "1705330000000" is outside the range of the link']],
+    ['?v=1&cursor=soon', {}, ['Ignored "cursor": "soon" is not a time']],
+    ['?v=1&cursor=999999999999999999', {}, ['Ignored "cursor": "999999999999999999" is outside the years 0001–9999']],
+    ['?v=1&inspect=memory', { inspect: 'memory' }, [], { knownPanels: ['memory'] }],
+    ['?v=1&inspect=cpu', {}, ['Ignored "inspect": "cpu" is not a panel of this dashboard'], { knownPanels: ['memory'] }],
+    ['?v=1&panel=memory&inspect=cache', { panel: 'memory' }, ['Ignored "inspect": "cache" is not the panel the link shows ("memory")']],
   ];
 
   it.each(cases)('%s', (search, expected, notices, extra) => {

@@ -1,6 +1,6 @@
 import type { Incident } from '../incidents';
-import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, resolveTimezone, type ParseTimeOptions, type TimeRange } from '../time';
-import { readExploreQueries } from './explore';
+import { isValidTimezone, MAX_TIMER_DELAY_MS, parseDuration, readTimeInput, resolveRange, resolveTimezone, type ParseTimeOptions, type TimeRange } from '../time';
+import { readExploreHidden, readExploreQueries } from './explore';
 import { decodeFragment } from './fragment';
 import { ignored, quote, readParams, takeSingle, type ParamMap } from './queryParams';
 import { FRAGMENT_KEY, V0_ALIASES, V1_KEYS, VAR_PREFIX } from './queryKeys';
@@ -238,6 +238,37 @@ class Decoder {
     return readExploreQueries(this.params.get(V1_KEYS.exploreQuery) ?? [], this.notices);
   }
 
+  exploreHidden(queryCount: number): Record<string, readonly string[]> {
+    return readExploreHidden(this.params.get(V1_KEYS.exploreHide) ?? [], queryCount, this.notices);
+  }
+
+  /**
+   * The time Explore's tables show values at: a time inside the link's range (when the link has
+   * one: a cursor outside it would silently show the end of the range instead), kept as epoch ms.
+   */
+  exploreCursor(range: TimeRange | undefined, timezone: string | undefined): number | undefined {
+    const param = this.single([V1_KEYS.exploreCursor]);
+    if (!param) return undefined;
+    const tz = timezone === undefined ? 'UTC' : resolveTimezone(timezone);
+    const ms = this.time(param.key, param.value, { tz });
+    if (ms === null) return undefined;
+    const resolved = range && resolveRange(range, this.context.now, tz);
+    if (resolved && (ms < resolved.start || ms > resolved.end)) {
+      this.notices.push(ignored(param.key, param.value, 'is outside the range of the link'));
+      return undefined;
+    }
+    return ms;
+  }
+
+  inspect(panel: string | undefined): string | undefined {
+    const id = this.identifier([V1_KEYS.inspect], this.knownPanels, 'is not a panel of this dashboard');
+    if (id !== undefined && panel !== undefined && id !== panel) {
+      this.notices.push(ignored(V1_KEYS.inspect, id, `is not the panel the link shows ("${panel}")`));
+      return undefined;
+    }
+    return id;
+  }
+
   kiosk(): boolean {
     return this.flag(V1_KEYS.kiosk);
   }
@@ -330,6 +361,9 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   const playlist = d.playlist();
   const explore = d.explore();
   const exploreQueries = d.exploreQueries();
+  const exploreHidden = d.exploreHidden(exploreQueries.length);
+  const exploreCursor = d.exploreCursor(range, timezone);
+  const inspect = d.inspect(panel);
   const state: ViewState = { vars, incidents, importedIncidents, hidden, overrides, kiosk, explore, exploreQueries, addedPanels };
   if (dashboard !== undefined) state.dashboard = dashboard;
   if (range !== undefined) state.range = range;
@@ -340,6 +374,9 @@ function decodeOrThrow(search: string, hash: string, context: DecodeContext): De
   if (panel !== undefined) state.panel = panel;
   if (playlist !== undefined) state.playlist = playlist;
   if (compare !== undefined) state.compare = compare;
+  if (Object.keys(exploreHidden).length > 0) state.exploreHidden = exploreHidden;
+  if (exploreCursor !== undefined) state.exploreCursor = exploreCursor;
+  if (inspect !== undefined) state.inspect = inspect;
   return { state, notices: d.notices };
 }
 

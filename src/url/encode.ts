@@ -41,6 +41,11 @@ function queryPairs(state: ViewState): Pair[] {
   }
   if (state.explore) pairs.push([k.explore, null]);
   for (const query of state.exploreQueries) pairs.push([k.exploreQuery, query]);
+  for (const [query, series] of nonEmptyEntries(state.exploreHidden ?? {})) {
+    for (const name of series) pairs.push([k.exploreHide, `${query}:${name}`]);
+  }
+  if (state.exploreCursor !== undefined) pairs.push([k.exploreCursor, state.exploreCursor >= 0 ? String(state.exploreCursor) : new Date(state.exploreCursor).toISOString()]);
+  if (state.inspect) pairs.push([k.inspect, state.inspect]);
   return pairs;
 }
 

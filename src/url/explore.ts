@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatZodError } from '../schema';
 import { FRAGMENT_LIMITS } from './fragmentSchema';
-import { quote } from './queryParams';
+import { ignored, quote } from './queryParams';
 import { V1_KEYS } from './queryKeys';
 import type { AddedPanel } from './viewState';
 
@@ -33,6 +33,32 @@ export function readExploreQueries(values: readonly string[], notices: string[])
     notices.push(`Ignored ${kept.length - EXPLORE_LIMITS.queries} more "${key}" queries: Explore holds at most ${EXPLORE_LIMITS.queries}`);
   }
   return kept.slice(0, EXPLORE_LIMITS.queries);
+}
+
+/**
+ * Hidden series of Explore's queries from the link's repeated `q-hide` values (`2:up{job="a"}`):
+ * the number names a query the link carries (Query 1 is `1`), the rest is the series' name, which
+ * may itself hold ':'. Anything else is dropped with a notice. Values readParams has already capped.
+ */
+export function readExploreHidden(values: readonly string[], queryCount: number, notices: string[]): Record<string, readonly string[]> {
+  const key = V1_KEYS.exploreHide;
+  const byQuery = new Map<string, Set<string>>();
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    const number = value.slice(0, colon);
+    const name = value.slice(colon + 1);
+    if (colon <= 0 || !/^\d{1,2}$/.test(number) || name === '') {
+      notices.push(ignored(key, value, 'is not <query number>:<series name>'));
+    } else if (Number(number) < 1 || Number(number) > queryCount) {
+      notices.push(ignored(key, value, queryCount === 0 ? 'names a query, but the link has none' : `names query ${Number(number)}, but the link has ${queryCount}`));
+    } else {
+      const canonical = String(Number(number));
+      const names = byQuery.get(canonical) ?? new Set<string>();
+      names.add(name);
+      byQuery.set(canonical, names);
+    }
+  }
+  return Object.fromEntries([...byQuery].map(([query, names]) => [query, [...names]]));
 }
 
 const addedPanelSchema = z.object({

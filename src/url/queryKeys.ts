@@ -23,6 +23,12 @@ export const V1_KEYS = {
   explore: 'explore',
   /** One of Explore's queries, repeated in order (Prometheus's UI writes `g0.expr`, `g1.expr`…). */
   exploreQuery: 'q',
+  /** The time Explore's tables show values at, epoch ms (the cursor's last rest). */
+  exploreCursor: 'cursor',
+  /** A series hidden in an Explore query's legend: `<query number>:<series name>`, repeated. */
+  exploreHide: 'q-hide',
+  /** The panel whose Inspect view is open, as Grafana writes it. */
+  inspect: 'inspect',
 } as const;
 
 export const VAR_PREFIX = 'var-';

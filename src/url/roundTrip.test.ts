@@ -103,15 +103,33 @@ const viewState: fc.Arbitrary<ViewState> = fc
       explore: fc.boolean(),
       exploreQueries: fc.array(anyText, { maxLength: 4 }),
       addedPanels: fc.uniqueArray(addedPanel, { selector: (p) => p.id, maxLength: 3 }),
+      exploreHidden: stringLists(fc.constantFrom('1', '2', '3', '4'), someText, true),
+      exploreCursor: fc.double({ min: 0, max: 1, noNaN: true }),
+      inspect: fc.constant(true),
     },
     { requiredKeys: ['vars', 'incidents', 'importedIncidents', 'hidden', 'overrides', 'kiosk', 'explore', 'exploreQueries', 'addedPanels'] },
   )
   // "No incidents" is written only where the link chooses none.
-  .map(({ noIncidents, ...state }): ViewState => (noIncidents && state.incidents.length === 0 ? { ...state, noIncidents } : state))
+  .map(({ noIncidents, ...state }) => (noIncidents && state.incidents.length === 0 ? { ...state, noIncidents } : state))
   .filter((state) => {
     if (!state.range) return true;
     const tz = state.timezone === undefined ? 'UTC' : resolveTimezone(state.timezone);
     return resolveRange(state.range, NOW, tz) !== null;
+  })
+  // Explore's hidden series name queries the link has, its cursor lies in the range (a fraction of
+  // it, at a whole second), and the inspected panel is the focused one when a panel is focused.
+  .map(({ exploreHidden, exploreCursor, inspect, ...state }): ViewState => {
+    const out: ViewState = { ...state };
+    const hidden = Object.entries(exploreHidden ?? {}).filter(([n]) => Number(n) <= state.exploreQueries.length);
+    if (hidden.length > 0) out.exploreHidden = Object.fromEntries(hidden);
+    const tz = state.timezone === undefined ? 'UTC' : resolveTimezone(state.timezone);
+    const resolved = state.range && resolveRange(state.range, NOW, tz);
+    if (exploreCursor !== undefined && resolved) {
+      const at = Math.ceil((resolved.start + exploreCursor * (resolved.end - resolved.start)) / 1000) * 1000;
+      if (at <= resolved.end) out.exploreCursor = at;
+    }
+    if (inspect && state.panel) out.inspect = state.panel;
+    return out;
   });
 
 describe('encodeViewState → decodeViewState', () => {
@@ -124,7 +142,7 @@ describe('encodeViewState → decodeViewState', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 20_000);
 
   it('writes nothing for the empty state, so the plain page URL is the default view', () => {
     expect(encodeViewState(EMPTY_VIEW_STATE)).toBe('');

@@ -13,6 +13,8 @@ import {
   enterKiosk,
   focusPanel,
   importIncident,
+  inspectPanel,
+  isolateExploreSeries,
   isolateSeries,
   openExplore,
   openIncidentWindow,
@@ -21,6 +23,7 @@ import {
   removeImportedIncident,
   selectEvent,
   setCompare,
+  setExploreCursor,
   setExploreQueries,
   setExploreQuery,
   setVariable,
@@ -30,6 +33,7 @@ import {
   shownCatalogIds,
   toggleIncident,
   toggleEvent,
+  toggleExploreSeries,
   toggleSeries,
   zoomOut,
   zoomTo,
@@ -249,6 +253,39 @@ describe('view changes', () => {
     expect(setExploreQuery(EMPTY_VIEW_STATE, 0, 'up').exploreQueries).toEqual(['up']);
     expect(removeExploreQuery(typed, 0).exploreQueries).toEqual(['sum by (instance) (x{a="&=#"})']);
     expect(typed.exploreQueries).toHaveLength(2);
+  });
+
+  it('hidden series of Explore follow their query through a link, a removal and an edit', () => {
+    const exploring = setExploreQueries(openExplore(EMPTY_VIEW_STATE), ['up', 'rate(x[5m])', 'y']);
+    const hidden = toggleExploreSeries(isolateExploreSeries(exploring, 1, 'x{i="a"}', ['x{i="a"}', 'x{i="b"}', 'x{i="c"}']), 2, 'y{i="1"}');
+    expect(hidden.exploreHidden).toEqual({ '2': ['x{i="b"}', 'x{i="c"}'], '3': ['y{i="1"}'] });
+    expect(throughLink(hidden)).toEqual(hidden);
+    // Query 1 removed: Query 2 becomes Query 1 and keeps its hidden series.
+    expect(removeExploreQuery(hidden, 0).exploreHidden).toEqual({ '1': ['x{i="b"}', 'x{i="c"}'], '2': ['y{i="1"}'] });
+    expect(removeExploreQuery(hidden, 1).exploreHidden).toEqual({ '2': ['y{i="1"}'] });
+    // An edited query answers other series; running the same text again keeps them.
+    expect(setExploreQuery(hidden, 1, 'rate(z[5m])').exploreHidden).toEqual({ '3': ['y{i="1"}'] });
+    expect(setExploreQuery(hidden, 1, 'rate(x[5m])').exploreHidden).toEqual(hidden.exploreHidden);
+    // Shown again: nothing left in the link.
+    expect(encodeViewState(toggleExploreSeries(exploring, 2, 'y{i="1"}'))).toContain('q-hide=3');
+    expect(encodeViewState(toggleExploreSeries(toggleExploreSeries(exploring, 2, 'y{i="1"}'), 2, 'y{i="1"}'))).not.toContain('q-hide');
+  });
+
+  it('setExploreCursor keeps a whole second within the years vigil reads, through a link', () => {
+    const at = setExploreCursor(openExplore(EMPTY_VIEW_STATE), 1705323600400.7);
+    expect(at.exploreCursor).toBe(1705323600000);
+    expect(throughLink(at)).toEqual(at);
+    expect(setExploreCursor(at, 1e300).exploreCursor).toBe(LATEST_TIME_MS);
+    expect(throughLink(setExploreCursor(at, -1e300)).exploreCursor).toBe(EARLIEST_TIME_MS);
+    expect(encodeViewState(setExploreCursor(at, undefined))).not.toContain('cursor');
+  });
+
+  it('inspectPanel opens one panel\'s Inspect view in the link; another dashboard closes it', () => {
+    const inspecting = inspectPanel(EMPTY_VIEW_STATE, 'memory');
+    expect(encodeViewState(inspecting)).toBe('?v=1&inspect=memory');
+    expect(throughLink(inspecting)).toEqual(inspecting);
+    expect(inspectPanel(inspecting, undefined).inspect).toBeUndefined();
+    expect(chooseDashboard(inspecting, 'other').inspect).toBeUndefined();
   });
 
   it('adds no query past the limit a link carries', () => {

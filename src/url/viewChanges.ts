@@ -66,9 +66,14 @@ export function setRefresh(view: ViewState, refresh: number | undefined): ViewSt
   return { ...view, refresh };
 }
 
-/** Another dashboard; a focused panel of the old one would mean nothing there. */
+/** Another dashboard; a focused or inspected panel of the old one would mean nothing there. */
 export function chooseDashboard(view: ViewState, dashboard: string): ViewState {
-  return { ...view, dashboard, panel: undefined };
+  return { ...view, dashboard, panel: undefined, inspect: undefined };
+}
+
+/** Opens a panel's Inspect view (closing any other, as Grafana's single inspect drawer), or closes it with `undefined`. */
+export function inspectPanel(view: ViewState, panel: string | undefined): ViewState {
+  return { ...view, inspect: panel };
 }
 
 /** One panel full size, or back to the whole dashboard with `undefined`. */
@@ -97,12 +102,7 @@ export function overrideQueries(view: ViewState, panelId: string, queries: reado
 
 /** Hides a shown series or shows a hidden one; an empty list is not kept (links stay short). */
 export function toggleSeries(view: ViewState, panelId: string, name: string): ViewState {
-  const current = view.hidden[panelId] ?? [];
-  const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name];
-  const hidden = { ...view.hidden };
-  if (next.length > 0) hidden[panelId] = next;
-  else delete hidden[panelId];
-  return { ...view, hidden };
+  return { ...view, hidden: toggledIn(view.hidden, panelId, name) };
 }
 
 /**
@@ -110,13 +110,28 @@ export function toggleSeries(view: ViewState, panelId: string, name: string): Vi
  * others. Clicking the series that is already shown alone shows them all again.
  */
 export function isolateSeries(view: ViewState, panelId: string, name: string, allNames: readonly string[]): ViewState {
+  return { ...view, hidden: isolatedIn(view.hidden, panelId, name, allNames) };
+}
+
+type HiddenSets = Readonly<Record<string, readonly string[]>>;
+
+function toggledIn(hidden: HiddenSets, key: string, name: string): HiddenSets {
+  const current = hidden[key] ?? [];
+  const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name];
+  const out = { ...hidden };
+  if (next.length > 0) out[key] = next;
+  else delete out[key];
+  return out;
+}
+
+function isolatedIn(hidden: HiddenSets, key: string, name: string, allNames: readonly string[]): HiddenSets {
   const others = [...new Set(allNames.filter((n) => n !== name))];
-  const current = view.hidden[panelId] ?? [];
+  const current = hidden[key] ?? [];
   const alone = !current.includes(name) && others.every((n) => current.includes(n));
-  const hidden = { ...view.hidden };
-  if (alone || others.length === 0) delete hidden[panelId];
-  else hidden[panelId] = others;
-  return { ...view, hidden };
+  const out = { ...hidden };
+  if (alone || others.length === 0) delete out[key];
+  else out[key] = others;
+  return out;
 }
 
 /** Highlights a timeline event, or clears the highlight with `undefined`. */
@@ -224,15 +239,22 @@ export function closeExplore(view: ViewState): ViewState {
 
 /** Explore's queries replaced, as many as a link may carry (the first ones kept). */
 export function setExploreQueries(view: ViewState, queries: readonly string[]): ViewState {
-  return { ...view, exploreQueries: queries.slice(0, EXPLORE_LIMITS.queries) };
+  const kept = queries.slice(0, EXPLORE_LIMITS.queries);
+  return { ...view, exploreQueries: kept, exploreHidden: hiddenOfQueries(view.exploreHidden, kept.length, (n) => n) };
 }
 
-/** One of Explore's queries run with new text; an index past the list adds it at the end. */
+/**
+ * One of Explore's queries run with new text; an index past the list adds it at the end. A changed
+ * query answers other series, so the series hidden in its legend are forgotten.
+ */
 export function setExploreQuery(view: ViewState, index: number, expr: string): ViewState {
   const queries = [...view.exploreQueries];
+  const changed = queries[index] !== expr;
   if (index < queries.length) queries[index] = expr;
   else queries.push(expr);
-  return setExploreQueries(view, queries);
+  const next = setExploreQueries(view, queries);
+  if (!changed) return next;
+  return { ...next, exploreHidden: hiddenOfQueries(next.exploreHidden, queries.length, (n) => (n === index + 1 ? null : n)) };
 }
 
 /** A new query row at the end; nothing changes when Explore already holds the most a link carries. */
@@ -241,8 +263,45 @@ export function addExploreQuery(view: ViewState, expr = ''): ViewState {
   return setExploreQueries(view, [...view.exploreQueries, expr]);
 }
 
+/** Removes a query; the ones after it move up, and their hidden series with them. */
 export function removeExploreQuery(view: ViewState, index: number): ViewState {
-  return { ...view, exploreQueries: view.exploreQueries.filter((_, i) => i !== index) };
+  const queries = view.exploreQueries.filter((_, i) => i !== index);
+  const removed = index + 1;
+  return { ...view, exploreQueries: queries, exploreHidden: hiddenOfQueries(view.exploreHidden, queries.length, (n) => (n === removed ? null : n > removed ? n - 1 : n)) };
+}
+
+/** Legend Ctrl/Cmd+click in Explore's query at `index` (0-based): hides or shows one series. */
+export function toggleExploreSeries(view: ViewState, index: number, name: string): ViewState {
+  return withExploreHidden(view, toggledIn(view.exploreHidden ?? {}, String(index + 1), name));
+}
+
+/** Legend click in Explore's query at `index`: that series alone, or all again. */
+export function isolateExploreSeries(view: ViewState, index: number, name: string, allNames: readonly string[]): ViewState {
+  return withExploreHidden(view, isolatedIn(view.exploreHidden ?? {}, String(index + 1), name, allNames));
+}
+
+/**
+ * The time Explore's tables show values at (the cursor's rest), to whole seconds as the tables ask
+ * it, kept within the years vigil reads; `undefined` is the end of the range again.
+ */
+export function setExploreCursor(view: ViewState, time: number | undefined): ViewState {
+  if (time === undefined || !Number.isFinite(time)) return { ...view, exploreCursor: undefined };
+  const within = Math.min(LATEST_TIME_MS, Math.max(EARLIEST_TIME_MS, Math.round(time / 1000) * 1000));
+  return { ...view, exploreCursor: within };
+}
+
+function withExploreHidden(view: ViewState, hidden: HiddenSets): ViewState {
+  return { ...view, exploreHidden: Object.keys(hidden).length > 0 ? hidden : undefined };
+}
+
+/** Hidden series renumbered by `renumber` (null drops a query's), kept only for queries 1..count. */
+function hiddenOfQueries(hidden: HiddenSets | undefined, count: number, renumber: (n: number) => number | null): HiddenSets | undefined {
+  if (!hidden) return undefined;
+  const entries = Object.entries(hidden).flatMap(([key, names]) => {
+    const n = renumber(Number(key));
+    return n !== null && n >= 1 && n <= count && names.length > 0 ? [[String(n), names] as const] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /**

@@ -43,6 +43,12 @@ export interface ViewState {
   exploreQueries: readonly string[];
   /** Panels added to the view from Explore ("Add to dashboard"); they travel in the fragment. */
   addedPanels: readonly AddedPanel[];
+  /** Epoch ms (whole seconds) Explore's tables show values at; undefined = the end of the range. */
+  exploreCursor?: number;
+  /** Explore query number (1-based, as the page names it: "1" is Query 1) → hidden series names. */
+  exploreHidden?: Readonly<Record<string, readonly string[]>>;
+  /** The panel whose Inspect view is open (Grafana's `inspect`); one at a time. */
+  inspect?: string;
 }
 
 /** The shifts "Compare to" offers, as Grafana's time-range comparison does: a day or a week. */

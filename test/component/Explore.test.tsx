@@ -43,6 +43,15 @@ function backendRows(expr: string, time: number): string[][] {
   });
 }
 
+/** Rests a mouse on a query's graph, `fraction` of the way across its plot. */
+async function restCursor(user: ReturnType<typeof userEvent.setup>, region: HTMLElement, fraction: number) {
+  const plot = region.querySelector<SVGRectElement>('.hover-layer > rect.hover-target');
+  if (!plot) throw new Error('no plot in the graph');
+  const left = Number(plot.getAttribute('x'));
+  const width = Number(plot.getAttribute('width'));
+  await user.pointer({ target: plot, coords: { clientX: left + fraction * width, clientY: 50 } });
+}
+
 describe('Explore', () => {
   it('opens from the dashboard, runs a typed query, and shows its graph beside the values at the end of the range', async () => {
     const user = userEvent.setup();
@@ -129,4 +138,89 @@ describe('Explore', () => {
     openApp(link);
     await waitFor(() => expect(drawnLines(screen.getByRole('region', { name: MEMORY }))).toHaveLength(3), { timeout: COLD_START_TIMEOUT_MS });
   }, 3 * COLD_START_TIMEOUT_MS);
+
+  it('keeps every step of an investigation in the link: the cursor time, hidden series, and Inspect', async () => {
+    const user = userEvent.setup();
+    openApp(exploreLink(MEMORY));
+    const graph = within(query(1)).getByRole('region', { name: 'Query 1' });
+    await waitFor(() => expect(drawnLines(graph)).toHaveLength(3), { timeout: COLD_START_TIMEOUT_MS });
+
+    // The cursor rests on the graph: the table shows values there, and the link says when.
+    await restCursor(user, graph, 0.5);
+    await waitFor(() => expect(new URL(window.location.href).searchParams.get('cursor')).not.toBeNull());
+    const cursor = Number(new URL(window.location.href).searchParams.get('cursor'));
+    await waitFor(() => expect(within(query(1)).getByRole('table', { name: /^Query 1 at / })).toHaveAccessibleName(/\(cursor\)$/));
+
+    // One series alone (a legend click): the others are hidden, in the link.
+    const legend = within(graph).getByRole('table', { name: 'Legend' });
+    const [first, ...others] = within(legend).getAllByRole('button').map((b) => b.textContent ?? '');
+    await user.click(within(legend).getByRole('button', { name: first }));
+    expect(drawnLines(graph)).toHaveLength(1);
+    expect(new URL(window.location.href).searchParams.getAll('q-hide').sort()).toEqual(others.map((name) => `1:${name}`).sort());
+
+    // Back on the dashboard, Inspect opens on a panel, in the link too.
+    await user.click(screen.getByRole('button', { name: 'Back to dashboard' }));
+    const memory = screen.getByRole('region', { name: 'Memory' });
+    await user.click(within(memory).getByRole('button', { name: 'Inspect' }));
+    expect(new URL(window.location.href).searchParams.get('inspect')).toBe('memory');
+    const dashboardLink = `${window.location.search}${window.location.hash}`;
+    await user.click(screen.getByRole('button', { name: 'Explore' }));
+    const exploreLinkNow = `${window.location.search}${window.location.hash}`;
+
+    // Each link reproduces its step.
+    cleanup();
+    openApp(exploreLinkNow);
+    const restored = within(query(1)).getByRole('region', { name: 'Query 1' });
+    await waitFor(() => expect(drawnLines(restored)).toHaveLength(1), { timeout: COLD_START_TIMEOUT_MS });
+    const table = within(query(1)).getByRole('table', { name: /^Query 1 at / });
+    expect(table).toHaveAccessibleName(/\(cursor\)$/);
+    expect(Number(table.getAttribute('data-time'))).toBe(cursor);
+    cleanup();
+    openApp(dashboardLink);
+    expect(within(screen.getByRole('region', { name: 'Memory' })).getByRole('region', { name: 'Inspect Memory' })).toBeInTheDocument();
+  }, 4 * COLD_START_TIMEOUT_MS);
+
+  it('drops a cursor outside the link\'s range with a notice, and shows values at the end', async () => {
+    openApp(`${exploreLink(MEMORY)}&from=${END - 3_600_000}&to=${END}&cursor=${END + 60_000}`);
+    expect(screen.getByText(`Ignored "cursor": "${END + 60_000}" is outside the range of the link`)).toBeInTheDocument();
+    await waitFor(() => expect(within(query(1)).getByRole('table', { name: /^Query 1 at / })).toHaveAccessibleName(/\(end of range\)$/), { timeout: COLD_START_TIMEOUT_MS });
+  }, 2 * COLD_START_TIMEOUT_MS);
+
+  it('applies the dashboard variables as its panels do, and says which it applied', async () => {
+    const expr = 'process_resident_memory_bytes{job="webapp", instance=~"$instance"}';
+    openApp(`${exploreLink(expr, MEMORY)}&var-instance=web-1&var-instance=web-3`);
+    const graph = within(query(1)).getByRole('region', { name: 'Query 1' });
+    await waitFor(() => expect(drawnLines(graph)).toHaveLength(2), { timeout: COLD_START_TIMEOUT_MS });
+    await waitFor(() => expect(tableRows(1).map(([name]) => name)).toEqual([expect.stringContaining('web-1'), expect.stringContaining('web-3')]));
+    expect(within(query(1)).getByLabelText('Variables applied to Query 1')).toHaveTextContent('Dashboard variables applied: $instance = web-1, web-3');
+    // A query without variables names none.
+    expect(within(query(2)).queryByLabelText('Variables applied to Query 2')).toBeNull();
+  }, 2 * COLD_START_TIMEOUT_MS);
+
+  it('shows a Unix timestamp (time()) in full with its date, and its axis ticks each with their own label', async () => {
+    // time() as Prometheus answers it: the evaluation time in seconds (the demo backend has no functions).
+    const form = async (request: Request) => new URLSearchParams(await request.clone().text());
+    server.use(
+      http.post(`${TEST_PROMETHEUS_URL}/api/v1/query`, async ({ request }) => {
+        const f = await form(request);
+        return f.get('query') === 'time()' ? HttpResponse.json({ status: 'success', data: { resultType: 'scalar', result: [Number(f.get('time')), f.get('time')] } }) : undefined;
+      }),
+      http.post(`${TEST_PROMETHEUS_URL}/api/v1/query_range`, async ({ request }) => {
+        const f = await form(request);
+        if (f.get('query') !== 'time()') return undefined;
+        const [start, end, step] = [Number(f.get('start')), Number(f.get('end')), Number(f.get('step'))];
+        const values = Array.from({ length: Math.floor((end - start) / step) + 1 }, (_, i) => [start + i * step, String(start + i * step)]);
+        return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values }] } });
+      }),
+    );
+    openApp(`${exploreLink('time()')}&from=${END - 3_600_000}&to=${END}`);
+    await waitFor(() => expect(within(query(1)).getByRole('alert')).toHaveTextContent(`Query 1 answers a scalar, ${END / 1000} (2024-01-15 13:30:00) at`), {
+      timeout: COLD_START_TIMEOUT_MS,
+    });
+    const graph = within(query(1)).getByRole('region', { name: 'Query 1' });
+    await waitFor(() => expect(drawnLines(graph)).toHaveLength(1));
+    const ticks = [...graph.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+  }, 2 * COLD_START_TIMEOUT_MS);
 });

@@ -57,6 +57,15 @@ describe('leak watch on the incident dashboard', () => {
     expect(within(screen.getByRole('region', { name: 'Cache size' })).queryByRole('list', { name: 'Leak watch' })).toBeNull();
   }, RENDER_TIMEOUT_MS);
 
+  it('leaves series hidden in the legend out of the flags, as out of the tooltip, and says they are not watched', async () => {
+    renderWithProviders(
+      <DashboardAt dashboard={dashboard} start={at(7, 30)} end={at(9, 30)} timezone="UTC" windows={[]} markers={[]} selectedMarkerKey={undefined} onSelectMarker={() => {}} hidden={{ memory: ['web-2'] }} />,
+    );
+    const flags = await leakFlags('Memory');
+    expect(flags.map((f) => f.slice(0, f.indexOf(':')))).toEqual(['web-1', 'web-3']);
+    expect(within(screen.getByRole('region', { name: 'Memory' })).getByText('Leak watch (1 hidden series is not watched)')).toBeInTheDocument();
+  }, RENDER_TIMEOUT_MS);
+
   it('draws a dashed projection per flag, ending on the limit, and stretches the time axis to it', async () => {
     renderDashboard({ end: at(9, 30) });
     await leakFlags('Memory');
