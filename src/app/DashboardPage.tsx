@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
-import { ExploreView } from '../explore';
 import { IncidentLegend, IncidentStrip, incidentColors, toOverlay, type Incident } from '../incidents';
 import {
   COMPARE_SHIFTS,
@@ -37,6 +36,10 @@ import { COMPACT_LAYOUT_QUERY, useMediaQuery } from './useMediaQuery';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
 import { withAddedPanels } from './withAddedPanels';
+import { lazyNamed, PartLoading } from '../lazy';
+
+// Explore is a chunk of its own: the first load draws the dashboard.
+const ExploreView = lazyNamed(() => import('../explore'), 'ExploreView');
 
 interface Props extends AppProps {
   readonly catalog: readonly Incident[];
@@ -128,6 +131,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
   }
 
   const exploreView = view.explore && (
+    <Suspense fallback={<PartLoading what="Explore" />}>
     <ExploreView
       queries={view.exploreQueries}
       maxQueries={EXPLORE_LIMITS.queries}
@@ -150,6 +154,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
       onZoom={(start, end) => setView(zoomTo(view, start, end), 'replace')}
       onZoomOut={() => push(zoomOut(view, time))}
     />
+    </Suspense>
   );
 
   // Explore's queries are free PromQL: the dashboard's variables do not apply there.
