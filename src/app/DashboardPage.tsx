@@ -1,6 +1,12 @@
 import { Suspense, useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
-import { IncidentLegend, IncidentStrip, incidentColors, toOverlay, type Incident } from '../incidents';
+// By module, not the incidents index: the index also re-exports the postmortem reader, which the
+// first load leaves to a chunk of its own (loaders.ts).
+import { IncidentLegend } from '../incidents/IncidentLegend';
+import { IncidentStrip } from '../incidents/IncidentStrip';
+import { incidentColors } from '../incidents/incidentColors';
+import type { Incident } from '../incidents/model';
+import { toOverlay } from '../incidents/overlay';
 import {
   COMPARE_SHIFTS,
   addExploreQuery,
