@@ -3,8 +3,15 @@
 // of a 200 × 11,000 matrix. In Chromium: navigation to all panels drawn on the demo build, and the
 // JS heap once drawn. Side by side (issue 13): vigil's chart and panel against uPlot and ECharts,
 // 1–200 series × 11,000 points at 1,200 × 300 px — first paint, refresh, hover, heap, draws per refresh.
-import { releaseAll, launchChromium, serveDist } from '../test/e2e';
-import { DEFAULT_DIST, ensureDist, siteConfig } from '../test/bench/appBuild';
+// First load (issue 13): each chunk's gzip size, what the first load fetches, the cost per package
+// (from sourcemaps), and navigation → the three panels drawn against a real Prometheus.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { releaseAll, launchChromium, serveDist, startPrometheus } from '../test/e2e';
+import { PROXIED_CONFIG } from '../test/e2e/realSite';
+import { toOpenMetrics } from '../mocks';
+import { DEFAULT_DIST, REPO_ROOT, ensureDist, siteConfig } from '../test/bench/appBuild';
+import { buildForReport, bundleReport, formatBundleReport, gzipBytes } from '../test/bench/bundleReport';
 import { benchDownsampling, benchEvaluator, benchPromClient, type BenchRange } from '../test/bench/nodeBenchmarks';
 import { benchLeakWatch } from '../test/bench/leakBench';
 import { benchPageLoads } from '../test/bench/pageLoadBench';
@@ -17,13 +24,15 @@ import { benchWallTraffic, type WallTrafficFigure } from '../test/bench/wallTraf
 import { formatRefreshProfile, profileRefresh } from '../test/bench/renderProfile';
 import { cpus, loadavg } from 'node:os';
 
-const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser]
+const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser] [--first-load-only]
   --runs N         runs per Node figure, the median is shown (default 7)
   --loads N        page loads in Chromium, the median is shown (default 5)
   --dist DIR       the built app (default dist/; built when missing)
   --skip-browser   Node figures only
   --render-only    only the side-by-side render bench (uPlot, ECharts, vigil) in Chromium
   --skip-render    everything but the side-by-side render bench
+  --first-load-only  only the first-load section: bundle report (a sourcemap build in a temporary
+                   folder) and navigation → panels drawn against a real Prometheus (uses --dist, --loads)
   --series LIST    series counts of the render bench (default 1,10,50,200; each × 11,000 points)
   --render-runs N  fresh pages per renderer and size, the median is shown (default 3)
   --wall-only      only the wall-traffic bench (now-1h at 1 s refresh against a live Prometheus)
@@ -38,6 +47,7 @@ interface BenchOptions {
   distDir: string;
   skipBrowser: boolean;
   render: 'also' | 'only' | 'skip';
+  firstLoadOnly: boolean;
   renderSeries: number[];
   renderRuns: number;
   wall: 'also' | 'only' | 'skip';
@@ -58,6 +68,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     wall: 'also',
     wallSeconds: 30,
     renderProfile: 0,
+    firstLoadOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,6 +83,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--skip-browser') options.skipBrowser = true;
     else if (arg === '--render-only') options.render = 'only';
     else if (arg === '--skip-render') options.render = 'skip';
+    else if (arg === '--first-load-only') options.firstLoadOnly = true;
     else if (arg === '--render-runs') options.renderRuns = count();
     else if (arg === '--wall-only') options.wall = 'only';
     else if (arg === '--skip-wall') options.wall = 'skip';
@@ -193,10 +205,53 @@ async function renderProfiles(seriesCount: number): Promise<void> {
   }
 }
 
+/** What the production build makes a browser fetch before the panels are drawn, and how long that takes. */
+async function firstLoad(options: BenchOptions): Promise<void> {
+  console.log('\nFirst load: a production build with sourcemaps (vite build --sourcemap, in a temporary folder), gzip at level 6');
+  console.log(formatBundleReport(bundleReport(buildForReport(REPO_ROOT))));
+  if (options.skipBrowser) return;
+  ensureDist(options.distDir);
+  const backend = await startPrometheus({ openMetrics: toOpenMetrics() });
+  const site = await serveDist({ distDir: options.distDir, config: PROXIED_CONFIG, proxyTarget: backend.url });
+  const browser = await launchChromium();
+  try {
+    console.log(
+      `\nChromium ${browser.version()}, ${options.distDir} (production build, no sourcemaps) behind a same-origin proxy to Debian's Prometheus holding the incident: ` +
+        `navigation → the three panels drawn (${options.loads} loads, fresh context each). This machine is shared and busy ` +
+        `(${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}): not the idle figure issue 13's ≤ 1 s is about.`,
+    );
+    const loads = await benchPageLoads(browser, `${site.url}/`, PANELS, options.loads);
+    const gzipOf = new Map<string, number>();
+    const jsGzip = (paths: readonly string[]) =>
+      paths.reduce((sum, path) => {
+        if (!gzipOf.has(path)) gzipOf.set(path, gzipBytes(readFileSync(join(options.distDir, path))));
+        return sum + (gzipOf.get(path) as number);
+      }, 0);
+    const rows = loads.map((f, i) => ({ label: String(i + 1), drawnMs: f.drawnMs, files: f.scriptPaths.length, gzip: jsGzip(f.scriptPaths) }));
+    console.log(
+      formatTable(
+        [
+          { header: 'load', cell: (r) => r.label, align: 'left' },
+          { header: 'drawn ms', cell: (r) => formatMs(r.drawnMs) },
+          { header: 'JS files', cell: (r) => String(r.files) },
+          { header: 'JS gzip KB', cell: (r) => (r.gzip / 1000).toFixed(1) },
+        ],
+        [...rows, { label: 'median', drawnMs: median(rows.map((r) => r.drawnMs)), files: median(rows.map((r) => r.files)), gzip: median(rows.map((r) => r.gzip)) }],
+      ),
+    );
+    console.log(`JS fetched before the panels were drawn (page and workers): ${[...new Set(loads.flatMap((f) => f.scriptPaths))].join(', ')}`);
+  } finally {
+    await browser.close();
+    await site.stop();
+    await backend.stop();
+  }
+}
+
 async function main(options: BenchOptions): Promise<void> {
   if (options.wall === 'only') return wallTraffic(options);
   if (options.renderProfile > 0) return renderProfiles(options.renderProfile);
   if (options.render === 'only') return renderSideBySide(options);
+  if (options.firstLoadOnly) return firstLoad(options);
   console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);
 
   console.log(`M4 + toSvgPath, ${POINTS.toLocaleString('en-US')} points per series at ${WIDTH_PX.toLocaleString('en-US')} px`);
@@ -257,6 +312,8 @@ async function main(options: BenchOptions): Promise<void> {
       client.figures,
     ),
   );
+
+  await firstLoad(options);
 
   if (options.skipBrowser) return;
   ensureDist(options.distDir);

@@ -1,7 +1,12 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { DashboardView, VariablePicker, useDashboardVariables, usePromClient, useTimeRange, type Dashboard, type VariableValues } from '../dashboard';
-import { ExploreView } from '../explore';
-import { IncidentLegend, IncidentStrip, incidentColors, toOverlay, type Incident } from '../incidents';
+// By module, not the incidents index: the index also re-exports the postmortem reader, which the
+// first load leaves to a chunk of its own (loaders.ts).
+import { IncidentLegend } from '../incidents/IncidentLegend';
+import { IncidentStrip } from '../incidents/IncidentStrip';
+import { incidentColors } from '../incidents/incidentColors';
+import type { Incident } from '../incidents/model';
+import { toOverlay } from '../incidents/overlay';
 import {
   activateEvent,
   COMPARE_SHIFTS,
@@ -41,6 +46,10 @@ import { COMPACT_LAYOUT_QUERY, useMediaQuery } from './useMediaQuery';
 import type { HistoryMode } from './useViewState';
 import { useWakeLock } from './useWakeLock';
 import { withAddedPanels } from './withAddedPanels';
+import { lazyNamed, PartLoading } from '../lazy';
+
+// Explore is a chunk of its own: the first load draws the dashboard.
+const ExploreView = lazyNamed(() => import('../explore'), 'ExploreView');
 
 const NO_HIDDEN: Readonly<Record<string, readonly string[]>> = {};
 
@@ -146,6 +155,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
   }
 
   const exploreView = view.explore && (
+    <Suspense fallback={<PartLoading what="Explore" />}>
     <ExploreView
       queries={view.exploreQueries}
       maxQueries={EXPLORE_LIMITS.queries}
@@ -175,6 +185,7 @@ export function DashboardPage({ boot, demo, catalog, dashboard: ownDashboard, vi
       onZoom={(start, end) => setView(zoomTo(view, start, end), 'replace')}
       onZoomOut={() => push(zoomOut(view, time))}
     />
+    </Suspense>
   );
 
   // Explore applies the dashboard's variables as its panels do, so the picker stays there too.

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../incidents';
 import { readSeed } from '../incidents/fixtures/readFixture';
 import { ImportPostmortem } from './ImportPostmortem';
@@ -10,7 +10,7 @@ async function openDialog() {
   const user = userEvent.setup();
   render(<ImportPostmortem timezone="UTC" onImport={(incident) => imported.push(incident)} />);
   await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
-  return { user, imported, fileInput: screen.getByLabelText('Open a postmortem file') };
+  return { user, imported, fileInput: await screen.findByLabelText('Open a postmortem file') };
 }
 
 function pasteBox(): HTMLElement {
@@ -32,6 +32,11 @@ function pickedFile(name: string, content: string | Uint8Array<ArrayBuffer>): Fi
   const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
   return Object.assign(file, { text: () => Promise.resolve(text) });
 }
+
+// The dialog is a lazy chunk: loaded here once, so no test's wait includes compiling it.
+beforeAll(async () => {
+  await import('./ImportDialog');
+});
 
 describe('importing a postmortem', () => {
   it('refuses a 20 MB file before reading a byte of it, saying how large it is and what the limit is', async () => {

@@ -1,6 +1,7 @@
 import { parseConfig, type VigilConfig } from './config';
 import { parseDashboard, type Dashboard } from '../dashboard';
-import { parsePostmortem, readIncidentFileText, type Incident, type PostmortemReading } from '../incidents';
+import type { Incident, PostmortemReading } from '../incidents';
+import { readIncidentFileText } from '../incidents/incidentFile';
 
 /**
  * Static files the app reads besides the Prometheus API: config, dashboards and incident documents.
@@ -54,9 +55,13 @@ export function isIncidentFilePath(path: string): boolean {
   return /\.json$/i.test(path.replace(/[?#].*$/, ''));
 }
 
+/**
+ * The postmortem reader is a chunk of its own, fetched beside the document (not after it): a
+ * deployment whose catalog lists no postmortem never loads it.
+ */
 export async function loadIncident(path: string, timezone: string, signal?: AbortSignal): Promise<LoadedIncident> {
-  const text = await fetchText(path, signal);
-  if (isIncidentFilePath(path)) return { source: path, result: readIncidentFileText(text) };
+  if (isIncidentFilePath(path)) return { source: path, result: readIncidentFileText(await fetchText(path, signal)) };
+  const [text, { parsePostmortem }] = await Promise.all([fetchText(path, signal), import('../incidents/parsePostmortem')]);
   const id = path.replace(/^.*\//, '').replace(/\.[a-z]+$/i, '');
   return { source: path, result: parsePostmortem(text, { id, timezone }) };
 }

@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { SeriesBudgetNote, TimeSeriesPanel, useElementWidth } from '../panels';
-import { QueryEditor } from './QueryEditor';
-import { PanelInspector } from './PanelInspector';
+import { lazyNamed, PartLoading } from '../lazy';
 import { LeakFlags } from './LeakFlags';
 import { useLeakWatch } from './useLeakWatch';
 import type { PanelSpec } from './schema';
@@ -10,6 +9,10 @@ import { useTimeRange } from './TimeRangeProvider';
 import { usePanelQueries } from './usePanelQueries';
 import { useAlertBands } from './useAlerts';
 import type { VariableValues } from './variables';
+
+// Opened by a click, so chunks of their own: the first load draws the panel without them.
+const QueryEditor = lazyNamed(() => import('./QueryEditor'), 'QueryEditor');
+const PanelInspector = lazyNamed(() => import('./PanelInspector'), 'PanelInspector');
 
 export interface PanelViewOptions {
   /** Replacement PromQL per query index, from the URL. */
@@ -128,6 +131,7 @@ export function DashboardPanel(props: Props) {
         )}
         <LeakFlags state={leakWatch.state} hiddenCount={data.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
+          <Suspense fallback={<PartLoading what="the query editor" />}>
           <QueryEditor
             queries={data.queries.map((q) => q.expr)}
             edited={data.edited}
@@ -140,8 +144,10 @@ export function DashboardPanel(props: Props) {
             errors={data.queryErrors}
             completionRange={{ start, end }}
           />
+          </Suspense>
         )}
         {inspecting && (
+          <Suspense fallback={<PartLoading what="the inspector" />}>
           <PanelInspector
             queries={data.interpolated.map((q) => ({ expr: q.expr, ...data.asked }))}
             results={data.results}
@@ -151,6 +157,7 @@ export function DashboardPanel(props: Props) {
             panelTitle={spec.title}
             intervals={data.intervals}
           />
+          </Suspense>
         )}
       </TimeSeriesPanel>
     </div>

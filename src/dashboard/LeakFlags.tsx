@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { approximately, describeLeak, minutesFromNow } from '../leaks';
 import type { Unit } from '../series';
 import { leakRuleInput } from './leakRuleInputs';
-import { LeakRule } from './LeakRule';
+import { lazyNamed } from '../lazy';
 import type { PanelSpec } from './schema';
 import type { LeakWatchState } from './useLeakWatch';
+
+// The rule's YAML writer is a chunk of its own, fetched only when a leak is flagged.
+const LeakRule = lazyNamed(() => import('./LeakRule'), 'LeakRule');
 
 interface Props {
   readonly state: LeakWatchState;
@@ -56,7 +59,11 @@ export function LeakFlags({ state, hiddenCount, spec, exprs, unit, timezone, rea
         ))}
       </ul>
       {unwatched && <p className="leak-watch-unwatched">Leak watch{unwatched}</p>}
-      {!readOnly && ruleInput && <LeakRule input={ruleInput} />}
+      {!readOnly && ruleInput && (
+        <Suspense fallback={null}>
+          <LeakRule input={ruleInput} />
+        </Suspense>
+      )}
     </div>
   );
 }

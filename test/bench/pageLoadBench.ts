@@ -13,6 +13,8 @@ export interface PageLoadFigure {
   /** performance.now() in the page (its origin is the navigation start) when the last line appeared. */
   readonly drawnMs: number;
   readonly heapUsedBytes: number;
+  /** Paths of the JS files the page and its workers requested before every panel was drawn. */
+  readonly scriptPaths: readonly string[];
 }
 
 /** Where the page notes the time; only this benchmark's init script sets it. */
@@ -39,16 +41,23 @@ export async function benchPageLoads(browser: Browser, url: string, panels: read
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
     try {
+      const scripts = new Set<string>();
+      // Workers' requests are the context's too: the answer reader counts as first load.
+      context.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (/\.m?js$/.test(path)) scripts.add(path);
+      });
       const page = await context.newPage();
       await page.addInitScript({ content: drawnAtRecorder(total) });
       await page.goto(url);
       for (const p of panels) await waitForLines(panel(page, p.title), p.lines, 60_000);
       await page.waitForFunction(() => (window as BenchWindow).__benchDrawnAt !== undefined, undefined, { timeout: 10_000 });
       const drawnMs = await page.evaluate(() => (window as BenchWindow).__benchDrawnAt as number);
+      const scriptPaths = [...scripts];
       const sampler = await createHeapSampler(page);
       const { heapUsedBytes } = await sampler.read();
       await sampler.detach();
-      figures.push({ drawnMs, heapUsedBytes });
+      figures.push({ drawnMs, heapUsedBytes, scriptPaths });
     } finally {
       await context.close();
     }

@@ -7,7 +7,11 @@ import { ImportPostmortem } from '../../src/app/ImportPostmortem';
 import { decodeViewState } from '../../src/url';
 import { drawnLines, openApp, panel } from './appHarness';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // The dialog is a lazy chunk: loaded here once, so no test's wait includes compiling it.
+  await import('../../src/app/ImportDialog');
+});
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -43,7 +47,7 @@ async function reviewOf(text: string, where: 'app' | 'alone' = 'app') {
     render(<ImportPostmortem timezone="UTC" onImport={() => {}} />);
   }
   await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
-  await user.click(screen.getByRole('textbox', { name: /^Paste the postmortem/ }));
+  await user.click(await screen.findByRole('textbox', { name: /^Paste the postmortem/ }));
   await user.paste(text);
   await user.click(screen.getByRole('button', { name: 'Read this postmortem' }));
   return { user, review: await screen.findByRole('region', { name: `Review before showing: ${TITLE}` }) };
@@ -155,7 +159,7 @@ describe('importing a postmortem from a URL', { timeout: WHOLE_APP_TIMEOUT_MS },
     const user = userEvent.setup();
     render(<ImportPostmortem timezone="UTC" onImport={() => {}} />);
     await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
-    const dialog = screen.getByRole('dialog', { name: 'Import a postmortem' });
+    const dialog = await screen.findByRole('dialog', { name: 'Import a postmortem' });
     await user.click(within(dialog).getByRole('textbox', { name: /^Or its address/ }));
     await user.paste(address);
     await user.click(within(dialog).getByRole('button', { name: 'Fetch' }));

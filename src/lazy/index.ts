@@ -1,0 +1,2 @@
+export { lazyNamed } from './lazyNamed';
+export { PartLoading } from './PartLoading';
