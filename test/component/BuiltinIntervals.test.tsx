@@ -14,7 +14,7 @@ it('the error rate uses $__rate_interval: the demo answers it, and Inspect shows
   const errors = panel('Error rate');
   await waitFor(() => expect(drawnLines(errors)).toHaveLength(4));
   await user.click(within(errors).getByRole('button', { name: 'Inspect' }));
-  const inspector = within(errors).getByRole('region', { name: 'Inspect Error rate' });
+  const inspector = await within(errors).findByRole('region', { name: 'Inspect Error rate' });
   const list = within(inspector).getByLabelText('Built-in intervals');
   const explained = list.textContent ?? '';
   const terms = Object.fromEntries(within(list).getAllByRole('term').map((t) => (t.textContent ?? '').split(' = ')));

@@ -57,7 +57,7 @@ describe('Explore', () => {
     const user = userEvent.setup();
     openApp();
     await user.click(screen.getByRole('button', { name: 'Explore' }));
-    expect(screen.getByRole('main', { name: 'Explore' })).toBeInTheDocument();
+    expect(await screen.findByRole('main', { name: 'Explore' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Memory' })).toBeNull();
 
     await user.click(within(query(1)).getByRole('textbox', { name: 'Query' }));
@@ -177,7 +177,7 @@ describe('Explore', () => {
     expect(Number(table.getAttribute('data-time'))).toBe(cursor);
     cleanup();
     openApp(dashboardLink);
-    expect(within(screen.getByRole('region', { name: 'Memory' })).getByRole('region', { name: 'Inspect Memory' })).toBeInTheDocument();
+    expect(await within(screen.getByRole('region', { name: 'Memory' })).findByRole('region', { name: 'Inspect Memory' })).toBeInTheDocument();
   }, 4 * COLD_START_TIMEOUT_MS);
 
   it('drops a cursor outside the link\'s range with a notice, and shows values at the end', async () => {

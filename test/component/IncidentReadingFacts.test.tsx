@@ -68,7 +68,7 @@ describe('how the page says an incident was read', () => {
     const user = userEvent.setup();
     const { unmount } = render(<ImportPostmortem timezone="Europe/Berlin" onImport={(incident) => imported.push(incident)} />);
     await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
-    await user.click(screen.getByRole('textbox', { name: /^Paste the postmortem/ }));
+    await user.click(await screen.findByRole('textbox', { name: /^Paste the postmortem/ }));
     await user.paste(STATES_UTC);
     await user.click(screen.getByRole('button', { name: 'Read this postmortem' }));
     await user.click(await screen.findByRole('button', { name: 'Show on charts' }));

@@ -21,7 +21,7 @@ async function inspectMemory(user: ReturnType<typeof userEvent.setup>) {
   const memory = panel('Memory');
   await waitFor(() => expect(drawnLines(memory).length).toBeGreaterThan(0));
   await user.click(within(memory).getByRole('button', { name: 'Inspect' }));
-  return within(memory).getByRole('region', { name: 'Inspect Memory' });
+  return within(memory).findByRole('region', { name: 'Inspect Memory' });
 }
 
 describe('Inspect: how long each query took, and what the server answered', () => {

@@ -126,7 +126,7 @@ describe('leak watch on the incident dashboard', () => {
     const { unmount } = renderDashboard({ end: at(9, 30) });
     await leakFlags('Memory');
     const memory = screen.getByRole('region', { name: 'Memory' });
-    await user.click(within(memory).getByRole('button', { name: 'Copy alerting rule' }));
+    await user.click(await within(memory).findByRole('button', { name: 'Copy alerting rule' }));
     const copied = await navigator.clipboard.readText();
     expect(copied).toContain('alert: "MemoryLeakPredicted"');
     expect(copied).toContain('predict_linear(process_resident_memory_bytes{job="webapp",instance=~".*"}[30m], 7200) > 1610612736');

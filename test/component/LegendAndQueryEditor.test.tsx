@@ -84,7 +84,7 @@ describe('the query editor', { timeout: EDITOR_TEST_TIMEOUT_MS }, () => {
     expect(within(memory).queryByText('edited query')).toBeNull();
 
     await user.click(within(memory).getByRole('button', { name: 'Edit query' }));
-    const editor = within(memory).getByRole('form', { name: 'Edit queries' });
+    const editor = await within(memory).findByRole('form', { name: 'Edit queries' });
     const query = await promqlEditor(editor);
     expect(query.textContent).toMatch(/^process_resident_memory_bytes\{job="webapp"/);
     await replaceText(user, query, 'process_resident_memory_bytes{instance="web-1"}');
@@ -112,7 +112,7 @@ describe('the query editor', { timeout: EDITOR_TEST_TIMEOUT_MS }, () => {
     const memory = panel('Memory');
     await waitFor(() => expect(drawnLines(memory)).toHaveLength(3));
     await user.click(within(memory).getByRole('button', { name: 'Edit query' }));
-    const editor = within(memory).getByRole('form', { name: 'Edit queries' });
+    const editor = await within(memory).findByRole('form', { name: 'Edit queries' });
     await replaceText(user, await promqlEditor(editor), 'histogram_quantile(0.9, process_resident_memory_bytes)');
     await user.click(within(editor).getByRole('button', { name: 'Run queries' }));
     // The panel says it, and the editor says it under the query.
