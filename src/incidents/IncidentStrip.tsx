@@ -83,8 +83,9 @@ export function IncidentStrip({ incident, timezone, selectedKey, onActivate, rea
       </header>
       {/* Outside the disclosure: an impossible timeline must be seen before its markers are trusted. */}
       <IncidentTiming incident={incident} />
-      <IncidentPhaseList incident={incident} timezone={timezone} />
       <div id={detailsId} className="incident-details" hidden={collapsible && !expanded}>
+        {/* Inside the disclosure: on a phone the charts come first; the phases are shaded on them. */}
+        <IncidentPhaseList incident={incident} timezone={timezone} />
         <dl className="incident-facts">
           {incident.impact && (
             <>

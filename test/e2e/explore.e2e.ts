@@ -79,14 +79,15 @@ it('runs a query in Explore with the server\'s values beside its graph, carries 
     expect(atCursor.values).toEqual(await serverValues(EXPR, atCursor.time));
     expect(atCursor.values).not.toEqual(atEnd.values);
 
-    // The link, opened in another browser, shows the same investigation.
+    // The link, opened in another browser, shows the same investigation, the cursor's time included.
+    await expect.poll(() => new URL(page.url()).searchParams.get('cursor'), { timeout: 10_000 }).toBe(String(atCursor.time));
     const opened = await receiver.newPage();
     await opened.goto(page.url());
     await waitForLines(panel(opened, 'Query 1'), 3);
     // The PromQL editor (CodeMirror, a contenteditable textbox) or, while its chunk loads, a textarea.
     const shownQuery = opened.getByRole('group', { name: 'Query 1' }).getByRole('textbox', { name: 'Query' });
     await expect.poll(() => shownQuery.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent)), { timeout: 30_000 }).toBe(EXPR);
-    expect(await readTable(valuesTable(opened, 'end of range'))).toEqual(atEnd);
+    expect(await readTable(valuesTable(opened, 'cursor'))).toEqual(atCursor);
 
     await opened.getByRole('group', { name: 'Query 1' }).getByRole('button', { name: 'Add to dashboard' }).click();
     const added = panel(opened, EXPR);

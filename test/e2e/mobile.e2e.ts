@@ -187,7 +187,9 @@ it('on a phone, a tap shows the values, a finger moves the crosshair, a swipe sc
     await list.getByRole('button', { name: /^acknowledged at 10:15/ }).tap();
     await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(`${INCIDENT}#1`);
     expect(await list.count()).toBe(0);
-    for (const title of TITLES) expect(await selectedMark(panel(page, title)).getAttribute('aria-label')).toMatch(/selected: acknowledged/);
+    // Activating it also showed it ±15 minutes (10:00–10:30), where the three events stand apart.
+    expect(new URL(page.url()).searchParams.get('from')).toBe(String(Date.UTC(2024, 0, 15, 10, 0)));
+    for (const title of TITLES) expect(await selectedMark(panel(page, title)).getAttribute('aria-label')).toMatch(/^acknowledged at 10:15|selected: acknowledged/);
   } finally {
     await phone.close();
   }

@@ -86,8 +86,10 @@ it('a permalink opened in a fresh browser in another timezone shows the same pan
     const received = await snapshot(opened);
     expect(received).toEqual(sent);
     expect(await opened.getByLabel('Timezone shown').textContent()).toContain('Asia/Tokyo');
-    // 10:00 UTC is 19:00 in Tokyo: the axis the receiver sees is labelled in the link's zone.
-    expect(Object.keys((received.Memory as { ticks: Record<string, number> }).ticks)).toContain('19:00');
+    // Activating "escalated" (11:00 UTC) showed it ±15 minutes; 11:00 UTC is 20:00 in Tokyo: the
+    // axis the receiver sees is labelled in the link's zone.
+    expect(new URL(permalink).searchParams.get('from')).toBe(String(Date.UTC(2024, 0, 15, 10, 45)));
+    expect(Object.keys((received.Memory as { ticks: Record<string, number> }).ticks)).toContain('20:00');
   } finally {
     await sender.close();
     await receiver.close();
