@@ -16,3 +16,10 @@ beforeAll(() => {
   vi.useRealTimers();
   if (typeof document !== 'undefined') document.body.replaceChildren();
 });
+
+// jsdom has no layout; CodeMirror (the PromQL editor, which any component test may now mount, its
+// chunk being shared across files) measures through ranges, which only need to answer something.
+if (typeof Range !== 'undefined') {
+  Range.prototype.getClientRects ??= () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+}

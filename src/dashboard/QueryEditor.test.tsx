@@ -9,13 +9,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-// jsdom has no layout; CodeMirror measures through ranges, which only need to answer something.
-beforeAll(() => {
-  const rects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
-  Range.prototype.getClientRects ??= rects;
-  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
-});
-
 // The first import compiles CodeMirror for the test run: seconds on a busy machine.
 const CHUNK_LOAD_TIMEOUT_MS = 30_000;
 

@@ -47,12 +47,6 @@ describe('the legend', () => {
   }, COLD_START_TIMEOUT_MS);
 });
 
-// jsdom has no layout; CodeMirror measures through ranges, which only need to answer something.
-beforeAll(() => {
-  Range.prototype.getClientRects ??= () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
-});
-
 /** The query's CodeMirror editor, once its chunk has loaded (a textarea stands in until then). */
 function promqlEditor(form: HTMLElement): Promise<HTMLElement> {
   return waitFor(
