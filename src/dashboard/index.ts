@@ -22,6 +22,5 @@ export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRange
 export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';
 export { FIRING_ALERTS_EXPR, useAlertBands, useFiringAlerts, type FiringAlertsState } from './useAlerts';
 export { usePanelQueries, type PanelQueries } from './usePanelQueries';
-export { QueryEditor } from './QueryEditor';
 export { describeQueryError } from './problems';
 export type { PanelOverlay } from './DashboardPanel';

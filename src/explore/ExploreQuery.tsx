@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { QueryEditor, type PanelOverlay, type VariableValues } from '../dashboard';
+import { type PanelOverlay, type VariableValues } from '../dashboard';
+// Not through the index: the dashboard loads its query editor lazily, and an index export would
+// pull it back into the first load.
+import { QueryEditor } from '../dashboard/QueryEditor';
 import { ExploreResult } from './ExploreResult';
 
 interface Props extends PanelOverlay {
