@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { drawnLines, panel, waitForLines } from './appPage';
-import { launchChromium, type RunningBackend, type RunningStaticServer } from './index';
-import { startProxiedPrometheusSite } from './realSite';
+import { realSiteInBrowser } from './realSite';
 
 // An investigation in Explore against Debian's Prometheus holding the incident: a typed query,
 // its graph and the values beside it (checked against Prometheus's own answer), the link opened
@@ -10,20 +9,7 @@ import { startProxiedPrometheusSite } from './realSite';
 const EXPR = 'process_resident_memory_bytes{job="webapp"}';
 const VIEWPORT = { width: 1400, height: 1300 };
 
-let browser: Browser;
-let backend: RunningBackend;
-let site: RunningStaticServer;
-let stopSite: () => Promise<void>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  ({ backend, site, stop: stopSite } = await startProxiedPrometheusSite());
-});
-
-afterAll(async () => {
-  await stopSite?.();
-  await browser?.close();
-});
+const real = realSiteInBrowser();
 
 function valuesTable(page: Page, where: 'end of range' | 'cursor'): Locator {
   return page.getByRole('group', { name: 'Query 1' }).getByRole('table', { name: new RegExp(`^Query 1 at .*\\(${where}\\)$`) });
@@ -40,7 +26,7 @@ async function readTable(table: Locator): Promise<{ time: number; values: Record
 
 /** Prometheus's own instant answer, named the way vigil names series, parsed here and not by vigil. */
 async function serverValues(expr: string, time: number): Promise<Record<string, number>> {
-  const response = await fetch(`${backend.url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr, time: String(time / 1000) }) });
+  const response = await fetch(`${real.backend.url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr, time: String(time / 1000) }) });
   const json = (await response.json()) as { data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
   return Object.fromEntries(
     json.data.result.map(({ metric, value }) => {
@@ -52,11 +38,11 @@ async function serverValues(expr: string, time: number): Promise<Record<string, 
 }
 
 it('runs a query in Explore with the server\'s values beside its graph, carries it in the link, and adds it to the dashboard', async () => {
-  const sender = await browser.newContext({ viewport: VIEWPORT });
-  const receiver = await browser.newContext({ viewport: VIEWPORT });
+  const sender = await real.browser.newContext({ viewport: VIEWPORT });
+  const receiver = await real.browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await sender.newPage();
-    await page.goto(site.url);
+    await page.goto(real.site.url);
     await waitForLines(panel(page, 'Memory'), 3);
     await page.getByRole('button', { name: 'Explore' }).click();
     const query1 = page.getByRole('group', { name: 'Query 1' });

@@ -1,31 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { drawnLines, panel, waitForLines } from './appPage';
-import { launchChromium, type RunningBackend, type RunningStaticServer } from './index';
-import { startProxiedPrometheusSite } from './realSite';
+import { realSiteInBrowser } from './realSite';
 
 // The wall display: chrome hidden by the URL alone, stale data said plainly, recovery by itself.
 
 const KIOSK = '/?kiosk&refresh=1s&from=1705309200000&to=1705325400000';
 
-let browser: Browser;
-let backend: RunningBackend;
-let site: RunningStaticServer;
-let stopSite: () => Promise<void>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  ({ backend, site, stop: stopSite } = await startProxiedPrometheusSite());
-});
-
-afterAll(async () => {
-  await stopSite?.();
-  await browser?.close();
-});
+const real = realSiteInBrowser();
 
 it('kiosk mode hides all controls; the panels fill the screen', async () => {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await real.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    await page.goto(site.url + KIOSK);
+    await page.goto(real.site.url + KIOSK);
     for (const title of ['Memory', 'Cache size', 'Error rate']) await waitForLines(panel(page, title), title === 'Error rate' ? 4 : 3);
     for (const control of ['Time range', 'Timezone', 'Auto-refresh']) expect(await page.getByLabel(control, { exact: true }).count()).toBe(0);
     for (const button of ['Share', 'Kiosk', 'Refresh', 'Edit query', 'View']) expect(await page.getByRole('button', { name: button, exact: true }).count()).toBe(0);
@@ -78,13 +64,13 @@ function wallLayout(page: Page): Promise<WallLayout> {
 }
 
 it('marks the data stale within two refresh intervals when the server stops, keeps it, and recovers without reload', async () => {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await real.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    await page.goto(site.url + KIOSK);
+    await page.goto(real.site.url + KIOSK);
     const memory = panel(page, 'Memory');
     await waitForLines(memory, 3);
     await page.evaluate(() => ((window as unknown as { __loaded: number }).__loaded = 1));
-    await backend.pause();
+    await real.backend.pause();
     const stoppedAt = Date.now();
     await page.locator('section[data-panel="memory"][data-stale="true"]').waitFor({ timeout: 10_000 });
     const staleAfter = Date.now() - stoppedAt;
@@ -92,7 +78,7 @@ it('marks the data stale within two refresh intervals when the server stops, kee
     expect(staleAfter).toBeLessThan(2_500);
     expect(await drawnLines(memory).count()).toBe(3);
     expect(await memory.getByRole('alert').textContent()).toMatch(/Stale — showing data from .*Server unavailable/);
-    await backend.resume();
+    await real.backend.resume();
     await page.locator('section[data-panel="memory"][data-stale="false"]').waitFor({ timeout: 45_000 });
     expect(await memory.getByRole('alert').count()).toBe(0);
     // The same page: no reload happened.

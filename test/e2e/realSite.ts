@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { toOpenMetrics } from '../../mocks';
-import { serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
 
 export const DIST = resolve(process.cwd(), 'dist');
 export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.txt';
@@ -23,6 +24,45 @@ export async function startProxiedPrometheusSite(): Promise<{ backend: RunningBa
     async stop() {
       await site.stop();
       await backend.stop();
+    },
+  };
+}
+
+/** What a browser test against the proxied real Prometheus works with, once `beforeAll` has run. */
+export interface RealSiteInBrowser {
+  readonly browser: Browser;
+  readonly backend: RunningBackend;
+  readonly site: RunningStaticServer;
+}
+
+/**
+ * One Chromium and one proxied Prometheus site for the whole file, started before its tests and
+ * stopped after them. Read the fields inside tests: they exist only once `beforeAll` has run.
+ */
+export function realSiteInBrowser(): RealSiteInBrowser {
+  let started: (RealSiteInBrowser & { stop(): Promise<void> }) | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    started = { browser, ...(await startProxiedPrometheusSite()) };
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await browser?.close();
+  });
+  const whenStarted = (): RealSiteInBrowser => {
+    if (!started) throw new Error('realSiteInBrowser: used before its beforeAll ran');
+    return started;
+  };
+  return {
+    get browser() {
+      return whenStarted().browser;
+    },
+    get backend() {
+      return whenStarted().backend;
+    },
+    get site() {
+      return whenStarted().site;
     },
   };
 }
