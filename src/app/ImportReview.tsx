@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { INCIDENT_EVENT_KINDS, type IncidentEventKind } from '../annotations';
 import { validateIncident, type Incident, type PostmortemReading } from '../incidents';
+import { IncidentFacts } from '../incidents/IncidentFacts';
 import { addEvent, dropEvent, parseWallClockInput, setEventTime, setTimezone, setWindow, windowRefusal } from '../incidents/editIncident';
 import { lineReference, readingNotes, timezoneSentence, unplacedHeading, windowSentence } from '../incidents/readingWords';
 import { formatTime, resolveTimezone } from '../time';
@@ -101,18 +102,7 @@ export function ImportReview({ incident: read, reading, pageZone, onShow, onCanc
           )}
           <p className="incident-reading-note">{timezoneSentence(incident, reading)}</p>
         </dd>
-        {incident.impact && (
-          <>
-            <dt>Impact</dt>
-            <dd>{incident.impact}</dd>
-          </>
-        )}
-        {incident.rootCause && (
-          <>
-            <dt>Root cause</dt>
-            <dd>{incident.rootCause}</dd>
-          </>
-        )}
+        <IncidentFacts incident={incident} />
       </dl>
 
       <table className="import-review-events" aria-label="Events read">

@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { eventIndexForKey } from '../annotations';
 import { formatDuration, formatTime } from '../time';
 import { downloadIncidentFile } from './downloadIncidentFile';
+import { IncidentFacts } from './IncidentFacts';
 import { IncidentReadingFacts } from './IncidentReadingFacts';
 import { IncidentPhaseList } from './IncidentPhaseList';
 import { IncidentTiming } from './IncidentTiming';
@@ -87,18 +88,7 @@ export function IncidentStrip({ incident, timezone, selectedKey, onActivate, rea
         {/* Inside the disclosure: on a phone the charts come first; the phases are shaded on them. */}
         <IncidentPhaseList incident={incident} timezone={timezone} />
         <dl className="incident-facts">
-          {incident.impact && (
-            <>
-              <dt>Impact</dt>
-              <dd>{incident.impact}</dd>
-            </>
-          )}
-          {incident.rootCause && (
-            <>
-              <dt>Root cause</dt>
-              <dd>{incident.rootCause}</dd>
-            </>
-          )}
+          <IncidentFacts incident={incident} />
         </dl>
         <ol className="incident-events" aria-label="Timeline" onKeyDown={navigate}>
           {entries.map(({ event, key }, i) => {
