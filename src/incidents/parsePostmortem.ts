@@ -14,6 +14,7 @@ import { firstSentence, readImpact, readRootCause, readSeverity, readSummaryFiel
 import { classifyLines } from './postmortemLines';
 import { MAX_EVENTS, readTimeline } from './postmortemTimeline';
 import { readLine, type PostmortemReading } from './reading';
+import { openingEvent } from './statusEntryOpening';
 import { validateIncident } from './validateIncident';
 import { inferredWindow, statedWindow } from './windowPrecedence';
 
@@ -82,7 +83,9 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const statedDay = stated.window?.stated;
   const timelineZone = statedDay?.zoneWritten ? statedDay.zone : readZone;
   const timeline = readTimeline(lines, { zone: timelineZone, ...((statedDay?.startDate ?? date) && { date: statedDay?.startDate ?? date }) });
-  const inferred = stated.window ? stated : inferredWindow(lines, timeline.events, readZone, date);
+  const opening = openingEvent(frontMatter.opened, lines, timeline.events, timelineZone, frontMatter.title);
+  const events = opening ? [opening, ...timeline.events] : timeline.events;
+  const inferred = stated.window ? stated : inferredWindow(lines, events, readZone, date);
   const window = inferred.window;
   if (!window) return { ok: false, error: stated.error ?? inferred.error ?? NO_WINDOW_OR_TIMELINE_ERROR };
 
@@ -103,7 +106,7 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
     ...(rootCause && { rootCause }),
     start: window.start,
     ...(window.end !== undefined && { end: window.end }),
-    events: timeline.events.map(({ time, text, kind }) => ({ time, text, kind })),
+    events: events.map(({ time, text, kind }) => ({ time, text, kind })),
     timezone: timezone ?? 'UTC',
     timezoneSource: timezoneSourceOf(zoneWritten),
   };
