@@ -11,6 +11,7 @@ import { extractTextLines } from './extractText';
 import type { Incident, TimezoneSource } from './model';
 import { documentDate, documentZone, readFrontMatter } from './documentContext';
 import { firstSentence, readImpact, readRootCause, readSeverity, readSummaryField, readTitle } from './postmortemFields';
+import { metadataCommentLines } from './commentMetadata';
 import { classifyLines } from './postmortemLines';
 import { MAX_EVENTS, readTimeline } from './postmortemTimeline';
 import { readLine, type PostmortemReading } from './reading';
@@ -79,7 +80,9 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const date = documentDate(lines, frontMatter);
 
   // Rules 1–2 first: a window stated in words also dates and zones the timeline (windowPrecedence.ts).
-  const stated = statedWindow(lines, readZone, date);
+  // Metadata comments come after the document's lines, so what the document states wins.
+  const windowLines = [...lines, ...metadataCommentLines(frontMatter.body)];
+  const stated = statedWindow(windowLines, readZone, date);
   const statedDay = stated.window?.stated;
   const timelineZone = statedDay?.zoneWritten ? statedDay.zone : readZone;
   const timeline = readTimeline(lines, { zone: timelineZone, ...((statedDay?.startDate ?? date) && { date: statedDay?.startDate ?? date }) });
@@ -113,7 +116,7 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const reading: PostmortemReading = {
     requestedZone,
     timezoneStated: zoneWritten !== undefined,
-    window: { rule: window.rule, line: readLine(lines[window.lineIndex]) },
+    window: { rule: window.rule, line: readLine(windowLines[window.lineIndex]) },
     timelineSection: timeline.hasTimelineSection,
     unplacedLines: timeline.unplaced.map((index) => readLine(lines[index])),
     unplacedLineCount: timeline.unplacedCount,

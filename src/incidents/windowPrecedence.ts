@@ -6,7 +6,8 @@
  *    from 10:00 AM to 12:30 PM", "between 14:05 and 15:40 UTC users saw errors"), a range split over
  *    two lines included. Ranges about another period (data lost between X and Y, a maintenance or
  *    deploy window) are decoys and never chosen (DECOY_RANGE).
- * 2. 'start-end-lines': separate "Start:" / "End:" lines.
+ * 2. 'start-end-lines': separate "Start:" / "End:" lines, also those of a metadata comment
+ *    (commentMetadata.ts), which the caller puts after the document's own lines.
  * 3. 'timeline-markers': a timeline entry marking the beginning ("OUTAGE BEGINS", "impact began") and
  *    one marking the end ("OUTAGE ENDS", "impact ended"), else the last resolution after it.
  *    Then 'start-end-sentences': prose saying when the outage began ("At 13:07 UTC the main server

@@ -18,7 +18,6 @@ export const WINDOW_EXCEPTIONS: Readonly<Record<string, string>> = {
   'gitlab-2017-01-31-database-outage': 'the outage starts at a mid-timeline entry (data removed); the end is in prose ("Around 18:00")',
   'pusher-2021-07-07-beams-heroku-routing': 'the document never writes a year',
   'tails-2021-04-30-server-outage-de': 'German prose ("von … bis … offline")',
-  'ucsf-wynton-2023-05-17-beegfs-failure': 'the window is in an HTML comment (metadata), which the reader drops as it drops all markup',
 };
 
 const directory = corpusDirectory();
