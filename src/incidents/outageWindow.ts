@@ -303,7 +303,7 @@ export function findOutageWindow(lines: readonly DocLine[], defaultZone: ZoneSpe
 }
 
 const START_SENTENCE =
-  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity)|(?:faults?|failures?|problems|issues|errors|outages?) (?:hit|struck))\b/i;
+  /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting(?:,? (?:yesterday|today|tonight|this (?:morning|afternoon|evening)|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.? [a-z]{3,9}|\d{4}(?:-\d{2}-\d{2})?)){0,4},? (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity)|(?:faults?|failures?|problems|issues|errors|outages?) (?:hit|struck))\b/i;
 const END_SENTENCE =
   /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
@@ -312,6 +312,23 @@ export interface SentenceMoment {
   readonly time: number;
   readonly lineIndex: number;
   readonly zoneWritten: boolean;
+}
+
+/** Days named relative to the day the document was written: "yesterday" is the day before its date. */
+const RELATIVE_DAYS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\byesterday\b/i, -1],
+  [/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/i, 0],
+];
+
+/**
+ * The day a relative word before a time names ("Starting yesterday at 10:48 PM"), counted from the
+ * document's date (its publication or first date): a status-page postmortem says "yesterday" for
+ * the day before it was posted. Without a document date there is no day to count from.
+ */
+export function relativeDay(textBefore: string, documentDate: CivilDate | undefined): CivilDate | undefined {
+  if (!documentDate) return undefined;
+  const named = RELATIVE_DAYS.find(([word]) => word.test(textBefore));
+  return named && addDays(documentDate, named[1]);
 }
 
 /** The time a sentence gives right after `verb` (else its first time), dated and zoned. */
@@ -326,8 +343,12 @@ function momentAfter(
   const after = times.filter((time) => time.start >= verb.index);
   const token = last ? times[times.length - 1] : after[0] ?? times[0];
   if (!token) return undefined;
-  const dates = scanDates(sentence);
-  const date = [...dates].reverse().find((candidate) => candidate.end <= token.start)?.date ?? dates[0]?.date ?? documentDate;
+  const dates = datesWithDocumentYear(sentence, documentDate);
+  const date =
+    [...dates].reverse().find((candidate) => candidate.end <= token.start)?.date ??
+    relativeDay(sentence.slice(0, token.start), documentDate) ??
+    dates[0]?.date ??
+    documentDate;
   if (!date) return undefined;
   return { time: toEpoch(date, clockOf(token), token.zone ?? defaultZone), zoneWritten: token.zone !== undefined };
 }

@@ -11,9 +11,11 @@ import { extractTextLines } from './extractText';
 import type { Incident, TimezoneSource } from './model';
 import { documentDate, documentZone, readFrontMatter } from './documentContext';
 import { firstSentence, readImpact, readRootCause, readSeverity, readSummaryField, readTitle } from './postmortemFields';
+import { metadataCommentLines } from './commentMetadata';
 import { classifyLines } from './postmortemLines';
 import { MAX_EVENTS, readTimeline } from './postmortemTimeline';
 import { readLine, type PostmortemReading } from './reading';
+import { openingEvent } from './statusEntryOpening';
 import { validateIncident } from './validateIncident';
 import { inferredWindow, statedWindow } from './windowPrecedence';
 
@@ -78,11 +80,15 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const date = documentDate(lines, frontMatter);
 
   // Rules 1–2 first: a window stated in words also dates and zones the timeline (windowPrecedence.ts).
-  const stated = statedWindow(lines, readZone, date);
+  // Metadata comments come after the document's lines, so what the document states wins.
+  const windowLines = [...lines, ...metadataCommentLines(frontMatter.body)];
+  const stated = statedWindow(windowLines, readZone, date);
   const statedDay = stated.window?.stated;
   const timelineZone = statedDay?.zoneWritten ? statedDay.zone : readZone;
   const timeline = readTimeline(lines, { zone: timelineZone, ...((statedDay?.startDate ?? date) && { date: statedDay?.startDate ?? date }) });
-  const inferred = stated.window ? stated : inferredWindow(lines, timeline.events, readZone, date);
+  const opening = openingEvent(frontMatter.opened, lines, timeline.events, timelineZone, frontMatter.title);
+  const events = opening ? [opening, ...timeline.events] : timeline.events;
+  const inferred = stated.window ? stated : inferredWindow(lines, events, readZone, date);
   const window = inferred.window;
   if (!window) return { ok: false, error: stated.error ?? inferred.error ?? NO_WINDOW_OR_TIMELINE_ERROR };
 
@@ -103,14 +109,14 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
     ...(rootCause && { rootCause }),
     start: window.start,
     ...(window.end !== undefined && { end: window.end }),
-    events: timeline.events.map(({ time, text, kind }) => ({ time, text, kind })),
+    events: events.map(({ time, text, kind }) => ({ time, text, kind })),
     timezone: timezone ?? 'UTC',
     timezoneSource: timezoneSourceOf(zoneWritten),
   };
   const reading: PostmortemReading = {
     requestedZone,
     timezoneStated: zoneWritten !== undefined,
-    window: { rule: window.rule, line: readLine(lines[window.lineIndex]) },
+    window: { rule: window.rule, line: readLine(windowLines[window.lineIndex]) },
     timelineSection: timeline.hasTimelineSection,
     unplacedLines: timeline.unplaced.map((index) => readLine(lines[index])),
     unplacedLineCount: timeline.unplacedCount,

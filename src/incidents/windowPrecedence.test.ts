@@ -45,4 +45,12 @@ describe('the window read from a timeline', () => {
     const source = '## Timeline (all times UTC)\n\n*2023-01-04 05:13*: Resolvers return SERVFAIL; API requests begin to fail.\n*2023-01-04 05:16*: Alert fired.\n*2023-01-04 06:10*: Incident resolved.\n';
     expect(windowOf(source)).toEqual(['2023-01-04T05:13', '2023-01-04T06:10', 'impact-to-resolution']);
   });
+
+  it.each([
+    ['clients "begin failing"', 'Mobile clients begin failing TLS handshakes.'],
+    ['the error rate "reaches" a level', 'API error rate reaches 35%.'],
+  ])('starts where %s, in a "10:15 AM:" list that passes noon', (_name, impact) => {
+    const source = `Wednesday, April 9, 2025\n\n## Timeline (all times PDT)\n\n- 9:41 AM: Certificate rotation job starts.\n- 9:48 AM: ${impact}\n- 9:55 AM: Alert fires and pages the on-call engineer.\n- 12:07 PM: Error rate back at baseline; incident resolved.\n`;
+    expect(windowOf(source)).toEqual(['2025-04-09T16:48', '2025-04-09T19:07', 'impact-to-resolution']);
+  });
 });

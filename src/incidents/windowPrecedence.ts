@@ -6,7 +6,8 @@
  *    from 10:00 AM to 12:30 PM", "between 14:05 and 15:40 UTC users saw errors"), a range split over
  *    two lines included. Ranges about another period (data lost between X and Y, a maintenance or
  *    deploy window) are decoys and never chosen (DECOY_RANGE).
- * 2. 'start-end-lines': separate "Start:" / "End:" lines.
+ * 2. 'start-end-lines': separate "Start:" / "End:" lines, also those of a metadata comment
+ *    (commentMetadata.ts), which the caller puts after the document's own lines.
  * 3. 'timeline-markers': a timeline entry marking the beginning ("OUTAGE BEGINS", "impact began") and
  *    one marking the end ("OUTAGE ENDS", "impact ended"), else the last resolution after it.
  *    Then 'start-end-sentences': prose saying when the outage began ("At 13:07 UTC the main server
@@ -42,7 +43,7 @@ const SETTLED_MARKER = /\b(?:outage|incident|impact|disruption|degradation|downt
 const RESOLUTION_HORIZON_MS = 3 * DAY_MS;
 /** Wording of an entry that shows users affected, as opposed to a cause or lead-up nobody saw yet. */
 export const IMPACT =
-  /\b(?:outage|down ?time|(?:is|was|were|are|went|goes|go) down|offline|unavailable|unreachable|inaccessible|degraded|disrupted|shut(?:s|ting)? ?down|shutdown|stop(?:s|ped)? (?:being|working|responding|serving)|elevated (?:error|latency)|users? (?:could not|cannot|can't|were unable)|partition(?:ed)?|(?:begins?|began|starts?|started) to fail|requests (?:\w+ )?fail(?:ing)?|(?:error|failure|timeout)s?(?: rates?)?\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|climbs?|climbed|increases?|increased)|latency\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|passes|passed|exceeds|exceeded))\b/i;
+  /\b(?:outage|down ?time|(?:is|was|were|are|went|goes|go) down|offline|unavailable|unreachable|inaccessible|degraded|disrupted|shut(?:s|ting)? ?down|shutdown|stop(?:s|ped)? (?:being|working|responding|serving)|elevated (?:error|latency)|users? (?:could not|cannot|can't|were unable)|partition(?:ed)?|(?:begins?|began|starts?|started) (?:to fail|failing)|requests (?:\w+ )?fail(?:ing)?|(?:error|failure|timeout)s?(?: rates?)?\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|climbs?|climbed|increases?|increased|reach(?:es|ed)?)|latency\b[^.;]{0,20}\b(?:rises?|rose|jumps?|jumped|spikes?|spiked|passes|passed|exceeds|exceeded))\b/i;
 /** Kinds of entry that mark the outage under way: it began, was detected, or an incident was opened for it. */
 const STARTING_KINDS: ReadonlySet<string> = new Set(['started', 'detected', 'acknowledged']);
 /** A resolution of the whole service, not of one component. */

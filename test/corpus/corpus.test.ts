@@ -16,11 +16,8 @@ export const MIN_EVENTS_PLACED = 0.9;
  */
 export const WINDOW_EXCEPTIONS: Readonly<Record<string, string>> = {
   'gitlab-2017-01-31-database-outage': 'the outage starts at a mid-timeline entry (data removed); the end is in prose ("Around 18:00")',
-  'jobnimbus-2026-03-13-degraded-performance': 'start and end in sentences with a relative day ("Starting yesterday, March 12, at 10:48 PM MT")',
   'pusher-2021-07-07-beams-heroku-routing': 'the document never writes a year',
   'tails-2021-04-30-server-outage-de': 'German prose ("von … bis … offline")',
-  'tito-2020-01-19-database-outage': 'the start is the front matter\'s time, not a timeline entry',
-  'ucsf-wynton-2023-05-17-beegfs-failure': 'the window is in an HTML comment (metadata), which the reader drops as it drops all markup',
 };
 
 const directory = corpusDirectory();
