@@ -174,6 +174,7 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
           { header: 'requests', cell: (f) => String(f.requests) },
           { header: 'tails', cell: (f) => String(f.tails) },
           { header: 'median B/request', cell: (f) => Math.round(f.medianBytes).toLocaleString('en-US') },
+          { header: 'of which body', cell: (f) => Math.round(f.medianBodyBytes).toLocaleString('en-US') },
           { header: 'B/refresh', cell: (f) => Math.round(f.bytesPerRefresh).toLocaleString('en-US') },
           { header: 'total KiB', cell: (f) => (f.totalBytes / 1024).toFixed(1) },
           { header: 'median server ms', cell: (f) => formatMs(f.medianServerMs) },
@@ -181,6 +182,7 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
         figures,
       ),
     );
+    for (const f of figures) console.log(`${f.mode}: asked whole — ${f.wholeRanges.join('; ') || 'none'}`);
     const [full, incremental] = figures;
     if (full && incremental) {
       console.log(

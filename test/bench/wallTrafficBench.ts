@@ -2,7 +2,7 @@
 // Prometheus scraping a live exporter, once with incremental refresh off (every refresh asks the
 // whole hour) and once on (only the tail). Counts the query_range bytes the page received and the
 // time to the answer's first byte (the server's evaluation, plus a same-machine proxy hop).
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { panel, waitForLines } from '../e2e/appPage';
 import { startLiveWall } from '../e2e/liveWallSite';
 import { siteConfig } from './appBuild';
@@ -18,6 +18,10 @@ export interface WallTrafficFigure {
   /** Bytes per auto-refresh tick: total over the seconds measured. */
   readonly bytesPerRefresh: number;
   readonly medianServerMs: number;
+  /** Median bytes of the answer body alone (HTTP headers are the rest). */
+  readonly medianBodyBytes: number;
+  /** Requests asking 10 minutes or more, per expression (first 40 characters) with their span: what is still asked whole. */
+  readonly wholeRanges: readonly string[];
 }
 
 const PANELS = [
@@ -48,20 +52,29 @@ async function measure(browser: Browser, url: string, mode: WallTrafficFigure['m
   try {
     await page.goto(url);
     for (const { title, lines } of PANELS) await waitForLines(panel(page, title), lines, 60_000);
-    const samples: { bytes: number; serverMs: number; spanMs: number }[] = [];
+    const samples: { bytes: number; bodyBytes: number; serverMs: number; spanMs: number; query: string }[] = [];
     const pending: Promise<void>[] = [];
-    page.on('requestfinished', (request) => {
+    const onFinished = (request: Request) => {
       if (!request.url().endsWith('/api/v1/query_range')) return;
       const form = new URLSearchParams(request.postData() ?? '');
       const spanMs = (Number(form.get('end')) - Number(form.get('start'))) * 1000;
       pending.push(
         request.sizes().then((sizes) => {
           const timing = request.timing();
-          samples.push({ bytes: sizes.responseBodySize + sizes.responseHeadersSize, serverMs: timing.responseStart - timing.requestStart, spanMs });
+          samples.push({
+            bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+            bodyBytes: sizes.responseBodySize,
+            serverMs: timing.responseStart - timing.requestStart,
+            spanMs,
+            query: form.get('query') ?? '',
+          });
         }),
       );
-    });
+    };
+    page.on('requestfinished', onFinished);
     await page.waitForTimeout(seconds * 1000);
+    // No request counted after the window, and every size read before the page closes.
+    page.off('requestfinished', onFinished);
     await Promise.all(pending);
     const totalBytes = samples.reduce((sum, s) => sum + s.bytes, 0);
     return {
@@ -72,8 +85,20 @@ async function measure(browser: Browser, url: string, mode: WallTrafficFigure['m
       medianBytes: median(samples.map((s) => s.bytes)),
       bytesPerRefresh: totalBytes / seconds,
       medianServerMs: median(samples.map((s) => s.serverMs)),
+      medianBodyBytes: median(samples.map((s) => s.bodyBytes)),
+      wholeRanges: wholeRangesByQuery(samples.filter((s) => s.spanMs >= 10 * 60_000)),
     };
   } finally {
     await page.close();
   }
+}
+
+/** "expr… ×n (span min)" per expression asked whole, so a full fetch in the incremental run is explained. */
+function wholeRangesByQuery(samples: readonly { query: string; spanMs: number }[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { query, spanMs } of samples) {
+    const key = `${query.length > 40 ? `${query.slice(0, 40)}…` : query} (${Math.round(spanMs / 60_000)} min)`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`);
 }
