@@ -176,6 +176,8 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
           { header: 'median B/request', cell: (f) => Math.round(f.medianBytes).toLocaleString('en-US') },
           { header: 'of which body', cell: (f) => Math.round(f.medianBodyBytes).toLocaleString('en-US') },
           { header: 'B/refresh', cell: (f) => Math.round(f.bytesPerRefresh).toLocaleString('en-US') },
+          { header: 'window moves', cell: (f) => String(f.windowMoves) },
+          { header: 'B/move', cell: (f) => Math.round(f.bytesPerMove).toLocaleString('en-US') },
           { header: 'total KiB', cell: (f) => (f.totalBytes / 1024).toFixed(1) },
           { header: 'median server ms', cell: (f) => formatMs(f.medianServerMs) },
         ],
@@ -187,6 +189,7 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
     if (full && incremental) {
       console.log(
         `incremental: ${(full.bytesPerRefresh / incremental.bytesPerRefresh).toFixed(1)}× fewer bytes per refresh (target ≥ 10×), ` +
+          `${(full.bytesPerMove / incremental.bytesPerMove).toFixed(1)}× per window move, ${(full.medianBytes / incremental.medianBytes).toFixed(1)}× per request, ` +
           `${(full.medianServerMs / incremental.medianServerMs).toFixed(1)}× less median time to first byte`,
       );
     }
