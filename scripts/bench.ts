@@ -174,17 +174,22 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
           { header: 'requests', cell: (f) => String(f.requests) },
           { header: 'tails', cell: (f) => String(f.tails) },
           { header: 'median B/request', cell: (f) => Math.round(f.medianBytes).toLocaleString('en-US') },
+          { header: 'of which body', cell: (f) => Math.round(f.medianBodyBytes).toLocaleString('en-US') },
           { header: 'B/refresh', cell: (f) => Math.round(f.bytesPerRefresh).toLocaleString('en-US') },
+          { header: 'window moves', cell: (f) => String(f.windowMoves) },
+          { header: 'B/move', cell: (f) => Math.round(f.bytesPerMove).toLocaleString('en-US') },
           { header: 'total KiB', cell: (f) => (f.totalBytes / 1024).toFixed(1) },
           { header: 'median server ms', cell: (f) => formatMs(f.medianServerMs) },
         ],
         figures,
       ),
     );
+    for (const f of figures) console.log(`${f.mode}: asked whole — ${f.wholeRanges.join('; ') || 'none'}`);
     const [full, incremental] = figures;
     if (full && incremental) {
       console.log(
         `incremental: ${(full.bytesPerRefresh / incremental.bytesPerRefresh).toFixed(1)}× fewer bytes per refresh (target ≥ 10×), ` +
+          `${(full.bytesPerMove / incremental.bytesPerMove).toFixed(1)}× per window move, ${(full.medianBytes / incremental.medianBytes).toFixed(1)}× per request, ` +
           `${(full.medianServerMs / incremental.medianServerMs).toFixed(1)}× less median time to first byte`,
       );
     }

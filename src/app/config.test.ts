@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from './config';
 describe('parseConfig', () => {
   it('fills the defaults of an empty file', () => {
     expect(parseConfig({})).toEqual({
-      datasource: { url: 'demo', headers: {}, maxResponseBytes: 33_554_432, scrapeInterval: '15s', incremental: { enabled: true, overlap: '2m', fullRefetchEvery: '10m' } },
+      datasource: { url: 'demo', headers: {}, maxResponseBytes: 33_554_432, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } },
       timezone: 'UTC',
       dashboards: ['dashboards/incident.json'],
       incidents: [],

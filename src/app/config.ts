@@ -81,18 +81,20 @@ function boundedDuration(minMs: number, maxMs: number, words: string) {
 export const INCREMENTAL_LIMITS = { maxOverlapMs: HOUR_MS, minFullEveryMs: 60_000, maxFullEveryMs: 24 * HOUR_MS } as const;
 
 /**
- * Incremental refresh of relative ranges: a refresh asks only the tail since the last complete
- * evaluation, less `overlap`. Prometheus writes a scrape's samples at its start time within its
- * timeout (≤ the scrape interval), and rule results at their evaluation time, so an evaluation a
- * minute old is final; 2m also covers a 1m scrape or rule interval and some clock skew between
- * browser and server. Grafana defaults to 10m because remote-write stores (Mimir, Thanos receive)
- * may ingest minutes late: raise it for them. 10m would leave a `now-1h` wall asking a sixth of
- * its hour every second. Out-of-order ingestion beyond the overlap needs `enabled: false`.
+ * Incremental refresh of relative ranges: a refresh asks only the evaluations that may have
+ * changed since the last answer — those within `overlap` of the moment it was asked. Prometheus
+ * writes a scrape's samples at its start time, within its timeout (≤ the scrape interval), and rule
+ * results at their evaluation time, so by default `overlap` is two scrape intervals, at least 30s:
+ * one for the slowest scrape, the other for rule evaluations and the clock skew between browser
+ * and server. Grafana defaults to 10m because remote-write stores (Mimir, Thanos receive) may
+ * ingest minutes late, as do rule groups with a `query_offset`: raise it for them. Out-of-order
+ * ingestion beyond the overlap needs `enabled: false`.
  */
 const incremental = z
   .object({
     enabled: z.boolean().default(true),
-    overlap: boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"').default('2m'),
+    /** Absent: `defaultOverlapMs` of the scrape interval. */
+    overlap: boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"').optional(),
     fullRefetchEvery: boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"').default('10m'),
   })
   .strict();
@@ -105,9 +107,9 @@ export const configSchema = z.object({
       /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
       maxResponseBytes: z.number().int().min(RESPONSE_BYTES_LIMITS.min).max(RESPONSE_BYTES_LIMITS.max).default(DEFAULT_MAX_RESPONSE_BYTES),
       scrapeInterval: scrapeInterval.default('15s'),
-      incremental: incremental.default({ enabled: true, overlap: '2m', fullRefetchEvery: '10m' }),
+      incremental: incremental.default({ enabled: true, fullRefetchEvery: '10m' }),
     })
-    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, overlap: '2m', fullRefetchEvery: '10m' } }),
+    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } }),
   timezone: z.string().default('UTC'),
   dashboards: z.array(z.string().min(1)).min(1).max(50).default(['dashboards/incident.json']),
   incidents: z.array(z.string().min(1)).max(200).default([]),
@@ -134,11 +136,17 @@ export function scrapeIntervalMs(config: VigilConfig): number {
   return parseDuration(config.datasource.scrapeInterval) ?? 15_000;
 }
 
+/** The overlap when config.json names none: two scrape intervals, at least 30 s (see `incremental`). */
+export function defaultOverlapMs(scrapeMs: number): number {
+  return Math.min(Math.max(2 * scrapeMs, 30_000), INCREMENTAL_LIMITS.maxOverlapMs);
+}
+
 /** The incremental refresh policy, or undefined when config.json turns it off. */
 export function incrementalPolicy(config: VigilConfig): IncrementalPolicy | undefined {
   const { enabled, overlap, fullRefetchEvery } = config.datasource.incremental;
   if (!enabled) return undefined;
-  return { overlapMs: parseDuration(overlap) ?? 2 * 60_000, fullEveryMs: parseDuration(fullRefetchEvery) ?? 10 * 60_000 };
+  const overlapMs = (overlap === undefined ? undefined : parseDuration(overlap)) ?? defaultOverlapMs(scrapeIntervalMs(config));
+  return { overlapMs, fullEveryMs: parseDuration(fullRefetchEvery) ?? 10 * 60_000 };
 }
 
 export function isDemo(config: VigilConfig): boolean {

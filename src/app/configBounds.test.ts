@@ -82,6 +82,14 @@ describe('config: datasource.incremental', () => {
     const on = parseConfig(withDatasource({ url: '/prometheus', incremental: { overlap: '10m', fullRefetchEvery: '1h' } }));
     expect(incrementalPolicy(on)).toEqual({ overlapMs: 600_000, fullEveryMs: 3_600_000 });
     expect(incrementalPolicy(parseConfig(withDatasource({ url: '/prometheus', incremental: { enabled: false } })))).toBeUndefined();
-    expect(incrementalPolicy(parseConfig({}))).toEqual({ overlapMs: 120_000, fullEveryMs: 600_000 });
+  });
+
+  it('overlaps two scrape intervals by default, at least 30 s, so a scrape that ends a whole interval late is still corrected', () => {
+    const overlapFor = (scrapeInterval: string) => incrementalPolicy(parseConfig(withDatasource({ url: '/prometheus', scrapeInterval })))?.overlapMs;
+    expect(incrementalPolicy(parseConfig({}))).toEqual({ overlapMs: 30_000, fullEveryMs: 600_000 });
+    expect(overlapFor('5s')).toBe(30_000);
+    expect(overlapFor('1m')).toBe(120_000);
+    expect(overlapFor('1h')).toBe(3_600_000);
+    expect(incrementalPolicy(parseConfig(withDatasource({ url: '/prometheus', scrapeInterval: '1m', incremental: { overlap: '0s' } })))?.overlapMs).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PanelLine } from '../panels';
+import type { SeriesSet } from '../series';
 import { createPromClient } from '../prometheus';
 import { stepFacts } from '../time';
 import { PromClientProvider } from './promClientContext';
@@ -99,5 +100,38 @@ describe('PanelInspector', () => {
     expect(copied).toContain(`--data-urlencode 'query=up{job="a b"}'`);
     expect(copied).not.toMatch(/team-a|s3cret/);
     expect(screen.getByRole('status')).toHaveTextContent('set X_SCOPE_ORGID (X-Scope-OrgID), AUTHORIZATION (Authorization) in your shell first');
+  });
+
+  describe('after an incremental refresh', () => {
+    const window = { start: t0, end: t0 + 3_600_000, step: 15_000 };
+    const tailFrom = window.end - 2 * 60_000;
+    const tailText = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { instance: 'web-1' }, values: [[tailFrom / 1000, '1']] }] } });
+    const held = (fetch: SeriesSet['fetch']): SeriesSet => ({
+      series: lines.map((l) => l.series),
+      ...window,
+      warnings: [],
+      answer: { head: tailText, chars: tailText.length },
+      fetch,
+    });
+    const inspect = (set: SeriesSet) =>
+      render(<PanelInspector queries={[{ expr: 'up', ...window }]} results={[set]} lines={lines} unit="short" timezone="UTC" panelTitle="Memory" />);
+
+    it('says that the raw answer is only the tail, from when, and what it was merged into', async () => {
+      inspect(held({ kind: 'tail', from: tailFrom, fetchedAt: window.end, fullAt: window.start }));
+      const summary = screen.getByText(/^Raw answer of query 1/);
+      expect(summary).toHaveTextContent(`Raw answer of query 1 (${tailText.length} B), last answer: tail from 10:58:00, merged into 3 points (2 series)`);
+      await userEvent.setup().click(summary);
+      expect(screen.getByRole('note')).toHaveTextContent('asked Prometheus only for the window from 2024-01-15 10:58:00 on and merged it into the points held');
+      expect(screen.getByLabelText('Raw answer of query 1')).toHaveTextContent(tailText);
+    });
+
+    it('says nothing of a tail after a full fetch', async () => {
+      inspect(held({ kind: 'full', from: window.start, fetchedAt: window.end, fullAt: window.end }));
+      const summary = screen.getByText(/^Raw answer of query 1/);
+      expect(summary).toHaveTextContent(`Raw answer of query 1 (${tailText.length} B)`);
+      expect(summary).not.toHaveTextContent('tail');
+      await userEvent.setup().click(summary);
+      expect(screen.queryByRole('note')).toBeNull();
+    });
   });
 });

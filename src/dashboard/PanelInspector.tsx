@@ -51,13 +51,36 @@ function formatChars(chars: number): string {
   return chars < 1024 ? `${chars} B` : chars < 1024 * 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * After an incremental refresh the last answer is only the tail of the window: said in the raw
+ * answer's title, with what it was merged into, since the inspector otherwise reads as if the
+ * server had sent the whole window. The raw text stays what the server sent (what Prometheus users
+ * compare with a curl of theirs); the merged data is the table and the CSV.
+ */
+export function lastAnswerWords(set: SeriesSet, timezone: string): string | undefined {
+  if (set.fetch?.kind !== 'tail') return undefined;
+  const points = set.series.reduce((sum, s) => sum + s.timestamps.length, 0);
+  const series = set.series.length;
+  return `last answer: tail from ${formatTime(set.fetch.from, timezone, 'time-seconds')}, merged into ${points.toLocaleString('en-US')} points (${series} series)`;
+}
+
 /** The server's answer as it came (Grafana's JSON tab), bounded: the client keeps only its head. */
-function RawAnswer({ answer, queryNumber }: { readonly answer: SeriesSet['answer']; readonly queryNumber: number }) {
-  if (!answer) return null;
+function RawAnswer({ set, queryNumber, timezone }: { readonly set: SeriesSet | undefined; readonly queryNumber: number; readonly timezone: string }) {
+  const answer = set?.answer;
+  if (!set || !answer) return null;
   const cut = answer.chars > answer.head.length;
+  const tail = lastAnswerWords(set, timezone);
   return (
     <details className="inspector-raw">
-      <summary>Raw answer of query {queryNumber} ({formatChars(answer.chars)})</summary>
+      <summary>
+        Raw answer of query {queryNumber} ({formatChars(answer.chars)}){tail && <>, {tail}</>}
+      </summary>
+      {tail && (
+        <p role="note">
+          This refresh asked Prometheus only for the window from {formatTime(set.fetch?.from ?? set.start, timezone, 'datetime')} on and merged it into the points
+          held; the data table and Download CSV show the merged window.
+        </p>
+      )}
       {cut && (
         <p role="note">
           Showing the first {formatChars(answer.head.length)} of {formatChars(answer.chars)}; Download CSV has every point.
@@ -92,7 +115,7 @@ export function PanelInspector({ queries, results, lines, unit, timezone, panelT
               {results[i]?.warnings.map((w) => <div key={w}>warning: {w}</div>)}
             </div>
             <CopyAsCurl query={q} />
-            <RawAnswer answer={results[i]?.answer} queryNumber={i + 1} />
+            <RawAnswer set={results[i]} queryNumber={i + 1} timezone={timezone} />
           </li>
         ))}
       </ul>

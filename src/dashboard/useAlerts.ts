@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { alertBands, firingPeriods, flappingGapFor, JOIN_TOLERANCE_STEPS, type AlertBand } from '../alerts';
 import { activeAlertsQueryOptions, isPromClientError, rangeQueryOptions, type ActiveAlert } from '../prometheus';
 import { alignRange, stepFor } from '../time';
-import { usePromClient } from './promClientContext';
-import { useTimeRange } from './TimeRangeProvider';
+import { useIncrementalPolicy, usePromClient } from './promClientContext';
+import { useRangeMoves, useTimeRange } from './TimeRangeProvider';
 
 /** Prometheus' record of every alert that fired (ALERTS_FOR_STATE holds pending ones). */
 export const FIRING_ALERTS_EXPR = 'ALERTS{alertstate="firing"}';
@@ -26,7 +26,10 @@ export function useAlertBands(): readonly AlertBand[] {
   const { start, end } = useTimeRange();
   const step = stepFor({ start, end, widthPx: ALERTS_PLOT_WIDTH_PX });
   const aligned = alignRange(start, end, step);
-  const { data } = useQuery(rangeQueryOptions(client, { expr: FIRING_ALERTS_EXPR, start: aligned.start, end: aligned.end, step }));
+  // A moving range asks only the new tail of ALERTS, as the panels do for their queries.
+  const incrementalPolicy = useIncrementalPolicy();
+  const incremental = useRangeMoves() ? incrementalPolicy : undefined;
+  const { data } = useQuery(rangeQueryOptions(client, { expr: FIRING_ALERTS_EXPR, start: aligned.start, end: aligned.end, step }, incremental));
   return useMemo(() => {
     if (!data) return NO_BANDS;
     const { periods } = firingPeriods(data.series, data.step);

@@ -32,9 +32,18 @@ export function dependsOnQueryRange(expr: string): boolean {
 }
 
 /**
- * Whole range or tail. The tail starts at the last evaluation the held answer had complete — the
- * earlier of its end and the moment it was sent (an evaluation in the future reads only the
- * samples so far) — less the overlap, on the range's step grid. Anything that would make the
+ * A negative `offset` reads samples after the evaluation time: an evaluation is final only once
+ * those have come, however old it is.
+ */
+export function readsLaterSamples(expr: string): boolean {
+  return /\boffset\s*-/.test(expr);
+}
+
+/**
+ * Whole range or tail. Evaluations up to the moment the held answer was asked (or its end, if
+ * earlier: an evaluation in the future reads only the samples so far), less the overlap, were
+ * final then; the tail starts at the first evaluation of the range's step grid after them, the
+ * first that may have changed. Anything that would make the
  * held columns differ from a full fetch asks everything: another expression or step, a grid
  * shifted by part of a step, a range that grew backwards, a held answer too old.
  */
@@ -43,11 +52,11 @@ export function planRangeFetch(held: HeldAnswer | undefined, wanted: RangeQueryP
   const { set } = held;
   const facts = set.fetch;
   if (!facts || held.expr !== wanted.expr || set.step !== wanted.step || !(wanted.step > 0)) return FULL;
-  if (dependsOnQueryRange(wanted.expr)) return FULL;
+  if (dependsOnQueryRange(wanted.expr) || readsLaterSamples(wanted.expr)) return FULL;
   if (!(now >= facts.fullAt && now - facts.fullAt < policy.fullEveryMs)) return FULL;
   if (wanted.start < set.start || wanted.end < set.end || (wanted.start - set.start) % wanted.step !== 0) return FULL;
-  const complete = Math.min(set.end, facts.fetchedAt) - policy.overlapMs;
-  const from = wanted.start + Math.floor((complete - wanted.start) / wanted.step) * wanted.step;
+  const settled = Math.min(set.end, facts.fetchedAt) - policy.overlapMs;
+  const from = wanted.start + (Math.floor((settled - wanted.start) / wanted.step) + 1) * wanted.step;
   return from > wanted.start ? { kind: 'tail', from } : FULL;
 }
 

@@ -236,7 +236,8 @@ describe('rangeQueryOptions, incremental', () => {
     late = 1000;
     const moved = { ...first, start: first.start + 2 * step, end: first.end + 2 * step };
     const merged = await queryClient.fetchQuery(rangeQueryOptions(client, moved, policy));
-    expect(asked[1]).toEqual({ start: noon - 60 * S, end: moved.end });
+    // Final at noon less the 60 s overlap: the tail starts one step after, at 11:59:10.
+    expect(asked[1]).toEqual({ start: noon - 60 * S + step, end: moved.end });
 
     const full = await new QueryClient().fetchQuery(rangeQueryOptions(client, moved));
     expect(asked[2]).toEqual({ start: moved.start, end: moved.end });

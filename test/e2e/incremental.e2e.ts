@@ -84,6 +84,9 @@ it('after several incremental refreshes, the Memory panel holds exactly what a f
     if (before.start === after.start && before.end === after.end && before.step === after.step) held = { range: after, csv };
   }
   if (!held) throw new Error('the window kept moving while the CSV was read');
+  // The inspector's raw answer is the last tail as Prometheus sent it, and says so.
+  const rawTitle = await memory.locator('summary', { hasText: 'Raw answer of query 1' }).textContent();
+  expect(rawTitle).toMatch(/last answer: tail from \d\d:\d\d:\d\d, merged into [\d,]+ points \(3 series\)$/);
   const lastTail = tails().at(-1) as SentRangeQuery;
   expect(lastTail.start).toBeGreaterThan(held.range.start);
 
