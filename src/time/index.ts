@@ -17,6 +17,7 @@ export {
   type TimeInputResult,
 } from './range';
 export { formatPromDuration } from './promDuration';
+export { describeRelativeRange } from './describeRange';
 export { stepFor, stepFacts, alignRange, READABLE_STEPS, type StepFacts } from './step';
 export {
   resolveTimezone,
