@@ -32,3 +32,4 @@ export {
 export { timeTicksForWidth, tickLabelWidthPx, type AxisTickOptions } from './axisTicks';
 export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';
 export { MAX_TIMER_DELAY_MS, timerDelay } from './timer';
+export { useClock } from './useClock';
