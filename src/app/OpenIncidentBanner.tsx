@@ -1,6 +1,5 @@
 import type { Incident } from '../incidents';
-import { formatDuration, MINUTE_MS } from '../time';
-import { useClock } from './useLastUpdate';
+import { formatDuration, MINUTE_MS, useClock } from '../time';
 
 interface Props {
   readonly incidents: readonly Incident[];

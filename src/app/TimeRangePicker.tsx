@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { RANGE_PRESETS, formatTime, parseTimeInput, type TimeRange } from '../time';
+import { RANGE_PRESETS, describeRelativeRange, formatTime, parseTimeInput, type TimeRange } from '../time';
 
 interface Props {
   readonly range: TimeRange;
@@ -24,7 +24,10 @@ interface PresetProps extends Props {
   readonly customLabel?: string;
 }
 
-/** Grafana's presets ("Last 1 hour"…), and the current range when it is none of them. */
+/**
+ * Grafana's presets ("Last 1 hour"…), and the current range when it is none of them: a relative
+ * one by its name ("Last 30 minutes"), as Grafana's picker, since it moves with time; an absolute one by its times.
+ */
 export function RangePresetSelect({ range, start, end, timezone, onChange, customLabel }: PresetProps) {
   const presetId = useId();
   const preset = RANGE_PRESETS.find((p) => p.range.from === range.from && p.range.to === range.to);
@@ -44,7 +47,7 @@ export function RangePresetSelect({ range, start, end, timezone, onChange, custo
             {p.label}
           </option>
         ))}
-        <option value="custom">{customLabel ?? `Custom: ${formatTime(start, timezone, 'datetime')} – ${formatTime(end, timezone, 'datetime')}`}</option>
+        <option value="custom">{describeRelativeRange(range) ?? customLabel ?? `Custom: ${formatTime(start, timezone, 'datetime')} – ${formatTime(end, timezone, 'datetime')}`}</option>
       </select>
     </>
   );

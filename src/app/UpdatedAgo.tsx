@@ -1,5 +1,5 @@
-import { formatDuration } from '../time';
-import { useClock, useLastUpdate } from './useLastUpdate';
+import { formatDuration, useClock } from '../time';
+import { useLastUpdate } from './useLastUpdate';
 
 /** "updated 4 s ago" — and, past three refresh intervals without fresh data, a plain "stale". */
 export function UpdatedAgo({ refreshMs }: { refreshMs: number | undefined }) {

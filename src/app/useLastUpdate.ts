@@ -16,13 +16,3 @@ export function useLastUpdate(): number | null {
   );
   return last;
 }
-
-/** The current time, re-read every `intervalMs`; only the component using it re-renders. */
-export function useClock(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { rangeQueryOptions, type RangeQueryParams } from '../prometheus';
-import { seriesName, type Labels, type SeriesSet } from '../series';
+import { seriesName, speaksOfUnixTime, type Labels, type SeriesSet } from '../series';
 import { earlierLines, missingComparison, shiftWords } from './comparison';
 import { alignRange, stepFacts } from '../time';
 import { chooseSeries, DEFAULT_MAX_SERIES, styleLines, type PanelLine, type PanelProblem, type PanelStatus } from '../panels';
@@ -65,6 +65,9 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   const queries = specQueries.map((q, i) => ({ ...q, expr: overrides?.[i] || q.expr }));
   // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
   const legendsKey = specQueries.map((q) => q.legend ?? '').join('\n');
+  // The queries tell whether values are Unix times (time(), timestamp()); a string key as legends
+  // (joined by NUL: a query may span lines).
+  const exprsKey = specQueries.map((q, i) => overrides?.[i] || q.expr).join('\u0000');
   const edited = queries.some((q, i) => q.expr !== specQueries[i]?.expr);
   const scrapeIntervalMs = useScrapeInterval();
   // Only a moving range refreshes incrementally: an absolute one is asked whole again.
@@ -109,10 +112,10 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   const budget = maxSeries ?? DEFAULT_MAX_SERIES;
   const drawn = useMemo(() => {
     // The budget first, then colours: a series left out must not take the colour of one drawn.
-    const chosen = chooseSeries(linesOf(datas, legendsKey.split('\n')), budget);
+    const chosen = chooseSeries(linesOf(datas, legendsKey.split('\n'), exprsKey.split('\u0000')), budget);
     // Colour follows each series' identity, so lines keep theirs when another one disappears.
     return { kept: styleLines(chosen.kept), omitted: chosen.omitted };
-  }, [datas, legendsKey, budget]);
+  }, [datas, legendsKey, exprsKey, budget]);
 
   const earlier = useMemo(() => (shift > 0 ? earlierLines(drawn.kept, earlierDatas, shift, lineKey) : []), [drawn.kept, earlierDatas, shift]);
 
@@ -151,12 +154,14 @@ function lineKey(queryIndex: number, labels: Labels): string {
   return `${queryIndex}:${JSON.stringify(labels)}`;
 }
 
-function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[]): Omit<PanelLine, 'color' | 'aggregate'>[] {
+function linesOf(datas: readonly (SeriesSet | undefined)[], legends: readonly string[], exprs: readonly string[]): Omit<PanelLine, 'color' | 'aggregate'>[] {
   const out: Omit<PanelLine, 'color' | 'aggregate'>[] = [];
   datas.forEach((data, qi) => {
     const legend = legends[qi] || undefined;
+    const expr = exprs[qi] ?? '';
     for (const series of data?.series ?? []) {
-      out.push({ key: lineKey(qi, series.labels), name: seriesName(series.labels, legend), series });
+      const line = { key: lineKey(qi, series.labels), name: seriesName(series.labels, legend), series };
+      out.push(speaksOfUnixTime(expr, series.labels.__name__) ? { ...line, unixTime: true } : line);
     }
   });
   return out;

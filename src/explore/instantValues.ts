@@ -1,5 +1,5 @@
 import type { InstantResult } from '../prometheus';
-import { seriesName } from '../series';
+import { seriesName, speaksOfUnixTime, unixSecondsToMs } from '../series';
 
 /** Rows a table lists at most: more is not read by anyone, and stays cheap to draw whatever the server answers. */
 export const MAX_TABLE_ROWS = 200;
@@ -28,17 +28,13 @@ export function formatSampleValue(value: number): string {
   return String(value);
 }
 
-// Unix seconds of the years 2001–2286: what `time()`, `timestamp()` and `*_time_seconds` answer.
-const EPOCH_SECONDS_MIN = 1e9;
-const EPOCH_SECONDS_MAX = 1e10;
-
 /**
  * Epoch ms of a value that reads as Unix seconds: in the years such timestamps fall in, and asked by
- * a query (or named by a metric) that speaks of time. Byte counts of the same size stay numbers.
+ * a query (or named by a metric) that speaks of time — the rule panels' legends and tooltips follow.
+ * Byte counts of the same size stay numbers.
  */
 export function epochSecondsOf(value: number, expr: string, metricName: string | undefined): number | undefined {
-  if (!(value >= EPOCH_SECONDS_MIN && value < EPOCH_SECONDS_MAX)) return undefined;
-  return /time/i.test(expr) || /time/i.test(metricName ?? '') ? value * 1000 : undefined;
+  return speaksOfUnixTime(expr, metricName) ? unixSecondsToMs(value) : undefined;
 }
 
 /** `expr`: the query as sent, which tells whether a value is a Unix timestamp. */

@@ -115,7 +115,9 @@ export function HoverLayer({ onHover, onPin, onZoom, onZoomOut }: Props) {
         onPointerUp={(event) => {
           const px = pointerX(event);
           if (event.pointerType === 'mouse') {
-            if (drag) zoomTo(drag.from, drag.to);
+            // Where the button is released, not the last move: a release can come with no move
+            // just before it (a fast flick, moves the browser coalesced).
+            if (drag) zoomTo(drag.from, px);
             setDrag(null);
             return;
           }

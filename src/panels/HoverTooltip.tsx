@@ -1,5 +1,6 @@
 import { formatTime } from '../time';
-import { formatValue, nearestIndex, type Unit } from '../series';
+import { nearestIndex, type Unit } from '../series';
+import { formatLineValue } from './lineValues';
 import { swatchStyle } from './palette';
 import type { PanelLine } from './types';
 
@@ -22,7 +23,7 @@ export function HoverTooltip({ time, x, chartWidth, step, lines, unit, timezone 
     const t = line.series.timestamps[i] as number;
     // A sample further than one step away is not "at" this time: the series has a gap here.
     if (Math.abs(t - time) > step) continue;
-    rows.push({ key: line.key, name: line.name, color: line.color, aggregate: line.aggregate, earlier: line.earlier, value: line.series.values[i] as number });
+    rows.push({ key: line.key, name: line.name, color: line.color, aggregate: line.aggregate, earlier: line.earlier, unixTime: line.unixTime, value: line.series.values[i] as number });
   }
   rows.sort((a, b) => (Number.isNaN(b.value) ? -Infinity : b.value) - (Number.isNaN(a.value) ? -Infinity : a.value));
   const left = x > chartWidth / 2 ? undefined : x + 12;
@@ -39,7 +40,7 @@ export function HoverTooltip({ time, x, chartWidth, step, lines, unit, timezone 
             <li key={row.key}>
               <span className="swatch" style={swatchStyle(row)} aria-hidden="true" />
               <span className="name">{row.name}</span>
-              <span className="value">{formatValue(row.value, unit)}</span>
+              <span className="value">{formatLineValue(row.value, unit, row.unixTime, timezone)}</span>
             </li>
           ))}
         </ul>

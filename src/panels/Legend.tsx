@@ -1,11 +1,14 @@
 import { memo, useMemo } from 'react';
-import { formatValue, seriesStats, type Unit } from '../series';
+import { seriesStats, type Unit } from '../series';
+import { formatLineValue } from './lineValues';
 import { swatchStyle } from './palette';
 import type { PanelLine } from './types';
 
 interface Props {
   readonly lines: readonly PanelLine[];
   readonly unit: Unit;
+  /** The view's timezone: values that are Unix timestamps read as dates in it. */
+  readonly timezone: string;
   readonly hidden: ReadonlySet<string>;
   readonly onToggle: (name: string) => void;
   /** A plain click: this series alone (Grafana's habit); Ctrl/Cmd+click toggles it. Absent: a click toggles. */
@@ -13,7 +16,7 @@ interface Props {
 }
 
 /** Name, last and max of every series — the figures an on-call engineer reads first. */
-export const Legend = memo(function Legend({ lines, unit, hidden, onToggle, onIsolate }: Props) {
+export const Legend = memo(function Legend({ lines, unit, timezone, hidden, onToggle, onIsolate }: Props) {
   if (lines.length === 0) return null;
   return (
     <table className="legend" aria-label="Legend">
@@ -26,7 +29,7 @@ export const Legend = memo(function Legend({ lines, unit, hidden, onToggle, onIs
       </thead>
       <tbody>
         {lines.map((line) => (
-          <LegendRow key={line.key} line={line} unit={unit} isHidden={hidden.has(line.name)} onToggle={onToggle} onIsolate={onIsolate} />
+          <LegendRow key={line.key} line={line} unit={unit} timezone={timezone} isHidden={hidden.has(line.name)} onToggle={onToggle} onIsolate={onIsolate} />
         ))}
       </tbody>
     </table>
@@ -36,6 +39,7 @@ export const Legend = memo(function Legend({ lines, unit, hidden, onToggle, onIs
 interface RowProps {
   readonly line: PanelLine;
   readonly unit: Unit;
+  readonly timezone: string;
   readonly isHidden: boolean;
   readonly onToggle: (name: string) => void;
   readonly onIsolate?: (name: string) => void;
@@ -43,7 +47,7 @@ interface RowProps {
 
 // A row re-renders, and scans its series for the figures, only when its own series, unit or
 // visibility changed: a refresh that changed one query's answer leaves the other rows alone.
-const LegendRow = memo(function LegendRow({ line, unit, isHidden, onToggle, onIsolate }: RowProps) {
+const LegendRow = memo(function LegendRow({ line, unit, timezone, isHidden, onToggle, onIsolate }: RowProps) {
   const stats = useMemo(() => seriesStats(line.series.values), [line.series.values]);
   return (
     <tr className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
@@ -59,8 +63,8 @@ const LegendRow = memo(function LegendRow({ line, unit, isHidden, onToggle, onIs
           {line.name}
         </button>
       </th>
-      <td data-stat="last">{formatValue(stats.last, unit)}</td>
-      <td data-stat="max">{formatValue(stats.max, unit)}</td>
+      <td data-stat="last">{formatLineValue(stats.last, unit, line.unixTime, timezone)}</td>
+      <td data-stat="max">{formatLineValue(stats.max, unit, line.unixTime, timezone)}</td>
     </tr>
   );
 });

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { MarkerCluster } from './clusterMarkers';
 import type { EventMarker } from '../annotations';
 
@@ -18,6 +18,11 @@ interface Props {
   readonly onNavigate: (event: KeyboardEvent<SVGGElement>) => void;
 }
 
+/** An incident's colour as the custom property the marker styles read (absent: the default incident red). */
+function incidentColorStyle(color: string | undefined): CSSProperties | undefined {
+  return color ? ({ '--incident-color': color } as CSSProperties) : undefined;
+}
+
 // Half of a 44 px touch target around the mark.
 const HALF_TARGET_PX = 22;
 
@@ -31,6 +36,9 @@ export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpe
   const kinds = cluster.markers.map((m) => m.kind).join(', ');
   const name = `${count} events: ${kinds}${selected ? ` (selected: ${selected.kind})` : ''}`;
   const badgeWidth = 14 + String(count).length * 7;
+  // The badge takes the colour of its events' incident; events of several incidents keep the default.
+  const colors = new Set(cluster.markers.map((m) => m.color));
+  const sharedColor = colors.size === 1 ? cluster.markers[0]?.color : undefined;
   return (
     <g
       role="button"
@@ -41,6 +49,7 @@ export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpe
       aria-expanded={open}
       className={selected ? 'marker-cluster selected' : 'marker-cluster'}
       data-cluster-key={cluster.key}
+      style={incidentColorStyle(sharedColor)}
       data-count={count}
       data-x={cluster.x.toFixed(1)}
       onClick={() => onOpen(cluster)}
@@ -54,7 +63,17 @@ export function MarkerClusterMark({ cluster, xOf, area, selectedKey, open, onOpe
     >
       {cluster.markers.map((m) => {
         const x = xOf(m.time);
-        return <line key={m.key} x1={x} x2={x} y1={area.y} y2={area.y + area.height} className={m.key === selectedKey ? 'incident-marker-line selected' : 'incident-marker-line'} />;
+        return (
+          <line
+            key={m.key}
+            x1={x}
+            x2={x}
+            y1={area.y}
+            y2={area.y + area.height}
+            className={m.key === selectedKey ? 'incident-marker-line selected' : 'incident-marker-line'}
+            style={incidentColorStyle(m.color)}
+          />
+        );
       })}
       {/* The target spans the members and a finger's width around them, in the band above the plot. */}
       <rect x={cluster.x - HALF_TARGET_PX} y={area.y - 24} width={cluster.xEnd - cluster.x + 2 * HALF_TARGET_PX} height={44} fill="transparent" />

@@ -20,7 +20,7 @@ const markers: EventMarker[] = [
 ];
 
 /** A panel as wide as on a phone, holding the selection as the page would. */
-function PhonePanel() {
+function PhonePanel({ events = markers }: { events?: readonly EventMarker[] }) {
   const [selected, setSelected] = useState<string | undefined>(undefined);
   return (
     <TimeSeriesPanel
@@ -36,7 +36,7 @@ function PhonePanel() {
       status={{ hasData: true, fetching: false, problems: [], warnings: [], dataUpdatedAt: END }}
       thresholds={[]}
       windows={[]}
-      markers={markers}
+      markers={events}
       selectedMarkerKey={selected}
       onSelectMarker={(key) => setSelected(key === selected ? undefined : key)}
       onRetry={() => {}}
@@ -79,5 +79,28 @@ describe('event marks too close to tell apart', () => {
     expect(within(region).getByRole('button', { name: '3 events: detected, acknowledged, identified (selected: acknowledged)' })).toBeInTheDocument();
     await user.click(within(region).getByRole('button', { name: /selected: acknowledged/ }));
     expect(within(within(region).getByRole('dialog')).getByRole('button', { name: /^acknowledged at 10:15/ })).toHaveAttribute('aria-pressed', 'true');
-  });
+    // The file's first chart pays Recharts' cold start (~4.5 s here, more on a busy machine).
+  }, 15_000);
+});
+
+it('draw each event of a cluster in the colour of its incident, and the mark in theirs when they share one', () => {
+  const ORANGE = '#ff9830';
+  const BLUE = '#5794f2';
+  const shown: EventMarker[] = [
+    { key: 'a#0', time: at(10, 0), kind: 'detected', text: 'Memory alert fired', color: ORANGE },
+    { key: 'b#0', time: at(10, 10), kind: 'detected', text: 'Checkout errors', color: BLUE },
+    { key: 'a#1', time: at(12, 0), kind: 'mitigated', text: 'Traffic drained', color: ORANGE },
+    { key: 'a#2', time: at(12, 10), kind: 'resolved', text: 'Fix deployed', color: ORANGE },
+  ];
+  render(<PhonePanel events={shown} />);
+  const region = screen.getByRole('region', { name: 'Memory' });
+  const colours = (name: string) => {
+    const mark = within(region).getByRole('button', { name });
+    return {
+      mark: mark.style.getPropertyValue('--incident-color'),
+      lines: [...mark.querySelectorAll('line')].map((l) => l.style.getPropertyValue('--incident-color')),
+    };
+  };
+  expect(colours('2 events: detected, detected')).toEqual({ mark: '', lines: [ORANGE, BLUE] });
+  expect(colours('2 events: mitigated, resolved')).toEqual({ mark: ORANGE, lines: [ORANGE, ORANGE] });
 });

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
-import { formatValue, tickLabels, valueTicks, type Unit } from '../series';
+import { formatValue, valueTicks, type Unit } from '../series';
+import { valueAxisLabels } from './lineValues';
 import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
@@ -101,8 +102,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
   }, [drawn, props.thresholds, props.projections, unit, height]);
 
-  // Labels that tell every tick apart (epoch seconds would otherwise all read "1.71B").
-  const yLabels = useMemo(() => tickLabels(yAxis.ticks, unit), [yAxis.ticks, unit]);
+  // Labels that tell every tick apart (epoch seconds would otherwise all read "1.71B"); dates when
+  // every line is a Unix timestamp, as its legend and tooltip read it.
+  const unixTime = lines.length > 0 && lines.every((line) => line.unixTime === true);
+  const yLabels = useMemo(() => valueAxisLabels(yAxis.ticks, unit, unixTime, timezone), [yAxis.ticks, unit, unixTime, timezone]);
   const formatYTick = useCallback((v: number) => yLabels[yAxis.ticks.indexOf(v)] ?? formatValue(v, unit), [yLabels, yAxis.ticks, unit]);
   const layout = useMemo(() => chartLayout(width, yLabels), [width, yLabels]);
   const plotWidth = layout.plotWidth;

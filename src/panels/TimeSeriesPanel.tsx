@@ -208,7 +208,7 @@ export function TimeSeriesPanel(props: TimeSeriesPanelProps) {
             </div>
           )}
         </div>
-        <Legend lines={lines} unit={unit} hidden={hidden} onToggle={onToggleSeries} onIsolate={onIsolate} />
+        <Legend lines={lines} unit={unit} timezone={timezone} hidden={hidden} onToggle={onToggleSeries} onIsolate={onIsolate} />
       </div>
     </section>
   );

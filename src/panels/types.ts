@@ -10,6 +10,8 @@ export interface PanelLine {
   readonly aggregate: boolean;
   /** "Compare to": the same query shifted from earlier, drawn dashed and fainter. */
   readonly earlier?: boolean;
+  /** Its values are Unix seconds (its query or metric speaks of time, see speaksOfUnixTime): read as dates. */
+  readonly unixTime?: boolean;
   readonly series: Series;
 }
 

@@ -1,5 +1,6 @@
 export type { FetchFacts, Labels, Series, SeriesSet } from './types';
 export { formatValue, tickLabels, valueTicks, type Unit } from './units';
+export { speaksOfUnixTime, unixSecondsToMs } from './unixTime';
 export { keepUnchangedSeries } from './keepUnchanged';
 export { m4, nearestIndex, pixelColumns, seriesStats, seriesName, toSvgPath, type PathPoints } from './downsample';
 export { fnv1a32 } from './fnv1a';

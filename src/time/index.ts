@@ -17,6 +17,7 @@ export {
   type TimeInputResult,
 } from './range';
 export { formatPromDuration } from './promDuration';
+export { describeRelativeRange } from './describeRange';
 export { stepFor, stepFacts, alignRange, READABLE_STEPS, type StepFacts } from './step';
 export {
   resolveTimezone,
@@ -31,3 +32,4 @@ export {
 export { timeTicksForWidth, tickLabelWidthPx, type AxisTickOptions } from './axisTicks';
 export { instantOfWallClock, zoneOffsetAt, type WallClock } from './zone';
 export { MAX_TIMER_DELAY_MS, timerDelay } from './timer';
+export { useClock } from './useClock';

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
@@ -43,4 +43,24 @@ it('Later is disabled while the range ends now', async () => {
   openApp('?v=1&from=now-6h&to=now');
   expect(await screen.findByRole('button', { name: 'Later' })).toBeDisabled();
   expect(screen.getByRole('button', { name: 'Earlier' })).toBeEnabled();
+});
+
+it('a drag-zoom ends where the mouse is released, even with no move just before the release', async () => {
+  openApp(`?v=1&from=${START}&to=${END}`);
+  // A panel without leak projections: its time axis spans exactly the range.
+  const cache = panel('Cache size');
+  await waitFor(() => expect(drawnLines(cache).length).toBeGreaterThan(0));
+  const plot = cache.querySelector<SVGRectElement>('.hover-layer > rect.hover-target');
+  if (!plot) throw new Error('no plot in the chart');
+  const left = Number(plot.getAttribute('x'));
+  const width = Number(plot.getAttribute('width'));
+  const timeAt = (x: number) => Math.round(START + ((x - left) / width) * (END - START));
+  const mouse = (x: number) => ({ pointerType: 'mouse', pointerId: 1, button: 0, clientX: x, clientY: 50 });
+
+  fireEvent.pointerDown(plot, mouse(left + width * 0.25));
+  fireEvent.pointerMove(plot, mouse(left + width * 0.5));
+  // Released 40 px further than the last move reported (a fast flick, or a move the browser coalesced).
+  fireEvent.pointerUp(plot, mouse(left + width * 0.5 + 40));
+
+  expect(rangeInLink()).toEqual([timeAt(left + width * 0.25), timeAt(left + width * 0.5 + 40)]);
 });
