@@ -3,7 +3,7 @@ import { toOpenMetrics } from '../../mocks';
 import { serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
 
 export const DIST = resolve(process.cwd(), 'dist');
-export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.txt';
+export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.json';
 
 /** The config a deployment behind a same-origin proxy uses. */
 export const PROXIED_CONFIG = {
