@@ -21,7 +21,7 @@ function runtimeConfig(): Plugin {
                 datasource: { url: '/prometheus' },
                 timezone: 'UTC',
                 dashboards: ['dashboards/incident.json'],
-                incidents: ['incidents/2024-01-15-webapp-memory-leak.txt'],
+                incidents: ['incidents/2024-01-15-webapp-memory-leak.json'],
               })
             : readFileSync(configPath, 'utf8');
         res.setHeader('content-type', 'application/json');

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toOpenMetrics } from '../mocks/scenario';
-import { dashboardLeakRuleFile, parseDashboard } from '../src/dashboard';
+import { parseDashboard } from '../src/dashboard';
+import { dashboardLeakRuleFile } from '../src/dashboard/dashboardLeakRules';
 import {
   BINARIES,
   countProbeSeries,

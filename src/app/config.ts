@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { formatZodError } from '../schema';
+import { formatZodError, z } from '../schema';
 import { DEFAULT_MAX_RESPONSE_BYTES, type IncrementalPolicy } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
 
@@ -8,15 +7,15 @@ import { parseDuration, HOUR_MS } from '../time';
  * `datasource.url`: "demo" runs the built-in demo backend in the browser; otherwise an absolute
  * http(s) URL or a same-origin path such as "/prometheus" (behind a reverse proxy).
  */
-const datasourceUrl = z
-  .string()
-  .trim()
-  .refine((url) => url === 'demo' || isSameOriginPath(url) || isHttpUrl(url), {
+const datasourceUrl = z.string().check(
+  z.trim(),
+  z.refine((url) => url === 'demo' || isSameOriginPath(url) || isHttpUrl(url), {
     message: 'must be "demo", an http(s) URL or a path on this site such as "/prometheus" (not "//host" or "/\\host")',
-  })
-  .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
+  }),
+  z.refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
     message: 'must not contain credentials; use datasource.headers instead',
-  });
+  }),
+);
 
 /**
  * A path on this site. Browsers read "//host/…" and "/\host/…" as another host, and drop tabs and
@@ -48,8 +47,8 @@ function hasUnsafeUrlCharacter(url: string): boolean {
 
 // RFC 9110 field names; values on one line in Latin-1, which is all `Headers` accepts. A line
 // break or NUL passed validation once, then made every request fail as "cannot reach the server".
-const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name (letters, digits and -)');
-const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)');
+const headerName = z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name (letters, digits and -)'));
+const headerValue = z.string().check(z.regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)'));
 
 /** Bounds of `datasource.maxResponseBytes`: 64 KiB to 1 GiB. */
 export const RESPONSE_BYTES_LIMITS = { min: 64 * 1024, max: 1024 * 1024 * 1024 } as const;
@@ -58,22 +57,26 @@ const MIN_SCRAPE_INTERVAL_MS = 1_000;
 const MAX_SCRAPE_INTERVAL_MS = HOUR_MS;
 
 /** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
-const scrapeInterval = z.string().refine(
-  (text) => {
-    const ms = parseDuration(text);
-    return ms !== null && ms >= MIN_SCRAPE_INTERVAL_MS && ms <= MAX_SCRAPE_INTERVAL_MS;
-  },
-  { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
+const scrapeInterval = z.string().check(
+  z.refine(
+    (text) => {
+      const ms = parseDuration(text);
+      return ms !== null && ms >= MIN_SCRAPE_INTERVAL_MS && ms <= MAX_SCRAPE_INTERVAL_MS;
+    },
+    { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
+  ),
 );
 
 /** A Prometheus duration within bounds (ms), e.g. "2m". */
 function boundedDuration(minMs: number, maxMs: number, words: string) {
-  return z.string().refine(
-    (text) => {
-      const ms = parseDuration(text);
-      return ms !== null && ms >= minMs && ms <= maxMs;
-    },
-    { message: `must be a Prometheus duration ${words}` },
+  return z.string().check(
+    z.refine(
+      (text) => {
+        const ms = parseDuration(text);
+        return ms !== null && ms >= minMs && ms <= maxMs;
+      },
+      { message: `must be a Prometheus duration ${words}` },
+    ),
   );
 }
 
@@ -90,32 +93,31 @@ export const INCREMENTAL_LIMITS = { maxOverlapMs: HOUR_MS, minFullEveryMs: 60_00
  * ingest minutes late, as do rule groups with a `query_offset`: raise it for them. Out-of-order
  * ingestion beyond the overlap needs `enabled: false`.
  */
-const incremental = z
-  .object({
-    enabled: z.boolean().default(true),
-    /** Absent: `defaultOverlapMs` of the scrape interval. */
-    overlap: boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"').optional(),
-    fullRefetchEvery: boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"').default('10m'),
-  })
-  .strict();
+const incremental = z.strictObject({
+  enabled: z._default(z.boolean(), true),
+  /** Absent: `defaultOverlapMs` of the scrape interval. */
+  overlap: z.optional(boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"')),
+  fullRefetchEvery: z._default(boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"'), '10m'),
+});
 
 export const configSchema = z.object({
-  datasource: z
-    .object({
-      url: datasourceUrl.default('demo'),
-      headers: z.record(headerName, headerValue).default({}),
+  datasource: z._default(
+    z.object({
+      url: z._default(datasourceUrl, 'demo'),
+      headers: z._default(z.record(headerName, headerValue), {}),
       /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
-      maxResponseBytes: z.number().int().min(RESPONSE_BYTES_LIMITS.min).max(RESPONSE_BYTES_LIMITS.max).default(DEFAULT_MAX_RESPONSE_BYTES),
-      scrapeInterval: scrapeInterval.default('15s'),
-      incremental: incremental.default({ enabled: true, fullRefetchEvery: '10m' }),
-    })
-    .default({ url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } }),
-  timezone: z.string().default('UTC'),
-  dashboards: z.array(z.string().min(1)).min(1).max(50).default(['dashboards/incident.json']),
-  incidents: z.array(z.string().min(1)).max(200).default([]),
-  title: z.string().default('vigil'),
+      maxResponseBytes: z._default(z.int().check(z.gte(RESPONSE_BYTES_LIMITS.min), z.lte(RESPONSE_BYTES_LIMITS.max)), DEFAULT_MAX_RESPONSE_BYTES),
+      scrapeInterval: z._default(scrapeInterval, '15s'),
+      incremental: z._default(incremental, { enabled: true, fullRefetchEvery: '10m' }),
+    }),
+    { url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } },
+  ),
+  timezone: z._default(z.string(), 'UTC'),
+  dashboards: z._default(z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(50)), ['dashboards/incident.json']),
+  incidents: z._default(z.array(z.string().check(z.minLength(1))).check(z.maxLength(200)), []),
+  title: z._default(z.string(), 'vigil'),
   /** Desktop theme; kiosk mode is always the dark high-contrast one. */
-  theme: z.enum(['dark', 'light']).default('dark'),
+  theme: z._default(z.enum(['dark', 'light']), 'dark'),
 });
 
 export type VigilConfig = z.infer<typeof configSchema>;

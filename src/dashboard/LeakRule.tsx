@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { leakRuleFile, type LeakRuleInput } from '../leaks';
+import { leakRuleFile, type LeakRuleInput } from '../leaks/alertRule';
 
 /** The Prometheus alerting rule that would have caught this panel's leak, to read and to copy. */
 export function LeakRule({ input }: { readonly input: LeakRuleInput }) {

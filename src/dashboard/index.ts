@@ -19,7 +19,7 @@ export { labelValuesRange, useDashboardVariables } from './useDashboardVariables
 export type { VariableOptionsState } from './useDashboardVariables';
 export { VariablePicker } from './VariablePicker';
 export { TimeRangeProvider, useTimeRange, type DashboardTime } from './TimeRangeProvider';
-export { dashboardLeakRuleFile, leakRuleInput } from './leakRuleInputs';
+export { leakRuleInput } from './leakRuleInputs';
 export { FIRING_ALERTS_EXPR, useAlertBands, useFiringAlerts, type FiringAlertsState } from './useAlerts';
 export { usePanelQueries, type PanelQueries } from './usePanelQueries';
 export { describeQueryError } from './problems';

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
-import { formatZodError } from '../schema';
+import { formatZodError, z } from '../schema';
 import { isValidTimezone } from '../time';
 import { formatIsoInstant, parseIsoInstant } from './isoInstant';
 import type { Incident, IncidentEvent } from './model';
@@ -30,43 +29,48 @@ const L = INCIDENT_FILE_LIMITS;
 // Ids go into links (`incident=<id>`) and marker keys: letters, digits and . _ - only, starting alphanumeric.
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-const isoInstant = z
-  .string()
-  .max(40)
-  .refine((text) => parseIsoInstant(text) !== null, {
+const isoInstant = z.string().check(
+  z.maxLength(40),
+  z.refine((text) => parseIsoInstant(text) !== null, {
     message: 'must be an ISO 8601 time with an offset between the years 0001 and 9999, e.g. "2024-01-15T10:05:00Z" or "2024-01-15T11:05:00+01:00"',
-  });
+  }),
+);
 
 const eventSchema = z.strictObject({
   time: isoInstant,
   kind: z.enum(INCIDENT_EVENT_KINDS),
-  text: z.string().trim().min(1).max(L.textChars),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(L.textChars)),
 });
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
 
 export const incidentFileSchema = z
   .strictObject({
     schemaVersion: z.literal(INCIDENT_FILE_VERSION),
-    id: z.string().min(1).max(L.idChars).regex(ID_PATTERN, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit'),
-    title: z.string().trim().min(1).max(L.titleChars),
-    timezone: z.string().max(L.timezoneChars).refine((tz) => tz === 'UTC' || isValidTimezone(tz), { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' }),
+    id: z.string().check(z.minLength(1), z.maxLength(L.idChars), z.regex(ID_PATTERN, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit')),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(L.titleChars)),
+    timezone: z.string().check(
+      z.maxLength(L.timezoneChars),
+      z.refine((tz) => tz === 'UTC' || isValidTimezone(tz), { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' }),
+    ),
     start: isoInstant,
-    end: isoInstant.optional(),
+    end: z.optional(isoInstant),
     severity: optionalText(L.severityChars),
     summary: optionalText(L.textChars),
     impact: optionalText(L.textChars),
     rootCause: optionalText(L.textChars),
-    events: z.array(eventSchema).max(L.events),
+    events: z.array(eventSchema).check(z.maxLength(L.events)),
   })
-  .superRefine((file, context) => {
-    if (file.end === undefined) return;
-    const start = parseIsoInstant(file.start);
-    const end = parseIsoInstant(file.end);
-    if (start !== null && end !== null && end < start) {
-      context.addIssue({ code: 'custom', path: ['end'], message: `must not be before "start" (${file.start})` });
-    }
-  });
+  .check(
+    z.superRefine((file, context) => {
+      if (file.end === undefined) return;
+      const start = parseIsoInstant(file.start);
+      const end = parseIsoInstant(file.end);
+      if (start !== null && end !== null && end < start) {
+        context.addIssue({ code: 'custom', path: ['end'], message: `must not be before "start" (${file.start})` });
+      }
+    }),
+  );
 
 export type IncidentFile = z.infer<typeof incidentFileSchema>;
 

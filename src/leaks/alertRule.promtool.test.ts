@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { MEMORY_ALERT_THRESHOLD_BYTES, rawSeries, SCENARIO } from '../../mocks/scenario';
 import { BINARIES, requireBinary } from '../../test/e2e/binaries';
 import { promtool } from '../../test/promtool';
-import { dashboardLeakRuleFile, leakRuleInput, parseDashboard } from '../dashboard';
+import { leakRuleInput, parseDashboard } from '../dashboard';
+import { dashboardLeakRuleFile } from '../dashboard/dashboardLeakRules';
 import { interpolate, resolveVariables } from '../dashboard/variables';
 import { leakRules } from './alertRule';
 

@@ -1,4 +1,4 @@
 export { estimateLeak, type LeakEstimate, type LeakWatchSettings } from './estimateLeak';
 export { describeLeak, approximately, minutesFromNow } from './describeLeak';
 export { resolveLeakWatch, leakDurationProblem, type LeakWatchOption, type LeakWatchResolution } from './settings';
-export { leakRuleFile, type LeakRuleInput } from './alertRule';
+export type { LeakRuleInput } from './alertRule';

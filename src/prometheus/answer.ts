@@ -2,7 +2,7 @@
  * Turns a Prometheus HTTP API answer (its text and status) into data or a PromClientError. Pure and
  * free of fetch, so the same rules apply on the page and in the answer reader's worker.
  */
-import type { z } from 'zod';
+import type { z } from '../schema';
 import { formatZodError } from '../schema';
 import type { Series } from '../series/types';
 import { convertMatrix, SampleValueError } from './convert';
@@ -28,7 +28,7 @@ export interface Envelope<T> {
 export const RAW_ANSWER_HEAD_CHARS = 64 * 1024;
 
 /** The success envelope's data, or the PromClientError the answer means. */
-export function readEnvelope<S extends z.ZodType>(text: string, status: AnswerStatus, endpoint: string, dataSchema: S): Envelope<z.infer<S>> {
+export function readEnvelope<S extends z.ZodMiniType>(text: string, status: AnswerStatus, endpoint: string, dataSchema: S): Envelope<z.infer<S>> {
   let body: unknown;
   let isJson = true;
   try {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../schema';
 import type { Labels, Series, SeriesSet } from '../series/types';
 import { converted, readEnvelope, type AnswerStatus, type Envelope, type RangeAnswer } from './answer';
 import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs } from './convert';
@@ -250,7 +250,7 @@ export function createPromClient(options: PromClientOptions): PromClient {
     }
   }
 
-  function request<S extends z.ZodType>(
+  function request<S extends z.ZodMiniType>(
     endpoint: string,
     method: 'GET' | 'POST',
     params: URLSearchParams,

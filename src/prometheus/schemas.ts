@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 
 /**
  * The Prometheus HTTP API's JSON, as documented at prometheus.io/docs/prometheus/latest/querying/api
@@ -16,27 +16,29 @@ export const samplePairSchema = z.tuple([z.number(), z.string()]);
  * (measured: 2.5 s against 1.5 s for JSON.parse itself). This check does the same job in one plain
  * loop and still reports the first bad element's path through zod.
  */
-export const samplePairsSchema = z.custom<Array<[number, string]>>().superRefine((value, ctx) => {
-  if (!Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: 'expected an array of [time, "value"] pairs', input: value });
-    return;
-  }
-  for (let i = 0; i < value.length; i++) {
-    const pair: unknown = value[i];
-    if (!Array.isArray(pair) || pair.length !== 2) {
-      ctx.addIssue({ code: 'custom', message: 'expected a [time, "value"] pair', path: [i], input: pair });
+export const samplePairsSchema = z.custom<Array<[number, string]>>().check(
+  z.superRefine((value, ctx) => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an array of [time, "value"] pairs', input: value });
       return;
     }
-    if (typeof pair[0] !== 'number') {
-      ctx.addIssue({ code: 'custom', message: 'expected a number (unix seconds)', path: [i, 0], input: pair[0] });
-      return;
+    for (let i = 0; i < value.length; i++) {
+      const pair: unknown = value[i];
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        ctx.addIssue({ code: 'custom', message: 'expected a [time, "value"] pair', path: [i], input: pair });
+        return;
+      }
+      if (typeof pair[0] !== 'number') {
+        ctx.addIssue({ code: 'custom', message: 'expected a number (unix seconds)', path: [i, 0], input: pair[0] });
+        return;
+      }
+      if (typeof pair[1] !== 'string') {
+        ctx.addIssue({ code: 'custom', message: 'expected a string sample value', path: [i, 1], input: pair[1] });
+        return;
+      }
     }
-    if (typeof pair[1] !== 'string') {
-      ctx.addIssue({ code: 'custom', message: 'expected a string sample value', path: [i, 1], input: pair[1] });
-      return;
-    }
-  }
-});
+  }),
+);
 
 /** Native histogram sample; kept loose because we do not draw them yet. */
 const histogramSchema = z.looseObject({ count: z.string(), sum: z.string() });
@@ -44,14 +46,14 @@ const histogramPairSchema = z.tuple([z.number(), histogramSchema]);
 
 export const matrixSeriesSchema = z.object({
   metric: labelsSchema,
-  values: samplePairsSchema.optional(),
-  histograms: z.array(histogramPairSchema).optional(),
+  values: z.optional(samplePairsSchema),
+  histograms: z.optional(z.array(histogramPairSchema)),
 });
 
 export const vectorSampleSchema = z.object({
   metric: labelsSchema,
-  value: samplePairSchema.optional(),
-  histogram: histogramPairSchema.optional(),
+  value: z.optional(samplePairSchema),
+  histogram: z.optional(histogramPairSchema),
 });
 
 export const queryDataSchema = z.discriminatedUnion('resultType', [
@@ -65,16 +67,16 @@ export const stringListSchema = z.array(z.string());
 export const seriesListSchema = z.array(labelsSchema);
 
 /** `/api/v1/metadata`: metric name → its type/help/unit as exposed (several when targets disagree). */
-export const metadataSchema = z.record(z.string(), z.array(z.object({ type: z.string(), help: z.string(), unit: z.string().optional() })));
+export const metadataSchema = z.record(z.string(), z.array(z.object({ type: z.string(), help: z.string(), unit: z.optional(z.string()) })));
 
 /** VictoriaMetrics 1.79 answers `{}`; every field is therefore optional here. */
 export const buildInfoSchema = z.object({
-  version: z.string().optional(),
-  revision: z.string().optional(),
-  branch: z.string().optional(),
-  buildUser: z.string().optional(),
-  buildDate: z.string().optional(),
-  goVersion: z.string().optional(),
+  version: z.optional(z.string()),
+  revision: z.optional(z.string()),
+  branch: z.optional(z.string()),
+  buildUser: z.optional(z.string()),
+  buildDate: z.optional(z.string()),
+  goVersion: z.optional(z.string()),
 });
 
 export const errorEnvelopeSchema = z.object({
@@ -83,21 +85,21 @@ export const errorEnvelopeSchema = z.object({
   error: z.string(),
 });
 
-function buildSuccessEnvelope<T extends z.ZodType>(data: T) {
+function buildSuccessEnvelope<T extends z.ZodMiniType>(data: T) {
   return z.object({
     status: z.literal('success'),
     data,
-    warnings: z.array(z.string()).optional(),
-    infos: z.array(z.string()).optional(),
+    warnings: z.optional(z.array(z.string())),
+    infos: z.optional(z.array(z.string())),
   });
 }
 
 // zod 4 compiles a parser the first time a schema is used; a schema built per response was
 // compiled again on every refresh (measured by the soak benchmark as growing compiled code).
-const successEnvelopes = new WeakMap<z.ZodType, z.ZodType>();
+const successEnvelopes = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
 
 /** Success envelope; `infos` appeared in Prometheus 2.51 (e.g. "metric might not be a counter"). Built once per data schema. */
-export function successEnvelopeSchema<T extends z.ZodType>(data: T): ReturnType<typeof buildSuccessEnvelope<T>> {
+export function successEnvelopeSchema<T extends z.ZodMiniType>(data: T): ReturnType<typeof buildSuccessEnvelope<T>> {
   let envelope = successEnvelopes.get(data);
   if (!envelope) {
     envelope = buildSuccessEnvelope(data);
@@ -119,11 +121,11 @@ export type BuildInfo = z.infer<typeof buildInfoSchema> & { readonly version: st
  */
 export const activeAlertSchema = z.object({
   labels: labelsSchema,
-  annotations: labelsSchema.optional(),
+  annotations: z.optional(labelsSchema),
   state: z.string(),
   /** RFC 3339; absent on older servers. */
-  activeAt: z.string().optional(),
-  value: z.string().optional(),
+  activeAt: z.optional(z.string()),
+  value: z.optional(z.string()),
 });
 export const alertsDataSchema = z.object({ alerts: z.array(activeAlertSchema) });
 export type RawActiveAlert = z.infer<typeof activeAlertSchema>;

@@ -1,1 +1,2 @@
 export { fieldPath, formatZodError } from './formatZodError';
+export { z } from './zod';

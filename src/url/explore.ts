@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { formatZodError } from '../schema';
+import { formatZodError, z } from '../schema';
 import { FRAGMENT_LIMITS } from './fragmentSchema';
 import { ignored, quote } from './queryParams';
 import { V1_KEYS } from './queryKeys';
@@ -62,9 +61,9 @@ export function readExploreHidden(values: readonly string[], queryCount: number,
 }
 
 const addedPanelSchema = z.object({
-  i: z.string().min(1).max(64).regex(ADDED_PANEL_ID, 'must be lower-case letters, digits and dashes'),
-  t: z.string().min(1).max(EXPLORE_LIMITS.titleChars),
-  e: z.string().min(1).max(EXPLORE_LIMITS.queryChars),
+  i: z.string().check(z.minLength(1), z.maxLength(64), z.regex(ADDED_PANEL_ID, 'must be lower-case letters, digits and dashes')),
+  t: z.string().check(z.minLength(1), z.maxLength(EXPLORE_LIMITS.titleChars)),
+  e: z.string().check(z.minLength(1), z.maxLength(EXPLORE_LIMITS.queryChars)),
 });
 
 /** An added panel as the fragment holds it: short member names, since every byte lands in the link. */

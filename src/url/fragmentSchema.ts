@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
 import type { AddedPanelPayload } from './explore';
@@ -18,9 +18,9 @@ export const FRAGMENT_LIMITS = {
   jsonDepth: 8,
 } as const;
 
-const text = z.string().max(FRAGMENT_LIMITS.textChars);
+const text = z.string().check(z.maxLength(FRAGMENT_LIMITS.textChars));
 // The instants vigil can show (years 0001–9999), well inside what a Date holds.
-const epochMs = z.number().min(EARLIEST_TIME_MS).max(LATEST_TIME_MS);
+const epochMs = z.number().check(z.gte(EARLIEST_TIME_MS), z.lte(LATEST_TIME_MS));
 
 const incidentEventSchema = z.object({
   time: epochMs,
@@ -29,7 +29,7 @@ const incidentEventSchema = z.object({
 });
 
 // A zone as a postmortem writes it ("UTC", "+05:30", "America/Argentina/ComodRivadavia") is short.
-const writtenZone = z.string().max(64);
+const writtenZone = z.string().check(z.maxLength(64));
 const timezoneSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stated'), written: writtenZone }),
   z.object({ kind: z.literal('stated-offset'), written: writtenZone }),
@@ -37,26 +37,28 @@ const timezoneSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const importedIncidentSchema = z.object({
-  id: text.min(1),
+  id: z.string().check(z.maxLength(FRAGMENT_LIMITS.textChars), z.minLength(1)),
   title: text,
-  severity: text.optional(),
-  summary: text.optional(),
-  impact: text.optional(),
-  rootCause: text.optional(),
+  severity: z.optional(text),
+  summary: z.optional(text),
+  impact: z.optional(text),
+  rootCause: z.optional(text),
   start: epochMs,
-  end: epochMs.optional(),
-  events: z.array(incidentEventSchema).max(FRAGMENT_LIMITS.eventsPerIncident),
+  end: z.optional(epochMs),
+  events: z.array(incidentEventSchema).check(z.maxLength(FRAGMENT_LIMITS.eventsPerIncident)),
   timezone: text,
-  timezoneSource: timezoneSourceSchema.optional(),
-}) satisfies z.ZodType<Incident>;
+  timezoneSource: z.optional(timezoneSourceSchema),
+}) satisfies z.ZodMiniType<Incident>;
 
-export const importedIncidentsSchema = z.array(importedIncidentSchema).max(FRAGMENT_LIMITS.incidents);
+export const importedIncidentsSchema = z.array(importedIncidentSchema).check(z.maxLength(FRAGMENT_LIMITS.incidents));
 
 export const overridesSchema = z
-  .record(z.string().min(1), z.array(z.string().max(FRAGMENT_LIMITS.queryChars)).max(FRAGMENT_LIMITS.queriesPerPanel))
-  .refine((record) => Object.keys(record).length <= FRAGMENT_LIMITS.overridePanels, {
-    message: `more than ${FRAGMENT_LIMITS.overridePanels} panels`,
-  });
+  .record(z.string().check(z.minLength(1)), z.array(z.string().check(z.maxLength(FRAGMENT_LIMITS.queryChars))).check(z.maxLength(FRAGMENT_LIMITS.queriesPerPanel)))
+  .check(
+    z.refine((record) => Object.keys(record).length <= FRAGMENT_LIMITS.overridePanels, {
+      message: `more than ${FRAGMENT_LIMITS.overridePanels} panels`,
+    }),
+  );
 
 /** The JSON inside `#z=`; short member names because every byte lands in the link. */
 export interface FragmentPayload {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { axisTickPositions, drawnLines, legendRows, markerPositions, panel, panelRange, waitForLines } from './appPage';
 import { launchChromium, serveDist, type RunningStaticServer } from './index';
-import { DIST, INCIDENT_DOCUMENT, PROXIED_CONFIG, startProxiedPrometheusSite } from './realSite';
+import { DIST, PROXIED_CONFIG, SEED_POSTMORTEM, startProxiedPrometheusSite } from './realSite';
 
 // A link pasted into the incident channel and opened elsewhere — another browser, another
 // timezone — shows the same view.
@@ -30,7 +30,7 @@ beforeAll(async () => {
   ({ site, stop: stopSite, backend: { url: backendUrl } } = await startProxiedPrometheusSite());
   catalogSite = await serveDist({
     distDir: DIST,
-    config: { ...PROXIED_CONFIG, incidents: ['incidents/cache-stampede.json', INCIDENT_DOCUMENT] },
+    config: { ...PROXIED_CONFIG, incidents: ['incidents/cache-stampede.json', SEED_POSTMORTEM] },
     proxyTarget: backendUrl,
     extraFiles: { '/incidents/cache-stampede.json': JSON.stringify(INCIDENT_FILE) },
   });

@@ -4,7 +4,9 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, serveDist, startPrometheus, type RunningBackend, type RunningStaticServer } from './index';
 
 export const DIST = resolve(process.cwd(), 'dist');
-export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.txt';
+export const INCIDENT_DOCUMENT = 'incidents/2024-01-15-webapp-memory-leak.json';
+/** The postmortem text the seed incident file is made from, for tests of postmortems listed in config.json. */
+export const SEED_POSTMORTEM = 'incidents/2024-01-15-webapp-memory-leak.txt';
 
 /** The config a deployment behind a same-origin proxy uses. */
 export const PROXIED_CONFIG = {
