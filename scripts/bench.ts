@@ -22,6 +22,7 @@ import { benchRenderers, type RenderFigure } from '../test/bench/renderBench';
 import { formatRenderTable } from '../test/bench/renderTable';
 import { benchWallTraffic, type WallTrafficFigure } from '../test/bench/wallTrafficBench';
 import { formatRefreshProfile, profileRefresh } from '../test/bench/renderProfile';
+import { formatLoadProfile, profileFirstLoad } from '../test/bench/loadProfile';
 import { cpus, loadavg } from 'node:os';
 
 const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--skip-browser] [--first-load-only]
@@ -39,7 +40,10 @@ const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--sk
   --skip-wall      everything but the wall-traffic bench
   --wall-seconds N seconds each wall is watched (default 30)
   --render-profile N  only profile one refresh of vigil's chart and of uPlot at N series × 11,000 points
-                   (timeline split and sampled scripting by owner), instead of the side-by-side tables`;
+                   (timeline split and sampled scripting by owner), instead of the side-by-side tables
+  --load-profile   only profile first loads (uses --dist, --loads) against a real Prometheus: requests in
+                   order, main-thread tasks, timeline split, heaviest functions (build with --minify false
+                   into another folder for names)`;
 
 interface BenchOptions {
   runs: number;
@@ -54,6 +58,7 @@ interface BenchOptions {
   wallSeconds: number;
   /** Series count of the refresh profile; 0: no profile. */
   renderProfile: number;
+  loadProfile: boolean;
 }
 
 function parseArgs(argv: readonly string[]): BenchOptions {
@@ -69,6 +74,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     wallSeconds: 30,
     renderProfile: 0,
     firstLoadOnly: false,
+    loadProfile: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -89,6 +95,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--skip-wall') options.wall = 'skip';
     else if (arg === '--wall-seconds') options.wallSeconds = Math.min(count(), 600);
     else if (arg === '--render-profile') options.renderProfile = count();
+    else if (arg === '--load-profile') options.loadProfile = true;
     else if (arg === '--series') {
       const list = (argv[++i] ?? '').split(',').map(Number);
       if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000)) throw new Error('--series needs series counts from 1 to 1,000, e.g. 1,10');
@@ -210,6 +217,25 @@ async function renderProfiles(seriesCount: number): Promise<void> {
   }
 }
 
+/** First loads traced and sampled, one at a time, against the real Prometheus of the first-load figure. */
+async function loadProfiles(options: BenchOptions): Promise<void> {
+  ensureDist(options.distDir);
+  const backend = await startPrometheus({ openMetrics: toOpenMetrics() });
+  const site = await serveDist({ distDir: options.distDir, config: PROXIED_CONFIG, proxyTarget: backend.url });
+  const browser = await launchChromium();
+  try {
+    const total = PANELS.reduce((n, p) => n + p.lines, 0);
+    for (let i = 0; i < options.loads; i++) {
+      console.log(`\nFirst load ${i + 1} profiled in Chromium ${browser.version()}, ${options.distDir} (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      console.log(formatLoadProfile(await profileFirstLoad(browser, `${site.url}/`, total)));
+    }
+  } finally {
+    await browser.close();
+    await site.stop();
+    await backend.stop();
+  }
+}
+
 /** What the production build makes a browser fetch before the panels are drawn, and how long that takes. */
 async function firstLoad(options: BenchOptions): Promise<void> {
   console.log('\nFirst load: a production build with sourcemaps (vite build --sourcemap, in a temporary folder), gzip at level 6');
@@ -255,6 +281,7 @@ async function firstLoad(options: BenchOptions): Promise<void> {
 async function main(options: BenchOptions): Promise<void> {
   if (options.wall === 'only') return wallTraffic(options);
   if (options.renderProfile > 0) return renderProfiles(options.renderProfile);
+  if (options.loadProfile) return loadProfiles(options);
   if (options.render === 'only') return renderSideBySide(options);
   if (options.firstLoadOnly) return firstLoad(options);
   console.log(`vigil bench — Node ${process.version}, median of ${options.runs} runs unless noted\n`);

@@ -60,7 +60,7 @@ export function DashboardPanel(props: Props) {
   const { start, end, timezone } = useTimeRange();
   const [editing, setEditing] = useState(false);
   const inspecting = props.inspecting && !props.readOnly;
-  const [ref, width] = useElementWidth<HTMLDivElement>(1000);
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(1000);
   const data = usePanelQueries({
     specQueries: spec.queries,
     overrides: props.overrides,
@@ -70,6 +70,7 @@ export function DashboardPanel(props: Props) {
     plotWidthPx: Math.max(100, width - CHART_CHROME_PX),
     maxSeries: spec.maxSeries,
     compareShiftMs: props.compareShiftMs,
+    enabled: measured,
   });
   const shownLines = useMemo(() => (data.earlierLines.length > 0 ? [...data.lines, ...data.earlierLines] : data.lines), [data.lines, data.earlierLines]);
   // Hidden series are out of the leak flags as they are out of the tooltip (Grafana's habit).

@@ -26,6 +26,8 @@ interface Inputs {
   readonly maxSeries: number | undefined;
   /** "Compare to": also ask each query this many ms earlier (undefined = off). */
   readonly compareShiftMs?: number;
+  /** False while the width (and so the step) is not known yet: nothing is asked at a guessed step. */
+  readonly enabled?: boolean;
 }
 
 export interface PanelQueries {
@@ -60,7 +62,7 @@ export interface PanelQueries {
  * asking for the range it asked for; it moves to the newest range once they answer. A slow panel
  * therefore holds back only itself, never the others.
  */
-export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx, maxSeries, compareShiftMs }: Inputs): PanelQueries {
+export function usePanelQueries({ specQueries, overrides, variables, start, end, plotWidthPx, maxSeries, compareShiftMs, enabled = true }: Inputs): PanelQueries {
   const client = usePromClient();
   const queries = specQueries.map((q, i) => ({ ...q, expr: overrides?.[i] || q.expr }));
   // Legends change only with the spec; a string key keeps the lines memo from seeing new arrays.
@@ -90,7 +92,7 @@ export function usePanelQueries({ specQueries, overrides, variables, start, end,
   const shift = compareShiftMs !== undefined && compareShiftMs > 0 ? compareShiftMs : 0;
   const rangeQuery = (q: Interpolated, by: number) => ({
     ...rangeQueryOptions(client, { expr: q.expr, start: asked.start - by, end: asked.end - by, step: asked.step } satisfies RangeQueryParams, incremental),
-    enabled: q.problems.length === 0,
+    enabled: enabled && q.problems.length === 0,
   });
   // One list, so that "in flight" covers the earlier queries too: the panel moves on when all answered.
   const all = useQueries({

@@ -14,6 +14,7 @@ import { CrosshairTooltip } from './CrosshairTooltip';
 import type { CrosshairStore } from './crosshair';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { chartLayout } from './chartLayout';
+import { horizontalGridLines, verticalGridLines } from './gridCoordinates';
 import type { MarkerCluster } from './clusterMarkers';
 import { LeakProjection, projectionsEnd } from './LeakProjection';
 import { AlertBands } from './AlertBands';
@@ -55,8 +56,13 @@ export interface TimeSeriesChartProps {
 
 // Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
 // the axis' 11 px), so a narrow axis sized to its labels would break '1.50 GiB' over two lines. A
-// zero width turns that wrapping off.
+// zero width turns that wrapping off, and with it the measuring: Recharts sizes every word of every
+// label in a hidden DOM node (a forced layout each), the costliest part of drawing an axis.
 const SINGLE_LINE_TICK = { width: 0 } as const;
+// Every tick we hand over is shown: they are already spaced for the width (timeTicksForWidth,
+// valueTicks). Recharts' default ('preserveEnd') would measure each label, for the axis and again
+// for the grid, to drop those that overlap.
+const EVERY_TICK = 0;
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
@@ -130,7 +136,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   return (
     <>
       <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="2 4" className="grid" />
+        <CartesianGrid strokeDasharray="2 4" className="grid" verticalCoordinatesGenerator={verticalGridLines} horizontalCoordinatesGenerator={horizontalGridLines} />
         <XAxis
           dataKey="t"
           type="number"
@@ -138,6 +144,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           allowDataOverflow
           ticks={xTicks.ticks}
           tickFormatter={formatXTick}
+          tick={SINGLE_LINE_TICK}
+          interval={EVERY_TICK}
           className="x-axis"
         />
         <YAxis
@@ -147,7 +155,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           allowDataOverflow
           ticks={yAxis.ticks}
           tickFormatter={formatYTick}
-          tick={layout.narrow ? SINGLE_LINE_TICK : true}
+          tick={SINGLE_LINE_TICK}
+          interval={EVERY_TICK}
           className="y-axis"
         />
         {props.windows.map((w) => (

@@ -136,4 +136,15 @@ describe('reading range answers in a worker', () => {
   it('reads on this thread where there is no Worker', async () => {
     await expect(createRangeAnswerReader(undefined).read(ENDPOINT, OK, bytes())).resolves.toEqual(expected);
   });
+
+  it('reads a small answer here without starting the worker, and hands a big one to the worker', async () => {
+    const { started, create } = workers('answers');
+    const reader = createRangeAnswerReader(create, { readHereBelowBytes: TEXT.length + 1 });
+    await expect(reader.read(ENDPOINT, OK, bytes())).resolves.toEqual(expected);
+    expect(started).toHaveLength(0);
+    const bigger = createRangeAnswerReader(create, { readHereBelowBytes: TEXT.length });
+    await expect(bigger.read(ENDPOINT, OK, bytes())).resolves.toEqual(expected);
+    expect(started).toHaveLength(1);
+    expect(started[0]?.received).toHaveLength(1);
+  });
 });

@@ -55,8 +55,23 @@ function uniqueBuffers(chunks: readonly Uint8Array[]): ArrayBuffer[] {
   return [...new Set(chunks.map((chunk) => chunk.buffer as ArrayBuffer))];
 }
 
-export function createRangeAnswerReader(createWorker: (() => Worker) | undefined): RangeAnswerReader {
+export interface RangeAnswerReaderOptions {
+  /**
+   * Answers smaller than this are read here: a few milliseconds of work, where a worker's round
+   * trip (and, for the first answer, its script's fetch and start) costs more than the read.
+   */
+  readonly readHereBelowBytes?: number;
+}
+
+function byteLength(chunks: readonly Uint8Array[]): number {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.byteLength;
+  return total;
+}
+
+export function createRangeAnswerReader(createWorker: (() => Worker) | undefined, options: RangeAnswerReaderOptions = {}): RangeAnswerReader {
   if (!createWorker) return { read: readHere };
+  const readHereBelow = options.readHereBelowBytes ?? 0;
   const startWorker = createWorker;
   let worker: Worker | undefined;
   let ready = false;
@@ -150,7 +165,7 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
 
   return {
     read(endpoint, status, chunks, signal) {
-      if (unavailable) return readHere(endpoint, status, chunks, signal);
+      if (unavailable || byteLength(chunks) < readHereBelow) return readHere(endpoint, status, chunks, signal);
       if (signal?.aborted) return Promise.reject(abortReason(signal));
       return new Promise<RangeAnswer>((resolve, reject) => {
         const job: Job = { id: nextId++, endpoint, status, chunks, signal, resolve, reject, onAbort: () => cancel(job) };
@@ -166,10 +181,17 @@ function startRangeAnswerWorker(): Worker {
   return new Worker(new URL('./rangeAnswer.worker.ts', import.meta.url), { type: 'module', name: 'range answer reader' });
 }
 
+/**
+ * Below this an answer is read on the main thread. 128 KiB of matrix JSON (a dashboard panel's
+ * few series at its ~1 point per 2 px) reads in ~10 ms even on a busy machine, far under the 50 ms
+ * of a long task; the worker's script is then not even fetched on a dashboard's first load.
+ */
+export const READ_HERE_BELOW_BYTES = 128 * 1024;
+
 let shared: RangeAnswerReader | undefined;
 
-/** One reader (and so one worker) for the whole page, started at the first range query. */
+/** One reader (and so one worker) for the whole page, started at the first big range answer. */
 export function sharedRangeAnswerReader(): RangeAnswerReader {
-  shared ??= createRangeAnswerReader(typeof Worker === 'function' ? startRangeAnswerWorker : undefined);
+  shared ??= createRangeAnswerReader(typeof Worker === 'function' ? startRangeAnswerWorker : undefined, { readHereBelowBytes: READ_HERE_BELOW_BYTES });
   return shared;
 }

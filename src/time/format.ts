@@ -22,6 +22,8 @@ const validity = new Map<string, string | null>();
 
 /** Intl's canonical name for `tz` ('europe/berlin' → 'Europe/Berlin'), or null if unknown. */
 function canonicalZone(tz: string): string | null {
+  // Intl's own answer for it, without building a DateTimeFormat (see wallClockAt).
+  if (tz === 'UTC') return 'UTC';
   const known = validity.get(tz);
   if (known !== undefined) return known;
   let canonical: string | null = null;

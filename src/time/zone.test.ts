@@ -62,3 +62,19 @@ describe('startOfDay', () => {
     expect(startOfDay(Date.UTC(2024, 0, 15, 3), 'America/New_York')).toBe(Date.UTC(2024, 0, 14, 5));
   });
 });
+
+describe('wallClockAt in UTC', () => {
+  it('reads the wall clock as Intl does, without Intl (from year 1 to the end of Date)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800_000, max: 8.64e15 }), (ms) => {
+        expect(wallClockAt(ms, 'UTC')).toEqual(wallClockAt(ms, 'Etc/UTC'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves the years before the era to Intl, which counts them as it always did', () => {
+    const ms = Date.UTC(2000, 0, 1) - 2001 * 365.25 * 86_400_000;
+    expect(wallClockAt(ms, 'UTC')).toEqual(wallClockAt(ms, 'Etc/UTC'));
+  });
+});

@@ -36,8 +36,17 @@ function partsFormatter(tz: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** 0001-01-01T00:00Z: before it Intl counts years by era (1 BC), a Date counts on through 0. */
+const FIRST_YEAR_OF_THE_ERA_MS = -62_135_596_800_000;
+
 /** The wall clock shown in `tz` at instant `ms`. Throws RangeError for an unknown zone. */
 export function wallClockAt(ms: number, tz: string): WallClock {
+  // UTC (the default of most walls) needs no Intl: a page formatting only in UTC never builds a
+  // DateTimeFormat, whose first construction loads the time zone data (tens of ms at first draw).
+  if (tz === 'UTC' && ms >= FIRST_YEAR_OF_THE_ERA_MS) {
+    const d = new Date(ms);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds() };
+  }
   const clock: WallClock = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
   for (const part of partsFormatter(tz).formatToParts(ms)) {
     switch (part.type) {

@@ -1,0 +1,133 @@
+// Where the first load's time goes (issue 13): one navigation of the built app against a real
+// Prometheus, traced with Chromium's timeline and sampled with V8's CPU profiler at once. Printed:
+// the requests in the order they started (is anything serial that could be parallel?), the main
+// thread's longest tasks with what ran in them, the main thread's self time by kind, and the
+// heaviest functions. With an unminified build (`vite build --minify false`), the functions keep
+// their names. On a shared machine only the proportions within one load mean anything.
+import type { Browser } from 'playwright-core';
+import { timelineBreakdown, topFunctions, type TimelineKind } from './renderProfile';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: readonly number[] }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+export interface RequestTiming {
+  readonly path: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export interface LongTask {
+  readonly startMs: number;
+  readonly durMs: number;
+  /** The top-level event's name and, for scripts, its file or function. */
+  readonly what: string;
+}
+
+export interface LoadProfile {
+  readonly drawnMs: number;
+  readonly requests: readonly RequestTiming[];
+  readonly longTasks: readonly LongTask[];
+  readonly timeline: Record<TimelineKind, number> & { rasterTasks: number };
+  readonly top: [string, number][];
+}
+
+const DRAWN_RECORDER = (total: number) => `(() => {
+  const check = () => {
+    if (window.__benchDrawnAt !== undefined) return;
+    const drawn = [...document.querySelectorAll('[data-testid="series-lines"] path')].filter((p) => (p.getAttribute('d') || '') !== '');
+    if (drawn.length >= ${total}) window.__benchDrawnAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d'] });
+})();`;
+
+/** What a top-level task on the main thread was, from its deepest informative event. */
+function describeTask(task: TraceEvent, inside: readonly TraceEvent[]): string {
+  const names = new Set<string>();
+  for (const e of inside) {
+    const d = e.args?.data;
+    if (e.name === 'EvaluateScript' || e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule') names.add(`${e.name} ${(d?.url ?? '').split('/').pop()}`);
+    else if (e.name === 'FunctionCall' && d?.functionName) names.add(`call ${d.functionName}`);
+    else if (['TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch', 'ResourceReceivedData', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'RunMicrotasks'].includes(e.name))
+      names.add(e.name + (e.name === 'EventDispatch' && d?.type ? `(${d.type})` : ''));
+  }
+  return [...names].slice(0, 6).join(', ') || task.name;
+}
+
+export async function profileFirstLoad(browser: Browser, url: string, totalLines: number): Promise<LoadProfile> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: DRAWN_RECORDER(totalLines) });
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading'] },
+    });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await page.goto(url);
+    await page.waitForFunction(() => (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt !== undefined, undefined, { timeout: 60_000 });
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.send('Tracing.end');
+    await complete;
+    const measured = await page.evaluate(() => ({
+      drawnMs: (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt as number,
+      timeOrigin: performance.timeOrigin,
+      requests: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname + new URL(e.name).search.slice(0, 60), startMs: e.startTime, endMs: (e as PerformanceResourceTiming).responseEnd })),
+      navigationEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
+    }));
+    await cdp.detach();
+
+    const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.tid === e.tid && x.name === 'EvaluateScript'))?.tid ?? -1;
+    // Trace timestamps are µs on the monotonic clock; the page's performance.now() origin in the
+    // same clock is the navigation start, which the trace marks.
+    const navStart = events.find((e) => e.name === 'navigationStart' && e.tid === mainTid)?.ts ?? events.find((e) => e.name === 'navigationStart')?.ts ?? 0;
+    const drawnTs = navStart + measured.drawnMs * 1000;
+    const windowed = events.filter((e) => e.ts >= navStart && e.ts <= drawnTs);
+    const main = windowed.filter((e) => e.tid === mainTid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+    const longTasks: LongTask[] = [];
+    for (const task of main.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 15_000)) {
+      const inside = main.filter((e) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && e !== task);
+      longTasks.push({ startMs: (task.ts - navStart) / 1000, durMs: (task.dur ?? 0) / 1000, what: describeTask(task, inside) });
+    }
+    return {
+      drawnMs: measured.drawnMs,
+      requests: [{ path: '(document)', startMs: 0, endMs: measured.navigationEnd }, ...measured.requests].sort((a, b) => a.startMs - b.startMs),
+      longTasks,
+      timeline: timelineBreakdown(windowed, mainTid),
+      top: topFunctions(profile, 25),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export function formatLoadProfile(p: LoadProfile): string {
+  const lines = [`navigation → panels drawn: ${p.drawnMs.toFixed(0)} ms`, '  requests (ms since navigation: start → end):'];
+  for (const r of p.requests) lines.push(`    ${r.startMs.toFixed(0).padStart(6)} → ${r.endMs.toFixed(0).padStart(6)}  ${r.path}`);
+  const { rasterTasks, ...timeline } = p.timeline;
+  lines.push(`  main thread self time until drawn (${rasterTasks} raster tasks):`);
+  for (const [kind, ms] of Object.entries(timeline)) lines.push(`    ${kind.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms`);
+  lines.push('  main-thread tasks ≥ 15 ms (start, duration, what ran):');
+  for (const t of p.longTasks) lines.push(`    ${t.startMs.toFixed(0).padStart(6)} ${t.durMs.toFixed(0).padStart(5)} ms  ${t.what}`);
+  lines.push('  heaviest functions (self, sampled):');
+  for (const [fn, ms] of p.top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+  return lines.join('\n');
+}
