@@ -1,8 +1,10 @@
 /**
  * What the page and the answer reader's worker say to each other about a query_range answer. The
- * page sends the body's bytes (transferred, not copied); the worker parses, validates and converts
- * them and sends back the series packed into three typed arrays (transferred too), or the error
- * as its kind and message, so the page throws the same PromClientError it would have thrown itself.
+ * page sends either the request to make (the worker fetches it: the body never touches the page)
+ * or a body it fetched itself (its bytes transferred, not copied); the worker parses, validates and
+ * converts the answer and sends back the series packed into three typed arrays (transferred too),
+ * or the error as its kind and message, so the page throws the same PromClientError it would have
+ * thrown itself.
  */
 import type { Labels, Series } from '../series/types';
 import { readRangeAnswer, type AnswerStatus, type RangeAnswer } from './answer';
@@ -15,6 +17,29 @@ export interface RangeAnswerRequest {
   readonly status: AnswerStatus;
   readonly chunks: readonly Uint8Array[];
 }
+
+/**
+ * A query_range request as plain data. `headers` may hold credentials: it lives in memory and in
+ * the message to the worker only, never in a URL, a log or an error message.
+ */
+export interface RangeFetchRequest {
+  /** Absolute: a worker resolves relative URLs against its own script, not the page. */
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body?: string;
+  /** The size cap of readBodyChunksWithin. */
+  readonly maxResponseBytes: number;
+}
+
+/** Page → worker. */
+export type ToReaderWorker =
+  | ({ readonly kind: 'read' } & RangeAnswerRequest)
+  | { readonly kind: 'fetch'; readonly id: number; readonly endpoint: string; readonly request: RangeFetchRequest }
+  | { readonly kind: 'abort'; readonly id: number };
+
+/** Worker → page, besides replies: the module loaded; a fetched body has arrived whole (its connection is free). */
+export type ReaderWorkerNotice = { readonly kind: 'ready' } | { readonly kind: 'received'; readonly id: number };
 
 /**
  * Every series' columns end to end: series i holds the points offsets[i] to offsets[i + 1]. Three
@@ -36,7 +61,9 @@ export interface SentError {
 
 export type RangeAnswerReply =
   | { readonly id: number; readonly kind: 'read'; readonly packed: PackedSeries; readonly warnings: string[]; readonly answer: RangeAnswer['answer'] }
-  | { readonly id: number; readonly kind: 'failed'; readonly error: SentError };
+  | { readonly id: number; readonly kind: 'failed'; readonly error: SentError }
+  /** fetch itself rejected (no connection, CORS, CSP, aborted): the page maps it as it maps its own fetch's failures. */
+  | { readonly id: number; readonly kind: 'unreached'; readonly name: string; readonly message: string };
 
 export function packSeries(series: readonly Series[]): PackedSeries {
   const offsets = new Uint32Array(series.length + 1);
@@ -76,7 +103,7 @@ export function transferablesOf(reply: RangeAnswerReply): ArrayBuffer[] {
   return [offsets.buffer, timestamps.buffer, values.buffer] as ArrayBuffer[];
 }
 
-function sentError(error: PromClientError): SentError {
+export function sentError(error: PromClientError): SentError {
   return {
     kind: error.kind,
     message: error.message,
