@@ -89,11 +89,34 @@ function column(array: Float64Array, from: number, to: number): number[] {
 
 /** Back to the Series the panels draw (plain arrays: the chart, CSV and comparisons expect them). */
 export function unpackSeries(packed: PackedSeries): Series[] {
-  return packed.labels.map((labels, i) => {
-    const from = packed.offsets[i] as number;
-    const to = packed.offsets[i + 1] as number;
-    return { labels, timestamps: column(packed.timestamps, from, to), values: column(packed.values, from, to) };
-  });
+  return packed.labels.map((labels, i) => unpackOne(packed, labels, i));
+}
+
+function unpackOne(packed: PackedSeries, labels: Labels, i: number): Series {
+  const from = packed.offsets[i] as number;
+  const to = packed.offsets[i + 1] as number;
+  return { labels, timestamps: column(packed.timestamps, from, to), values: column(packed.values, from, to) };
+}
+
+/** Points copied per task by unpackSeriesInSlices: ~10 ms on a slow machine. */
+export const UNPACK_SLICE_POINTS = 200_000;
+
+/**
+ * unpackSeries a slice at a time, yielding to the page between slices: 2 million points copied
+ * in one go held the main thread for a long task (issue 13 asks none over 50 ms).
+ */
+export async function unpackSeriesInSlices(packed: PackedSeries, yieldToPage: () => Promise<void>, slicePoints = UNPACK_SLICE_POINTS): Promise<Series[]> {
+  const series: Series[] = [];
+  let copied = 0;
+  for (let i = 0; i < packed.labels.length; i++) {
+    if (copied >= slicePoints) {
+      await yieldToPage();
+      copied = 0;
+    }
+    series.push(unpackOne(packed, packed.labels[i] as Labels, i));
+    copied += (packed.offsets[i + 1] as number) - (packed.offsets[i] as number);
+  }
+  return series;
 }
 
 /** The buffers a reply hands over without copying. */

@@ -13,7 +13,7 @@
 import type { Series } from '../series/types';
 import type { AnswerStatus, RangeAnswer } from './answer';
 import { PromClientError } from './errors';
-import { errorFromReply, unpackSeries, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
+import { errorFromReply, unpackSeriesInSlices, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
 import { answerRangeRequest } from './rangeAnswerMessages';
 import { fetchRangeAnswer } from './rangeAnswerService';
 
@@ -42,11 +42,25 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The read was cancelled', 'AbortError');
 }
 
-function settled(reply: RangeAnswerReply, signal: AbortSignal | undefined): RangeAnswer {
+/** A macrotask later, unthrottled (a MessageChannel, not a nested setTimeout). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      channel.port2.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+async function settled(reply: RangeAnswerReply, signal: AbortSignal | undefined): Promise<RangeAnswer> {
   if (signal?.aborted) throw abortReason(signal);
   if (reply.kind === 'failed') throw errorFromReply(reply.error);
   if (reply.kind === 'unreached') throw fetchFailure(reply.name, reply.message);
-  const series: Series[] = unpackSeries(reply.packed);
+  const series: Series[] = await unpackSeriesInSlices(reply.packed, nextTask);
+  if (signal?.aborted) throw abortReason(signal);
   return { series, warnings: reply.warnings, answer: reply.answer };
 }
 
@@ -65,11 +79,7 @@ function doHere(work: Work, signal: AbortSignal | undefined, onReceived: () => v
     const fetchHere: typeof fetch = (input, init) => globalThis.fetch(input, init);
     return fetchRangeAnswer(0, work.endpoint, work.request, fetchHere, signal ?? new AbortController().signal, onReceived).then((reply) => settled(reply, signal));
   }
-  try {
-    return Promise.resolve(settled(answerRangeRequest({ id: 0, endpoint: work.endpoint, status: work.status, chunks: work.chunks }), signal));
-  } catch (e) {
-    return Promise.reject(e);
-  }
+  return settled(answerRangeRequest({ id: 0, endpoint: work.endpoint, status: work.status, chunks: work.chunks }), signal);
 }
 
 interface Job {
@@ -139,11 +149,7 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     }
     posted.delete(job.id);
     finish(job);
-    try {
-      job.resolve(settled(message, job.signal));
-    } catch (e) {
-      job.reject(e);
-    }
+    settled(message, job.signal).then(job.resolve, job.reject);
   }
 
   function onFailure(event: Event): void {
