@@ -39,6 +39,8 @@ const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--sk
   --wall-only      only the wall-traffic bench (now-1h at 1 s refresh against a live Prometheus)
   --skip-wall      everything but the wall-traffic bench
   --wall-seconds N seconds each wall is watched (default 30)
+  --big-answer-only  only the big-answer stalls (1,000 series at the panel's step, 200 × 11,000)
+  --compare-dist DIR with --big-answer-only: another build (e.g. before a change), run interleaved with --dist
   --render-profile N  only profile one refresh of vigil's chart and of uPlot at N series × 11,000 points
                    (timeline split and sampled scripting by owner), instead of the side-by-side tables
   --load-profile   only profile first loads (uses --dist, --loads) against a real Prometheus: requests in
@@ -56,6 +58,9 @@ interface BenchOptions {
   renderRuns: number;
   wall: 'also' | 'only' | 'skip';
   wallSeconds: number;
+  bigAnswerOnly: boolean;
+  /** A second build the big-answer bench runs interleaved with distDir. */
+  compareDist: string | undefined;
   /** Series count of the refresh profile; 0: no profile. */
   renderProfile: number;
   loadProfile: boolean;
@@ -75,6 +80,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     renderProfile: 0,
     firstLoadOnly: false,
     loadProfile: false,
+    bigAnswerOnly: false,
+    compareDist: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -96,6 +103,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--wall-seconds') options.wallSeconds = Math.min(count(), 600);
     else if (arg === '--render-profile') options.renderProfile = count();
     else if (arg === '--load-profile') options.loadProfile = true;
+    else if (arg === '--big-answer-only') options.bigAnswerOnly = true;
+    else if (arg === '--compare-dist' && argv[i + 1]) options.compareDist = argv[++i] as string;
     else if (arg === '--series') {
       const list = (argv[++i] ?? '').split(',').map(Number);
       if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000)) throw new Error('--series needs series counts from 1 to 1,000, e.g. 1,10');
@@ -278,7 +287,95 @@ async function firstLoad(options: BenchOptions): Promise<void> {
   }
 }
 
+interface BigAnswerCase {
+  readonly seriesCount: number;
+  /** Points per series whatever the step (undefined: the panel's own step, ~1,000 points). */
+  readonly points: number | undefined;
+  readonly target: string;
+  /** datasource.maxResponseBytes of the site: 200 × 11,000 synthetic points are ~87 MiB of JSON, over the 32 MiB default. */
+  readonly maxResponseBytes?: number;
+}
+
+function benchSiteConfig(distDir: string, datasourceUrl: string, maxResponseBytes: number | undefined): Record<string, unknown> {
+  const config = siteConfig(distDir, datasourceUrl);
+  if (maxResponseBytes === undefined) return config;
+  return { ...config, datasource: { ...(config.datasource as Record<string, unknown>), maxResponseBytes } };
+}
+
+const BIG_ANSWER_CASES: readonly BigAnswerCase[] = [
+  { seriesCount: 1_000, points: undefined, target: 'issue 11 asks no frame > 200 ms' },
+  { seriesCount: 200, points: POINTS, target: 'issue 13 asks no task > 50 ms while it arrives', maxResponseBytes: 128 * 1024 * 1024 },
+];
+
+/**
+ * The built app against a data source this bench answers itself: one panel gets a big answer,
+ * once through Playwright's route.fulfill (the body in one piece), once from a loopback HTTP
+ * server sending it chunked through the app's same-origin proxy, as a real Prometheus does. With
+ * --compare-dist, each run alternates the two builds.
+ */
+async function bigAnswers(options: BenchOptions): Promise<void> {
+  const builds = [{ label: 'dist', dir: options.distDir }, ...(options.compareDist ? [{ label: 'compare', dir: options.compareDist }] : [])];
+  for (const build of builds) ensureDist(build.dir);
+  const runs = Math.max(1, Math.min(options.loads, 3));
+  const browser = await launchChromium();
+  try {
+    for (const big of BIG_ANSWER_CASES) {
+      const chunked = { api: new BenchApi(big.seriesCount, big.points) };
+      const chunkedServer = await startChunkedApi(chunked.api);
+      const sites = await Promise.all(
+        builds.map(async (build) => ({
+          build,
+          route: await serveDist({ distDir: build.dir, config: benchSiteConfig(build.dir, BENCH_DATASOURCE, big.maxResponseBytes) }),
+          chunked: await serveDist({ distDir: build.dir, config: benchSiteConfig(build.dir, '/prometheus', big.maxResponseBytes), proxyTarget: chunkedServer.url }),
+        })),
+      );
+      try {
+        const shape = big.points === undefined ? `${big.seriesCount.toLocaleString('en-US')} series` : `${big.seriesCount} × ${big.points.toLocaleString('en-US')} points`;
+        console.log(
+          `\nChromium, a refresh answering ${shape} to the Memory panel (series budget 20): longest main-thread stall from the click to the lines drawn ` +
+            `(${runs} runs per transport and build; ${big.target}; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+        );
+        const rows: (BigAnswerFigure & { label: string })[] = [];
+        for (const [transport, chunkedApi] of [
+          ['route.fulfill (whole body)', undefined],
+          ['HTTP, chunked 64 KiB', chunked],
+        ] as const) {
+          for (let run = 1; run <= runs; run++) {
+            for (const site of sites) {
+              const url = chunkedApi ? site.chunked.url : site.route.url;
+              const [figure] = await benchBigAnswer(browser, `${url}/`, big.seriesCount, 1, chunkedApi, big.points);
+              if (figure) rows.push({ label: `${site.build.label} ${transport} ${run}`, ...figure });
+            }
+          }
+        }
+        console.log(
+          formatTable(
+            [
+              { header: 'build, transport, run', cell: (r) => r.label, align: 'left' },
+              { header: 'longest task ms', cell: (r) => formatMs(r.longestTaskMs) },
+              { header: 'longest frame ms', cell: (r) => formatMs(r.longestFrameMs) },
+              { header: 'click → drawn ms', cell: (r) => formatMs(r.drawnMs) },
+              { header: 'answer MiB', cell: (r) => formatMiB(r.bodyBytes) },
+            ],
+            rows,
+          ),
+        );
+      } finally {
+        for (const site of sites) {
+          await site.route.stop();
+          await site.chunked.stop();
+        }
+        await chunkedServer.stop();
+      }
+    }
+    if (options.compareDist) console.log(`dist = ${options.distDir}, compare = ${options.compareDist}`);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(options: BenchOptions): Promise<void> {
+  if (options.bigAnswerOnly) return bigAnswers(options);
   if (options.wall === 'only') return wallTraffic(options);
   if (options.renderProfile > 0) return renderProfiles(options.renderProfile);
   if (options.loadProfile) return loadProfiles(options);
@@ -368,46 +465,11 @@ async function main(options: BenchOptions): Promise<void> {
       ),
     );
   } finally {
+    await browser.close();
     await site.stop();
   }
 
-  // The same build against a data source this bench answers itself: one panel gets 1,000 series,
-  // once through Playwright's route.fulfill (the body in one piece), once from a loopback HTTP
-  // server sending it chunked through the app's same-origin proxy, as a real Prometheus does.
-  const seriesCount = 1_000;
-  const runs = Math.max(1, Math.min(options.loads, 3));
-  const chunked = { api: new BenchApi(seriesCount) };
-  const chunkedServer = await startChunkedApi(chunked.api);
-  const routeSite = await serveDist({ distDir: options.distDir, config: siteConfig(options.distDir, BENCH_DATASOURCE) });
-  const chunkedSite = await serveDist({ distDir: options.distDir, config: siteConfig(options.distDir, '/prometheus'), proxyTarget: chunkedServer.url });
-  try {
-    console.log(`\nChromium, a refresh answering ${seriesCount.toLocaleString('en-US')} series to the Memory panel (series budget 20): longest main-thread stall from the click to the lines drawn (${runs} runs per transport; issue 11 asks ≤ 200 ms)`);
-    const rows: (BigAnswerFigure & { label: string })[] = [];
-    for (const [transport, url, api] of [
-      ['route.fulfill (whole body)', routeSite.url, undefined],
-      ['HTTP, chunked 64 KiB', chunkedSite.url, chunked],
-    ] as const) {
-      const figures = await benchBigAnswer(browser, `${url}/`, seriesCount, runs, api);
-      figures.forEach((f, i) => rows.push({ label: `${transport} ${i + 1}`, ...f }));
-    }
-    console.log(
-      formatTable(
-        [
-          { header: 'transport, run', cell: (r) => r.label, align: 'left' },
-          { header: 'longest task ms', cell: (r) => formatMs(r.longestTaskMs) },
-          { header: 'longest frame ms', cell: (r) => formatMs(r.longestFrameMs) },
-          { header: 'click → drawn ms', cell: (r) => formatMs(r.drawnMs) },
-          { header: 'answer MiB', cell: (r) => formatMiB(r.bodyBytes) },
-        ],
-        rows,
-      ),
-    );
-  } finally {
-    await browser.close();
-    await routeSite.stop();
-    await chunkedSite.stop();
-    await chunkedServer.stop();
-  }
+  await bigAnswers(options);
   if (options.wall === 'also') await wallTraffic(options);
   if (options.render === 'also') await renderSideBySide(options);
 }

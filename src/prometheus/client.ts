@@ -6,6 +6,7 @@ import type { InstantSample } from './convert';
 import { DEFAULT_MAX_RESPONSE_BYTES, decodeChunks, readBodyChunksWithin } from './responseBody';
 import { convertActiveAlerts, type ActiveAlerts } from './activeAlerts';
 import { errorFromFetchFailure, isPromClientError, PromClientError } from './errors';
+import type { RangeFetchRequest } from './rangeAnswerMessages';
 import { sharedRangeAnswerReader, type RangeAnswerReader } from './rangeAnswerReader';
 import { createRequestScheduler, type RunContext } from './requestScheduler';
 import {
@@ -31,7 +32,10 @@ export interface PromClientOptions {
   fetch?: typeof fetch;
   /** The largest answer read, in bytes (after content decoding); DEFAULT_MAX_RESPONSE_BYTES when absent. */
   maxResponseBytes?: number;
-  /** Where range answers are parsed and converted; the page's shared worker when absent. */
+  /**
+   * Where range answers are fetched (unless `fetch` is given), parsed and converted; the page's
+   * shared worker when absent.
+   */
   rangeAnswerReader?: RangeAnswerReader;
 }
 
@@ -206,19 +210,14 @@ export function createPromClient(options: PromClientOptions): PromClient {
   // One per client, so one per datasource: its limit is the browser's per host.
   const scheduler = createRequestScheduler();
 
-  /**
-   * Sends the request through the scheduler and reads the body's bytes within the size cap, then
-   * `readAnswer` turns them into the result; failures become PromClientErrors. Identical requests
-   * in flight together share one exchange and one result (issue 13), so `readAnswer` runs once per
-   * exchange, with the exchange's own signal (aborted only when every caller has left).
-   */
-  async function exchange<T>(
-    endpoint: string,
-    method: 'GET' | 'POST',
-    params: URLSearchParams,
-    signal: AbortSignal | undefined,
-    readAnswer: (status: AnswerStatus, chunks: Uint8Array[], signal: AbortSignal) => T | Promise<T>,
-  ): Promise<T> {
+  interface PreparedRequest {
+    readonly url: string;
+    readonly method: 'GET' | 'POST';
+    readonly headers: Headers;
+    readonly body: string | undefined;
+  }
+
+  function prepare(endpoint: string, method: 'GET' | 'POST', params: URLSearchParams): PreparedRequest {
     const headers = new Headers(configuredHeaders);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const query = params.toString();
@@ -231,23 +230,45 @@ export function createPromClient(options: PromClientOptions): PromClient {
     } else if (query !== '') {
       url += `?${query}`;
     }
+    return { url, method, headers, body };
+  }
 
-    const run = async ({ signal: shared, releaseSlot }: RunContext): Promise<T> => {
-      const fetchFn = options.fetch ?? globalThis.fetch;
-      const init: RequestInit = { method, headers, signal: shared };
-      if (body !== undefined) init.body = body;
-      const response = await fetchFn(url, init);
-      const chunks = await readBodyChunksWithin(response, maxResponseBytes, endpoint);
-      // The connection is free; reading the answer needs none.
-      releaseSlot();
-      return readAnswer({ ok: response.ok, status: response.status, statusText: response.statusText }, chunks, shared);
-    };
+  /**
+   * Runs the request through the scheduler: identical requests in flight together share one
+   * exchange and one result (issue 13), so `run` runs once per exchange, with the exchange's own
+   * signal (aborted only when every caller has left). Failures become PromClientErrors.
+   */
+  async function scheduled<T>(prepared: PreparedRequest, signal: AbortSignal | undefined, run: (context: RunContext) => Promise<T>): Promise<T> {
     try {
-      return await scheduler.schedule(requestKey(method, url, headers, body), run, signal);
+      return await scheduler.schedule(requestKey(prepared.method, prepared.url, prepared.headers, prepared.body), run, signal);
     } catch (e) {
       if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
     }
+  }
+
+  /**
+   * Fetches on this page and reads the body's bytes within the size cap, then `readAnswer` turns
+   * them into the result.
+   */
+  async function exchange<T>(
+    endpoint: string,
+    method: 'GET' | 'POST',
+    params: URLSearchParams,
+    signal: AbortSignal | undefined,
+    readAnswer: (status: AnswerStatus, chunks: Uint8Array[], signal: AbortSignal) => T | Promise<T>,
+  ): Promise<T> {
+    const prepared = prepare(endpoint, method, params);
+    return scheduled(prepared, signal, async ({ signal: shared, releaseSlot }) => {
+      const fetchFn = options.fetch ?? globalThis.fetch;
+      const init: RequestInit = { method, headers: prepared.headers, signal: shared };
+      if (prepared.body !== undefined) init.body = prepared.body;
+      const response = await fetchFn(prepared.url, init);
+      const chunks = await readBodyChunksWithin(response, maxResponseBytes, endpoint);
+      // The connection is free; reading the answer needs none.
+      releaseSlot();
+      return readAnswer({ ok: response.ok, status: response.status, statusText: response.statusText }, chunks, shared);
+    });
   }
 
   function request<S extends z.ZodMiniType>(
@@ -266,10 +287,18 @@ export function createPromClient(options: PromClientOptions): PromClient {
     async queryRange({ expr, start, end, step }, signal) {
       const endpoint = '/api/v1/query_range';
       assertFiniteTimes(endpoint, { start, end, step });
-      // Parsed, validated and converted off this thread where the platform allows (issue 13).
-      const read: RangeAnswer = await exchange(endpoint, 'POST', formParams({ query: expr, start, end, step }), signal, (status, chunks, shared) =>
-        rangeAnswerReader.read(endpoint, status, chunks, shared),
-      );
+      const params = formParams({ query: expr, start, end, step });
+      let read: RangeAnswer;
+      if (options.fetch) {
+        // A fetch function (the in-page demo backend) cannot cross to a worker: fetched here, read there.
+        read = await exchange(endpoint, 'POST', params, signal, (status, chunks, shared) => rangeAnswerReader.read(endpoint, status, chunks, shared));
+      } else {
+        // Fetched, parsed, validated and converted off this thread where the platform allows
+        // (issues 11 and 13): the body never reaches the page, only its columns do.
+        const prepared = prepare(endpoint, 'POST', params);
+        const request: RangeFetchRequest = { url: prepared.url, method: prepared.method, headers: [...prepared.headers], body: prepared.body, maxResponseBytes };
+        read = await scheduled(prepared, signal, ({ signal: shared, releaseSlot }) => rangeAnswerReader.fetchAndRead(endpoint, request, shared, releaseSlot));
+      }
       return { series: read.series, start, end, step, warnings: read.warnings, answer: read.answer };
     },
 

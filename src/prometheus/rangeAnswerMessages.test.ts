@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readRangeAnswer } from './answer';
 import { isPromClientError, PromClientError } from './errors';
-import { answerRangeRequest, errorFromReply, packSeries, transferablesOf, unpackSeries, type RangeAnswerRequest } from './rangeAnswerMessages';
+import { answerRangeRequest, errorFromReply, packSeries, transferablesOf, unpackSeries, unpackSeriesInSlices, type RangeAnswerRequest } from './rangeAnswerMessages';
 
 const ENDPOINT = '/api/v1/query_range';
 const OK = { ok: true, status: 200, statusText: 'OK' };
@@ -104,6 +104,32 @@ describe('the range answer protocol', () => {
     fc.assert(
       fc.property(series, (list) => {
         expect(unpackSeries(structuredClone(packSeries(list)))).toEqual(list);
+      }),
+    );
+  });
+
+  it('unpacking a slice at a time gives the same series and yields between slices of at most the slice size (but one series)', async () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity));
+    const series = fc.array(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), value), { maxLength: 30 }).map((points) => ({
+        labels: { n: String(points.length) },
+        timestamps: points.map((p) => p[0]),
+        values: points.map((p) => p[1]),
+      })),
+      { maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(series, fc.integer({ min: 1, max: 40 }), async (list, slice) => {
+        let yields = 0;
+        const unpacked = await unpackSeriesInSlices(packSeries(list), async () => void yields++, slice);
+        expect(unpacked).toEqual(list);
+        // A task ends once it has copied `slice` points or more: the series it copied, in order.
+        const tasks: number[] = [0];
+        for (const s of list) {
+          if ((tasks.at(-1) as number) >= slice) tasks.push(0);
+          tasks[tasks.length - 1] = (tasks.at(-1) as number) + s.timestamps.length;
+        }
+        expect(yields).toBe(tasks.length - 1);
       }),
     );
   });

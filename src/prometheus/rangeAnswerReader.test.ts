@@ -1,51 +1,9 @@
 import { readRangeAnswer } from './answer';
 import { PromClientError } from './errors';
-import { answerRangeRequest, transferablesOf, type RangeAnswerRequest } from './rangeAnswerMessages';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { workers } from '../../test/fakeReaderWorker';
 import { createRangeAnswerReader } from './rangeAnswerReader';
-
-type Behaviour = 'answers' | 'hangs' | 'cannot start' | 'crashes';
-
-/**
- * A stand-in for the platform's Worker (jsdom has none) that runs the real worker's handler on a
- * structured clone of the message, buffers transferred as a worker receives them, a task later.
- */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  readonly received: RangeAnswerRequest[] = [];
-  constructor(private readonly behaviour: Behaviour) {
-    super();
-    setTimeout(() => {
-      if (behaviour === 'cannot start') this.fail('Refused to load the worker script');
-      else this.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } }));
-    }, 0);
-  }
-  private fail(message: string): void {
-    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
-  }
-  postMessage(data: RangeAnswerRequest, transfer: Transferable[]): void {
-    const request = structuredClone(data, { transfer });
-    this.received.push(request);
-    setTimeout(() => {
-      if (this.terminated || this.behaviour === 'hangs') return;
-      if (this.behaviour === 'crashes') return this.fail('Uncaught RangeError: Array buffer allocation failed');
-      const reply = answerRangeRequest(request);
-      this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply, { transfer: transferablesOf(reply) }) }));
-    }, 0);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
-function workers(...behaviours: Behaviour[]) {
-  const started: FakeWorker[] = [];
-  const create = () => {
-    const worker = new FakeWorker(behaviours[Math.min(started.length, behaviours.length - 1)] as Behaviour);
-    started.push(worker);
-    return worker as unknown as Worker;
-  };
-  return { started, create };
-}
 
 const ENDPOINT = '/api/v1/query_range';
 const OK = { ok: true, status: 200, statusText: 'OK' };
@@ -146,5 +104,97 @@ describe('reading range answers in a worker', () => {
     await expect(bigger.read(ENDPOINT, OK, bytes())).resolves.toEqual(expected);
     expect(started).toHaveLength(1);
     expect(started[0]?.received).toHaveLength(1);
+  });
+});
+
+const BASE = 'http://prometheus.test:9090';
+const server = setupServer();
+
+describe('fetching range answers in a worker', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const request = (headers: [string, string][] = []) => ({
+    url: `${BASE}${ENDPOINT}`,
+    method: 'POST' as const,
+    headers: [['content-type', 'application/x-www-form-urlencoded'], ...headers] as [string, string][],
+    body: 'query=up&start=10&end=20&step=10',
+    maxResponseBytes: 1_000_000,
+  });
+
+  it('the worker makes the request as described, headers and form included, and answers what reading here answers', async () => {
+    const seen: { tenant: string | null; form: string }[] = [];
+    server.use(
+      http.post(`${BASE}${ENDPOINT}`, async ({ request: sent }) => {
+        seen.push({ tenant: sent.headers.get('X-Scope-OrgID'), form: await sent.text() });
+        return HttpResponse.text(TEXT, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const { started, create } = workers('answers');
+    const onReceived = vi.fn();
+    const answer = await createRangeAnswerReader(create).fetchAndRead(ENDPOINT, request([['x-scope-orgid', 'team-a']]), new AbortController().signal, onReceived);
+    expect(answer).toEqual(expected);
+    expect(seen).toEqual([{ tenant: 'team-a', form: 'query=up&start=10&end=20&step=10' }]);
+    expect(onReceived).toHaveBeenCalledOnce();
+    expect(started[0]?.received.map((m) => m.kind)).toEqual(['fetch']);
+  });
+
+  it("a Prometheus error keeps Prometheus's message; an answer over the cap is refused", async () => {
+    server.use(
+      http.post(`${BASE}${ENDPOINT}`, () =>
+        HttpResponse.json({ status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:4: parse error: unexpected <EOF>' }, { status: 400 }),
+      ),
+    );
+    const { create } = workers('answers');
+    const reader = createRangeAnswerReader(create);
+    await expect(reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).rejects.toMatchObject({
+      kind: 'bad_query',
+      message: expect.stringContaining('parse error: unexpected <EOF>'),
+    });
+    server.use(http.post(`${BASE}${ENDPOINT}`, () => HttpResponse.text(TEXT)));
+    await expect(reader.fetchAndRead(ENDPOINT, { ...request(), maxResponseBytes: 10 }, new AbortController().signal, () => undefined)).rejects.toMatchObject({ kind: 'too_large' });
+  });
+
+  it("a fetch that fails rejects with fetch's own error for the client to map", async () => {
+    server.use(http.post(`${BASE}${ENDPOINT}`, () => HttpResponse.error()));
+    const { create } = workers('answers');
+    await expect(createRangeAnswerReader(create).fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('an abort while fetching stops that fetch only: the worker and the other requests go on', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let aborted = false;
+    server.use(
+      http.post(`${BASE}${ENDPOINT}`, async ({ request: sent }) => {
+        if (sent.headers.get('x-slow') === 'yes') {
+          sent.signal.addEventListener('abort', () => (aborted = true));
+          await held;
+        }
+        return HttpResponse.text(TEXT);
+      }),
+    );
+    const { started, create } = workers('answers');
+    const reader = createRangeAnswerReader(create);
+    const controller = new AbortController();
+    const slow = reader.fetchAndRead(ENDPOINT, request([['x-slow', 'yes']]), controller.signal, () => undefined);
+    await vi.waitFor(() => expect(started[0]?.received).toHaveLength(1));
+    const other = reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined);
+    controller.abort(new DOMException('no answer within 30 s', 'TimeoutError'));
+    await expect(slow).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(other).resolves.toEqual(expected);
+    await vi.waitFor(() => expect(aborted).toBe(true));
+    release();
+    expect(started).toHaveLength(1);
+    expect(started[0]?.terminated).toBe(false);
+    expect(started[0]?.received.map((m) => m.kind)).toEqual(['fetch', 'fetch', 'abort']);
+  });
+
+  it('fetches and reads on this thread where there is no Worker, or where it cannot start', async () => {
+    server.use(http.post(`${BASE}${ENDPOINT}`, () => HttpResponse.text(TEXT)));
+    await expect(createRangeAnswerReader(undefined).fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).resolves.toEqual(expected);
+    const { create } = workers('cannot start');
+    await expect(createRangeAnswerReader(create).fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).resolves.toEqual(expected);
   });
 });

@@ -1,55 +1,98 @@
 /**
- * Where query_range answers are parsed, validated and converted: in one Web Worker, reused, where
- * the platform has them, otherwise on this thread (jsdom and Node in tests). The client keeps
- * fetching and reading the bytes (headers, abort, timeout, the size cap); only the CPU-heavy part
- * moves. Jobs go to the worker one at a time, so aborting the running one can terminate the worker
- * without losing the others; an aborted job still queued is simply dropped.
+ * Where query_range answers are fetched, parsed, validated and converted: in one Web Worker,
+ * reused, where the platform has them, otherwise on this thread (jsdom and Node in tests) with the
+ * same code (rangeAnswerService). The client still decides what to ask (URL, headers, timeouts,
+ * scheduling, error mapping); with `fetchAndRead` the worker makes the request, so the body never
+ * reaches the page, and with `read` it only reads a body the page fetched (a `fetch` function
+ * handed to the client, such as the in-page demo backend, cannot cross to a worker).
+ *
+ * Several jobs run in the worker at once (their fetches overlap; their reads take turns). An
+ * aborted job is abandoned at once; the worker is told to stop its fetch, and is terminated when
+ * the job was being read and no other job is in it (the only way to stop a parse midway).
  */
 import type { Series } from '../series/types';
 import type { AnswerStatus, RangeAnswer } from './answer';
 import { PromClientError } from './errors';
-import { answerRangeRequest, errorFromReply, unpackSeries, type RangeAnswerReply, type RangeAnswerRequest } from './rangeAnswerMessages';
+import { errorFromReply, unpackSeriesInSlices, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
+import { answerRangeRequest } from './rangeAnswerMessages';
+import { fetchRangeAnswer } from './rangeAnswerService';
 
 export interface RangeAnswerReader {
   /**
-   * Resolves with the series or rejects with the PromClientError the answer means. When `signal`
-   * aborts first, rejects with the signal's reason and the work is stopped.
+   * Reads a body the page fetched. Resolves with the series or rejects with the PromClientError
+   * the answer means. When `signal` aborts first, rejects with the signal's reason and the work is stopped.
    */
   read(endpoint: string, status: AnswerStatus, chunks: readonly Uint8Array[], signal?: AbortSignal): Promise<RangeAnswer>;
+  /**
+   * Fetches `request` and reads its answer. `onReceived` runs once the body has arrived whole. A
+   * failed fetch rejects with an Error named as fetch's own (TypeError, AbortError) for the client
+   * to map; an aborted `signal` rejects with its reason.
+   */
+  fetchAndRead(endpoint: string, request: RangeFetchRequest, signal: AbortSignal, onReceived: () => void): Promise<RangeAnswer>;
 }
 
-function settled(reply: RangeAnswerReply): RangeAnswer {
-  if (reply.kind === 'failed') throw errorFromReply(reply.error);
-  const series: Series[] = unpackSeries(reply.packed);
-  return { series, warnings: reply.warnings, answer: reply.answer };
+/** fetch's own failure, rebuilt on this side: only its name and message crossed. */
+function fetchFailure(name: string, message: string): Error {
+  const error = name === 'TypeError' ? new TypeError(message) : new Error(message);
+  if (error.name !== name) Object.defineProperty(error, 'name', { value: name });
+  return error;
 }
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The read was cancelled', 'AbortError');
 }
 
-/** Reads on this thread: the path where there is no Worker, and the fallback when one cannot start. */
-function readHere(endpoint: string, status: AnswerStatus, chunks: readonly Uint8Array[], signal?: AbortSignal): Promise<RangeAnswer> {
+/** A macrotask later, unthrottled (a MessageChannel, not a nested setTimeout). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      channel.port2.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+async function settled(reply: RangeAnswerReply, signal: AbortSignal | undefined): Promise<RangeAnswer> {
+  if (signal?.aborted) throw abortReason(signal);
+  if (reply.kind === 'failed') throw errorFromReply(reply.error);
+  if (reply.kind === 'unreached') throw fetchFailure(reply.name, reply.message);
+  const series: Series[] = await unpackSeriesInSlices(reply.packed, nextTask);
+  if (signal?.aborted) throw abortReason(signal);
+  return { series, warnings: reply.warnings, answer: reply.answer };
+}
+
+/** A worker resolves relative URLs against its script; the page's fetch resolves them against the page. */
+function absoluteUrl(url: string): string {
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  return base === undefined ? url : new URL(url, base).href;
+}
+
+type Work = { readonly kind: 'read'; readonly endpoint: string; readonly status: AnswerStatus; readonly chunks: readonly Uint8Array[] } | { readonly kind: 'fetch'; readonly endpoint: string; readonly request: RangeFetchRequest };
+
+/** The job done on this thread: where there is no Worker, and when one cannot start. */
+function doHere(work: Work, signal: AbortSignal | undefined, onReceived: () => void): Promise<RangeAnswer> {
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  try {
-    return Promise.resolve(settled(answerRangeRequest({ id: 0, endpoint, status, chunks })));
-  } catch (e) {
-    return Promise.reject(e);
+  if (work.kind === 'fetch') {
+    const fetchHere: typeof fetch = (input, init) => globalThis.fetch(input, init);
+    return fetchRangeAnswer(0, work.endpoint, work.request, fetchHere, signal ?? new AbortController().signal, onReceived).then((reply) => settled(reply, signal));
   }
+  return settled(answerRangeRequest({ id: 0, endpoint: work.endpoint, status: work.status, chunks: work.chunks }), signal);
 }
 
 interface Job {
   readonly id: number;
-  readonly endpoint: string;
-  readonly status: AnswerStatus;
-  readonly chunks: readonly Uint8Array[];
+  readonly work: Work;
   readonly signal: AbortSignal | undefined;
   readonly resolve: (answer: RangeAnswer) => void;
   readonly reject: (error: unknown) => void;
+  readonly onReceived: () => void;
   readonly onAbort: () => void;
+  /** The worker has (or will have before anything else) the whole body: only reading is left. */
+  received: boolean;
 }
-
-type ReadyMessage = { readonly kind: 'ready' };
 
 function uniqueBuffers(chunks: readonly Uint8Array[]): ArrayBuffer[] {
   return [...new Set(chunks.map((chunk) => chunk.buffer as ArrayBuffer))];
@@ -57,8 +100,8 @@ function uniqueBuffers(chunks: readonly Uint8Array[]): ArrayBuffer[] {
 
 export interface RangeAnswerReaderOptions {
   /**
-   * Answers smaller than this are read here: a few milliseconds of work, where a worker's round
-   * trip (and, for the first answer, its script's fetch and start) costs more than the read.
+   * Bodies the page fetched (`read`) smaller than this are read here: a few milliseconds of work,
+   * where a worker's round trip (and, for the first answer, its script's fetch and start) costs more.
    */
   readonly readHereBelowBytes?: number;
 }
@@ -69,16 +112,31 @@ function byteLength(chunks: readonly Uint8Array[]): number {
   return total;
 }
 
-export function createRangeAnswerReader(createWorker: (() => Worker) | undefined, options: RangeAnswerReaderOptions = {}): RangeAnswerReader {
-  if (!createWorker) return { read: readHere };
+function messageOf(job: Job): { message: ToReaderWorker; transfer: ArrayBuffer[] } {
+  const { work, id } = job;
+  if (work.kind === 'read') return { message: { kind: 'read', id, endpoint: work.endpoint, status: work.status, chunks: work.chunks }, transfer: uniqueBuffers(work.chunks) };
+  return { message: { kind: 'fetch', id, endpoint: work.endpoint, request: { ...work.request, url: absoluteUrl(work.request.url) } }, transfer: [] };
+}
+
+export function createRangeAnswerReader(createWorker: (() => Worker) | undefined, options: RangeAnswerReaderOptions = {}): RangeAnswerReader & { warmUp(): void } {
+  const ignore = () => undefined;
+  if (!createWorker) {
+    return {
+      read: (endpoint, status, chunks, signal) => doHere({ kind: 'read', endpoint, status, chunks }, signal, ignore),
+      fetchAndRead: (endpoint, request, signal, onReceived) => doHere({ kind: 'fetch', endpoint, request }, signal, onReceived),
+      warmUp: ignore,
+    };
+  }
   const readHereBelow = options.readHereBelowBytes ?? 0;
   const startWorker = createWorker;
   let worker: Worker | undefined;
   let ready = false;
-  /** The worker could not start (a CSP, a missing file): every read happens here from now on. */
+  /** The worker could not start (a CSP, a missing file): every job happens here from now on. */
   let unavailable = false;
-  let running: Job | undefined;
-  const queue: Job[] = [];
+  /** Jobs waiting for the worker to load. */
+  const waiting: Job[] = [];
+  /** Jobs the worker holds. */
+  const posted = new Map<number, Job>();
   let nextId = 1;
 
   function finish(job: Job): void {
@@ -91,23 +149,23 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     ready = false;
   }
 
-  function onMessage(event: MessageEvent<RangeAnswerReply | ReadyMessage>): void {
+  function onMessage(event: MessageEvent<RangeAnswerReply | ReaderWorkerNotice>): void {
     const message = event.data;
     if (message.kind === 'ready') {
       ready = true;
       pump();
       return;
     }
-    const job = running;
-    if (!job || message.id !== job.id) return;
-    running = undefined;
-    finish(job);
-    try {
-      job.resolve(settled(message));
-    } catch (e) {
-      job.reject(e);
+    const job = posted.get(message.id);
+    if (!job) return;
+    if (message.kind === 'received') {
+      job.received = true;
+      job.onReceived();
+      return;
     }
-    pump();
+    posted.delete(job.id);
+    finish(job);
+    settled(message, job.signal).then(job.resolve, job.reject);
   }
 
   function onFailure(event: Event): void {
@@ -116,64 +174,70 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     stopWorker();
     if (!started) {
       unavailable = true;
-      for (const job of queue.splice(0)) {
+      for (const job of waiting.splice(0)) {
         finish(job);
-        readHere(job.endpoint, job.status, job.chunks, job.signal).then(job.resolve, job.reject);
+        doHere(job.work, job.signal, job.onReceived).then(job.resolve, job.reject);
       }
       return;
     }
-    const job = running;
-    running = undefined;
-    if (job) {
+    // A crash (an exhausted heap) takes every job in the worker with it.
+    const message = (event as Partial<ErrorEvent>).message;
+    const detail = typeof message === 'string' && message !== '' ? ` (${message})` : '';
+    for (const job of posted.values()) {
       finish(job);
-      const message = (event as Partial<ErrorEvent>).message;
-      const detail = typeof message === 'string' && message !== '' ? ` (${message})` : '';
-      job.reject(new PromClientError('malformed', `Malformed response from ${job.endpoint}: the answer could not be read${detail}`));
+      job.reject(new PromClientError('malformed', `Malformed response from ${job.work.endpoint}: the answer could not be read${detail}`));
     }
+    posted.clear();
     pump();
   }
 
+  function startWorkerIfStopped(): void {
+    if (worker || unavailable) return;
+    worker = startWorker();
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onFailure);
+    worker.addEventListener('messageerror', onFailure);
+  }
+
   function pump(): void {
-    if (running || queue.length === 0) return;
-    if (!worker) {
-      worker = startWorker();
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onFailure);
-      worker.addEventListener('messageerror', onFailure);
-      return;
+    if (waiting.length === 0) return;
+    startWorkerIfStopped();
+    if (!worker || !ready) return;
+    for (const job of waiting.splice(0)) {
+      posted.set(job.id, job);
+      const { message, transfer } = messageOf(job);
+      worker.postMessage(message, transfer);
     }
-    if (!ready) return;
-    const job = queue.shift() as Job;
-    running = job;
-    const request: RangeAnswerRequest = { id: job.id, endpoint: job.endpoint, status: job.status, chunks: job.chunks };
-    worker.postMessage(request, uniqueBuffers(job.chunks));
   }
 
   function cancel(job: Job): void {
     finish(job);
-    if (running === job) {
-      // The only way to stop a parse midway; the next job starts a fresh worker.
-      running = undefined;
-      stopWorker();
+    if (posted.delete(job.id)) {
+      if (job.received && posted.size === 0) stopWorker();
+      else worker?.postMessage({ kind: 'abort', id: job.id } satisfies ToReaderWorker);
     } else {
-      const index = queue.indexOf(job);
-      if (index >= 0) queue.splice(index, 1);
+      const index = waiting.indexOf(job);
+      if (index >= 0) waiting.splice(index, 1);
     }
     job.reject(abortReason(job.signal as AbortSignal));
-    pump();
+  }
+
+  function submit(work: Work, signal: AbortSignal | undefined, onReceived: () => void): Promise<RangeAnswer> {
+    if (unavailable) return doHere(work, signal, onReceived);
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<RangeAnswer>((resolve, reject) => {
+      const job: Job = { id: nextId++, work, signal, resolve, reject, onReceived, onAbort: () => cancel(job), received: work.kind === 'read' };
+      signal?.addEventListener('abort', job.onAbort, { once: true });
+      waiting.push(job);
+      pump();
+    });
   }
 
   return {
-    read(endpoint, status, chunks, signal) {
-      if (unavailable || byteLength(chunks) < readHereBelow) return readHere(endpoint, status, chunks, signal);
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
-      return new Promise<RangeAnswer>((resolve, reject) => {
-        const job: Job = { id: nextId++, endpoint, status, chunks, signal, resolve, reject, onAbort: () => cancel(job) };
-        signal?.addEventListener('abort', job.onAbort, { once: true });
-        queue.push(job);
-        pump();
-      });
-    },
+    read: (endpoint, status, chunks, signal) =>
+      byteLength(chunks) < readHereBelow ? doHere({ kind: 'read', endpoint, status, chunks }, signal, ignore) : submit({ kind: 'read', endpoint, status, chunks }, signal, ignore),
+    fetchAndRead: (endpoint, request, signal, onReceived) => submit({ kind: 'fetch', endpoint, request }, signal, onReceived),
+    warmUp: startWorkerIfStopped,
   };
 }
 
@@ -182,16 +246,24 @@ function startRangeAnswerWorker(): Worker {
 }
 
 /**
- * Below this an answer is read on the main thread. 128 KiB of matrix JSON (a dashboard panel's
- * few series at its ~1 point per 2 px) reads in ~10 ms even on a busy machine, far under the 50 ms
- * of a long task; the worker's script is then not even fetched on a dashboard's first load.
+ * Below this a body the page fetched (the in-page demo backend's) is read on the main thread:
+ * 128 KiB of matrix JSON (a dashboard panel's few series at its ~1 point per 2 px) reads in ~10 ms
+ * even on a busy machine, far under the 50 ms of a long task.
  */
 export const READ_HERE_BELOW_BYTES = 128 * 1024;
 
 let shared: RangeAnswerReader | undefined;
 
-/** One reader (and so one worker) for the whole page, started at the first big range answer. */
+/**
+ * One reader (and so one worker) for the whole page. The worker starts with the first client, not
+ * with its first query: range answers are fetched in it, so its script's fetch and start would
+ * otherwise sit between a dashboard's first queries and their requests.
+ */
 export function sharedRangeAnswerReader(): RangeAnswerReader {
-  shared ??= createRangeAnswerReader(typeof Worker === 'function' ? startRangeAnswerWorker : undefined, { readHereBelowBytes: READ_HERE_BELOW_BYTES });
+  if (!shared) {
+    const reader = createRangeAnswerReader(typeof Worker === 'function' ? startRangeAnswerWorker : undefined, { readHereBelowBytes: READ_HERE_BELOW_BYTES });
+    reader.warmUp();
+    shared = reader;
+  }
   return shared;
 }
