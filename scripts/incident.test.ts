@@ -1,10 +1,12 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { idFromPath, readArguments } from './incidentCommand';
+import { corpusDirectory, readCorpus } from '../test/corpus/corpusScore';
+import { parsePostmortem, readIncidentFileText } from '../src/incidents';
+import { idFromPath, readArguments, runIncidentCommand } from './incidentCommand';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -22,22 +24,37 @@ async function incident(...args: string[]): Promise<{ code: number; stdout: stri
 }
 
 describe('npm run incident', () => {
-  it('prints the incident of a postmortem that states its zone as JSON, times with offsets, events in time order', async () => {
+  it('prints the incident of a postmortem that states its zone as an incident file, times with offsets, events in time order', async () => {
     const { code, stdout, stderr } = await incident(fixture('markdown-24h-iso.md'));
     expect([code, stderr]).toEqual([0, '']);
     const printed = JSON.parse(stdout) as { events: Array<{ time: string; kind: string; text: string }> };
-    expect(Object.keys(printed)).toEqual(['id', 'title', 'timezone', 'start', 'end', 'events']);
+    expect(Object.keys(printed)).toEqual(['schemaVersion', 'id', 'title', 'timezone', 'start', 'end', 'severity', 'summary', 'impact', 'rootCause', 'events']);
     expect(printed).toMatchObject({
+      schemaVersion: 1,
       id: 'markdown-24h-iso',
       title: 'Checkout API returned 502s',
       timezone: 'UTC',
-      start: '2024-03-04T14:05:00+00:00',
-      end: '2024-03-04T15:40:00+00:00',
+      start: '2024-03-04T14:05:00Z',
+      end: '2024-03-04T15:40:00Z',
     });
-    expect(printed.events[0]).toEqual({ time: '2024-03-04T14:00:00+00:00', kind: 'started', text: 'Deploy 2024.03.04-1 introduced a lower connection pool limit.' });
+    expect(printed.events[0]).toEqual({ time: '2024-03-04T14:00:00Z', kind: 'started', text: 'Deploy 2024.03.04-1 introduced a lower connection pool limit.' });
     const times = printed.events.map((event) => event.time);
     expect(times).toEqual([...times].sort());
     expect(times).toHaveLength(7);
+    expect(readIncidentFileText(stdout).ok).toBe(true);
+  }, 30_000);
+
+  it('leaves "end" out of an incident still open, as the incident-file format says, so the app shows it open', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-incident-'));
+    const file = join(directory, 'open.md');
+    writeFileSync(file, '# Search is slow\n\nAll times UTC.\n\n## Timeline\n\n- 2024-05-02 09:10 Latency alerts fired for search\n- 2024-05-02 09:25 Investigating the index nodes\n');
+    const { code, stdout, stderr } = await incident(file);
+    expect([code, stderr]).toEqual([0, '']);
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    expect(printed).not.toHaveProperty('end');
+    const read = readIncidentFileText(stdout);
+    expect(read.ok && read.incident.end).toBeUndefined();
+    expect(read.ok && read.incident.start).toBe(Date.parse('2024-05-02T09:10:00Z'));
   }, 30_000);
 
   it('refuses a postmortem that names no zone unless given --tz, and then prints its times with that zone\'s offset', async () => {
@@ -48,7 +65,14 @@ describe('npm run incident', () => {
 
     const read = await incident(join(root, 'public/incidents/2024-01-15-webapp-memory-leak.txt'), '--tz', 'America/Los_Angeles');
     expect(read.code).toBe(0);
-    expect(JSON.parse(read.stdout)).toMatchObject({ timezone: 'America/Los_Angeles', start: '2024-01-15T10:00:00-08:00', end: '2024-01-15T12:30:00-08:00' });
+    expect(JSON.parse(read.stdout)).toMatchObject({ schemaVersion: 1, timezone: 'America/Los_Angeles', start: '2024-01-15T10:00:00-08:00', end: '2024-01-15T12:30:00-08:00' });
+  }, 30_000);
+
+  it('writes, run as the README says (npm run -s incident … > x.json), a file the app reads: the shipped seed incident', async () => {
+    const seed = 'public/incidents/2024-01-15-webapp-memory-leak';
+    const { stdout } = await run('npm', ['run', '-s', 'incident', '--', `${seed}.txt`, '--tz', 'UTC'], { cwd: root });
+    expect(readIncidentFileText(stdout).ok).toBe(true);
+    expect(stdout).toBe(readFileSync(join(root, `${seed}.json`), 'utf8'));
   }, 30_000);
 
   it('says what is missing from a document it cannot read, and exits non-zero', async () => {
@@ -62,6 +86,43 @@ describe('npm run incident', () => {
     const unknownZone = await incident(fixture('markdown-24h-iso.md'), '--tz', 'Mars/Olympus');
     expect([unknownZone.code, unknownZone.stderr]).toEqual([1, expect.stringMatching(/Unknown time zone "Mars\/Olympus"/)]);
   }, 30_000);
+});
+
+describe('npm run incident on the postmortem corpus', () => {
+  const documents = readCorpus(corpusDirectory());
+
+  it('has documents to run on', () => {
+    expect(documents.length).toBeGreaterThan(0);
+  });
+
+  // Each corpus document as `npm run incident -- <dir>/<name>/source.* [--tz ZONE]`; the zone only where the document names none.
+  const cases = documents.map((document) => {
+    const timezone = document.expected.timezoneStated === null ? (document.expected.tzForTest ?? 'UTC') : undefined;
+    const file = `test/corpus/postmortems/${document.name}/source`;
+    const read = parsePostmortem(document.source, { id: idFromPath(file), ...(timezone && { timezone }) });
+    const outcome = runIncidentCommand({ file, ...(timezone && { timezone }) }, document.source, Buffer.byteLength(document.source));
+    return { name: document.name, read, outcome };
+  });
+
+  it.each(cases.filter((c) => c.read.ok).map((c) => [c.name, c] as const))(
+    '%s: prints an incident file the app reads back as the incident the reader gives',
+    (_name, { read, outcome }) => {
+      if (!read.ok) throw new Error('unreachable');
+      expect([outcome.code, outcome.stderr]).toEqual([0, '']);
+      const file = readIncidentFileText(outcome.stdout);
+      if (!file.ok) throw new Error(`the app refuses the command's output: ${file.error}`);
+      // The file states its zone by name, so the app reads it as stated; the rest is the reader's incident.
+      expect(file.incident).toEqual({ ...read.incident, timezoneSource: { kind: 'stated', written: read.incident.timezone } });
+      const printed = JSON.parse(outcome.stdout) as { events: Array<{ time: string }>; end?: unknown };
+      const times = printed.events.map((event) => Date.parse(event.time));
+      expect(times).toEqual([...times].sort((left, right) => left - right));
+    },
+  );
+
+  it.each(cases.filter((c) => !c.read.ok).map((c) => [c.name, c] as const))('%s: is refused with the reader\'s reason and nothing on stdout', (_name, { read, outcome }) => {
+    if (read.ok) throw new Error('unreachable');
+    expect(outcome).toEqual({ code: 1, stdout: '', stderr: `test/corpus/postmortems/${_name}/source: ${read.error}\n` });
+  });
 });
 
 describe('the incident command\'s arguments', () => {

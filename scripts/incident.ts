@@ -1,4 +1,4 @@
-/** `npm run incident -- FILE [--tz ZONE]`: a postmortem read by vigil's reader, printed as incident JSON. */
+/** `npm run -s incident -- FILE [--tz ZONE]`: a postmortem read by vigil's reader, printed as an incident file (docs/incident-file.md). */
 import { readFileSync, statSync } from 'node:fs';
 import { readArguments, runIncidentCommand } from './incidentCommand';
 

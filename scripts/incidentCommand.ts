@@ -1,10 +1,11 @@
 /**
  * `npm run incident -- FILE [--tz ZONE]` as a pure function of its arguments and the file's text,
- * so tests run it without a process: the same reader as the page, the incident as JSON.
+ * so tests run it without a process: the same reader as the page, and the incident printed as an
+ * incident file by the same writer as the review's "Download incident JSON", so what it prints can
+ * go into `public/incidents/` and config.json's `incidents` as it is (docs/incident-file.md).
  */
 
-import { incidentJson } from '../src/incidents/incidentJson';
-import { parsePostmortem } from '../src/incidents';
+import { incidentFileText, parsePostmortem } from '../src/incidents';
 import { MAX_POSTMORTEM_BYTES } from '../src/incidents/postmortemSizeLimit';
 
 export interface CommandOutcome {
@@ -59,5 +60,5 @@ export function runIncidentCommand(args: IncidentArguments, text: string, bytes:
   if (!result.reading.timezoneStated && args.timezone === undefined) {
     return { code: 2, stdout: '', stderr: `${args.file}: no timezone stated: pass --tz ZONE (an IANA name like "Europe/Berlin")\n` };
   }
-  return { code: 0, stdout: `${JSON.stringify(incidentJson(result.incident), null, 2)}\n`, stderr: '' };
+  return { code: 0, stdout: incidentFileText(result.incident), stderr: '' };
 }

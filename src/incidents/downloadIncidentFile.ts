@@ -1,10 +1,9 @@
-import { incidentFileName, toIncidentFile } from './incidentFile';
+import { incidentFileName, incidentFileText } from './incidentFile';
 import type { Incident } from './model';
 
 /** The incident as an incident file (pretty JSON, so it reads well in a review), saved by the browser. */
 export function downloadIncidentFile(incident: Incident): void {
-  const json = `${JSON.stringify(toIncidentFile(incident), null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([incidentFileText(incident)], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = incidentFileName(incident);

@@ -152,6 +152,22 @@ describe('writing an incident file', () => {
     );
   });
 
+  it('writes events in time order whatever order the incident holds them in (events at one instant keep theirs)', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const file = toIncidentFile({
+      id: 'x',
+      title: 'X',
+      start: at('2024-01-15T10:00:00Z'),
+      timezone: 'UTC',
+      events: [
+        { time: at('2024-01-15T10:30:00Z'), kind: 'resolved', text: 'Fixed' },
+        { time: at('2024-01-15T10:05:00Z'), kind: 'detected', text: 'Paged' },
+        { time: at('2024-01-15T10:05:00Z'), kind: 'acknowledged', text: 'On it' },
+      ],
+    });
+    expect(file.events.map((event) => event.text)).toEqual(['Paged', 'On it', 'Fixed']);
+  });
+
   it('writes the documented shape: version first, times with the zone offset', () => {
     const result = readIncidentFile(valid);
     if (!result.ok) throw new Error(result.error);
@@ -165,9 +181,8 @@ describe('writing an incident file', () => {
 describe('the documented example', () => {
   it('is a valid incident file that round-trips', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(`${process.cwd()}/README.md`, 'utf8');
-    const section = readme.slice(readme.indexOf('### Incident files'));
-    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const doc = readFileSync(`${process.cwd()}/docs/incident-file.md`, 'utf8');
+    const json = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
     const result = readIncidentFileText(json);
     if (!result.ok) throw new Error(result.error);
     expect(toIncidentFile(result.incident)).toEqual(JSON.parse(json));

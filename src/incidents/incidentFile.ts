@@ -162,12 +162,22 @@ export function toIncidentFile(incident: Incident): IncidentFile {
     ...(summary !== undefined && { summary }),
     ...(impact !== undefined && { impact }),
     ...(rootCause !== undefined && { rootCause }),
-    events: incident.events
+    // In time order (a stable sort: events at one instant keep their order), as the format promises.
+    events: [...incident.events]
+      .sort((left, right) => left.time - right.time)
       .filter((event) => event.text.trim() !== '')
       .slice(0, L.events)
       .map((event) => ({ time: formatIsoInstant(event.time, zone), kind: event.kind, text: clip(event.text, L.textChars) })),
   };
   return file;
+}
+
+/**
+ * The file's text, the one writer of incident files: "Download incident JSON" saves it and
+ * `npm run incident` prints it. Pretty JSON ending in a newline, so it reads and diffs well.
+ */
+export function incidentFileText(incident: Incident): string {
+  return `${JSON.stringify(toIncidentFile(incident), null, 2)}\n`;
 }
 
 /** The file's name on download: its id, so it can go into `public/incidents/` as it is. */

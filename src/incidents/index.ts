@@ -6,7 +6,7 @@ export { toOverlay, markerKey } from './overlay';
 export { IncidentStrip } from './IncidentStrip';
 export { IncidentLegend } from './IncidentLegend';
 export { incidentColors, INCIDENT_PALETTE } from './incidentColors';
-export { readIncidentFile, readIncidentFileText, toIncidentFile, INCIDENT_FILE_LIMITS, INCIDENT_FILE_VERSION, type IncidentFile } from './incidentFile';
+export { readIncidentFile, readIncidentFileText, toIncidentFile, incidentFileText, INCIDENT_FILE_LIMITS, INCIDENT_FILE_VERSION, type IncidentFile } from './incidentFile';
 export { incidentMetrics, timingWarnings } from './incidentMetrics';
 export { incidentPhases } from './incidentPhases';
 export type { PostmortemReading, ReadLine, WindowRule } from './reading';
