@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { idFromPath, readArguments } from './incidentCommand';
+import { idFromPath, readArguments, runIncidentCommand } from './incidentCommand';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -62,6 +62,23 @@ describe('npm run incident', () => {
     const unknownZone = await incident(fixture('markdown-24h-iso.md'), '--tz', 'Mars/Olympus');
     expect([unknownZone.code, unknownZone.stderr]).toEqual([1, expect.stringMatching(/Unknown time zone "Mars\/Olympus"/)]);
   }, 30_000);
+});
+
+describe('the incident command on a postmortem that writes no year', () => {
+  const text = 'On Wednesday, July 7th at 16:17 the API became unavailable. It lasted until 16:46.\n\nAll times are in UTC.';
+
+  it('prints the incident with the year its weekday gives up to the day it is run, and says on stderr that it worked it out', () => {
+    const outcome = runIncidentCommand({ file: 'beams.md' }, text, text.length, { year: 2026, month: 12, day: 2 });
+    expect(outcome.code).toBe(0);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ start: '2021-07-07T16:17:00+00:00', end: '2021-07-07T16:46:00+00:00' });
+    expect(outcome.stderr).toBe('beams.md: No year stated: 2021 is the latest year up to 2026-12-02 in which July 7 falls on a Wednesday — check it.\n');
+  });
+
+  it('refuses it without the weekday, saying the year is missing', () => {
+    const outcome = runIncidentCommand({ file: 'beams.md' }, text.replace('Wednesday, ', ''), text.length, { year: 2026, month: 12, day: 2 });
+    expect([outcome.code, outcome.stdout]).toEqual([1, '']);
+    expect(outcome.stderr).toMatch(/^beams\.md: No year stated: the postmortem writes July 7 without a year/);
+  });
 });
 
 describe('the incident command\'s arguments', () => {
