@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { corpusDirectory, readCorpus } from '../test/corpus/corpusScore';
+import { CORPUS_READ_ON, corpusDirectory, readCorpus } from '../test/corpus/corpusScore';
 import { parsePostmortem, readIncidentFileText } from '../src/incidents';
+import { yearSentence } from '../src/incidents/readingWords';
 import { idFromPath, readArguments, runIncidentCommand } from './incidentCommand';
 
 const run = promisify(execFile);
@@ -99,16 +100,18 @@ describe('npm run incident on the postmortem corpus', () => {
   const cases = documents.map((document) => {
     const timezone = document.expected.timezoneStated === null ? (document.expected.tzForTest ?? 'UTC') : undefined;
     const file = `test/corpus/postmortems/${document.name}/source`;
-    const read = parsePostmortem(document.source, { id: idFromPath(file), ...(timezone && { timezone }) });
-    const outcome = runIncidentCommand({ file, ...(timezone && { timezone }) }, document.source, Buffer.byteLength(document.source));
-    return { name: document.name, read, outcome };
+    const read = parsePostmortem(document.source, { id: idFromPath(file), readOn: CORPUS_READ_ON, ...(timezone && { timezone }) });
+    const outcome = runIncidentCommand({ file, ...(timezone && { timezone }) }, document.source, Buffer.byteLength(document.source), CORPUS_READ_ON);
+    return { name: document.name, file, read, outcome };
   });
 
   it.each(cases.filter((c) => c.read.ok).map((c) => [c.name, c] as const))(
     '%s: prints an incident file the app reads back as the incident the reader gives',
-    (_name, { read, outcome }) => {
+    (_name, { file: source, read, outcome }) => {
       if (!read.ok) throw new Error('unreachable');
-      expect([outcome.code, outcome.stderr]).toEqual([0, '']);
+      // A document that writes no year gets it from its weekdays, and the command says so on stderr.
+      const year = yearSentence(read.reading);
+      expect([outcome.code, outcome.stderr]).toEqual([0, year ? `${source}: ${year}\n` : '']);
       const file = readIncidentFileText(outcome.stdout);
       if (!file.ok) throw new Error(`the app refuses the command's output: ${file.error}`);
       // The file states its zone by name, so the app reads it as stated; the rest is the reader's incident.
@@ -122,6 +125,23 @@ describe('npm run incident on the postmortem corpus', () => {
   it.each(cases.filter((c) => !c.read.ok).map((c) => [c.name, c] as const))('%s: is refused with the reader\'s reason and nothing on stdout', (_name, { read, outcome }) => {
     if (read.ok) throw new Error('unreachable');
     expect(outcome).toEqual({ code: 1, stdout: '', stderr: `test/corpus/postmortems/${_name}/source: ${read.error}\n` });
+  });
+});
+
+describe('the incident command on a postmortem that writes no year', () => {
+  const text = 'On Wednesday, July 7th at 16:17 the API became unavailable. It lasted until 16:46.\n\nAll times are in UTC.';
+
+  it('prints the incident with the year its weekday gives up to the day it is run, and says on stderr that it worked it out', () => {
+    const outcome = runIncidentCommand({ file: 'beams.md' }, text, text.length, { year: 2026, month: 12, day: 2 });
+    expect(outcome.code).toBe(0);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ start: '2021-07-07T16:17:00Z', end: '2021-07-07T16:46:00Z' });
+    expect(outcome.stderr).toBe('beams.md: No year stated: 2021 is the latest year up to 2026-12-02 in which July 7 falls on a Wednesday — check it.\n');
+  });
+
+  it('refuses it without the weekday, saying the year is missing', () => {
+    const outcome = runIncidentCommand({ file: 'beams.md' }, text.replace('Wednesday, ', ''), text.length, { year: 2026, month: 12, day: 2 });
+    expect([outcome.code, outcome.stdout]).toEqual([1, '']);
+    expect(outcome.stderr).toMatch(/^beams\.md: No year stated: the postmortem writes July 7 without a year/);
   });
 });
 

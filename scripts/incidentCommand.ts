@@ -5,6 +5,8 @@
  * go into `public/incidents/` and config.json's `incidents` as it is (docs/incident-file.md).
  */
 
+import type { CivilDate } from '../src/incidents/civilTime';
+import { yearSentence } from '../src/incidents/readingWords';
 import { incidentFileText, parsePostmortem } from '../src/incidents';
 import { MAX_POSTMORTEM_BYTES } from '../src/incidents/postmortemSizeLimit';
 
@@ -51,14 +53,20 @@ export function idFromPath(path: string): string {
   return base === 'source' && parts.length > 1 ? (parts[parts.length - 2] ?? base) : base;
 }
 
-export function runIncidentCommand(args: IncidentArguments, text: string, bytes: number): CommandOutcome {
+/**
+ * `readOn` is the day the document is read (the command passes today's): a postmortem that writes
+ * no year takes it from its weekdays, and the command says so on stderr, since it is worked out.
+ */
+export function runIncidentCommand(args: IncidentArguments, text: string, bytes: number, readOn?: CivilDate): CommandOutcome {
   if (bytes > MAX_POSTMORTEM_BYTES) {
     return { code: 1, stdout: '', stderr: `${args.file}: larger than ${MAX_POSTMORTEM_BYTES} bytes; vigil reads postmortems up to 1 MB\n` };
   }
-  const result = parsePostmortem(text, { id: idFromPath(args.file), ...(args.timezone && { timezone: args.timezone }) });
+  const result = parsePostmortem(text, { id: idFromPath(args.file), ...(args.timezone && { timezone: args.timezone }), ...(readOn && { readOn }) });
   if (!result.ok) return { code: 1, stdout: '', stderr: `${args.file}: ${result.error}\n` };
   if (!result.reading.timezoneStated && args.timezone === undefined) {
     return { code: 2, stdout: '', stderr: `${args.file}: no timezone stated: pass --tz ZONE (an IANA name like "Europe/Berlin")\n` };
   }
-  return { code: 0, stdout: incidentFileText(result.incident), stderr: '' };
+  const year = yearSentence(result.reading);
+  return { code: 0, stdout: incidentFileText(result.incident), stderr: year ? `${args.file}: ${year}
+` : '' };
 }

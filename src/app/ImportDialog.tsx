@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEve
 import type { Incident, ParseResult, PostmortemReading } from '../incidents';
 import { fileSizeRefusal, pastedLengthRefusal } from '../incidents/postmortemSizeLimit';
 import { ReadAbortedError, readPostmortemOffThread } from '../incidents/readPostmortemOffThread';
+import { localCivilDate } from '../incidents/yearFromWeekday';
 import { fnv1a32 } from '../series';
 import { FRAGMENT_LIMITS } from '../url';
 import { fetchPostmortem, postmortemUrl } from './fetchPostmortem';
@@ -81,7 +82,7 @@ export function ImportDialog({ timezone, onImport, open, onClose }: ImportDialog
 
   /** Parses off the main thread and shows what it read for review; a newer read cancels this one. */
   const importText = (source: string, signal: AbortSignal) => {
-    readPostmortemOffThread(source, { id: idFor(source), timezone }, signal).then(
+    readPostmortemOffThread(source, { id: idFor(source), timezone, readOn: localCivilDate(new Date()) }, signal).then(
       (result) => {
         if (signal.aborted) return;
         setReading(null);

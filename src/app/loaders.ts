@@ -63,5 +63,8 @@ export async function loadIncident(path: string, timezone: string, signal?: Abor
   if (isIncidentFilePath(path)) return { source: path, result: readIncidentFileText(await fetchText(path, signal)) };
   const [text, { parsePostmortem }] = await Promise.all([fetchText(path, signal), import('../incidents/parsePostmortem')]);
   const id = path.replace(/^.*\//, '').replace(/\.[a-z]+$/i, '');
-  return { source: path, result: parsePostmortem(text, { id, timezone }) };
+  // Today is the reference date for a postmortem that writes no year (yearFromWeekday.ts).
+  const now = new Date();
+  const readOn = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  return { source: path, result: parsePostmortem(text, { id, timezone, readOn }) };
 }

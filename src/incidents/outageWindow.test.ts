@@ -27,6 +27,8 @@ describe('the outage window', () => {
     ['wall-clock times in Berlin in winter (+01:00)', 'Outage: 10:00 to 12:30 on January 15, 2024', 'Europe/Berlin', '2024-01-15T09:00', '2024-01-15T11:30'],
     ['wall-clock times in Berlin in summer (+02:00)', 'Outage: 10:00 to 12:30 on July 15, 2024', 'Europe/Berlin', '2024-07-15T08:00', '2024-07-15T10:30'],
     ['a night across the New York spring-forward', 'Outage: from 11:00 PM on March 9, 2024 to 4:00 AM', 'America/New_York', '2024-03-10T04:00', '2024-03-10T08:00'],
+    ['German "von … bis …", day-first dates, weekdays', 'Der Server war von Freitag, 30. April 2021 19:09 UTC bis Montag, 3. Mai 2021 05:58 UTC offline.', 'Europe/Berlin', '2021-04-30T19:09', '2021-05-03T05:58'],
+    ['German "zwischen … und …" with "Uhr"', 'Ausfall zwischen 10:00 Uhr und 12:30 Uhr am 15. März 2024.', 'UTC', '2024-03-15T10:00', '2024-03-15T12:30'],
     ['a zone the document states for all times', 'All times are in PST.\n\nOutage: 10:00 to 12:30 on 2024-01-15', 'UTC', '2024-01-15T18:00', '2024-01-15T20:30'],
     ['an IANA zone the document states', 'Time zone: Asia/Kolkata\nOutage: 10:00 to 12:30 on 2024-01-15', 'UTC', '2024-01-15T04:30', '2024-01-15T07:00'],
     ['a date on another line', 'Date: 2024-01-15\nDuration: 10:00 – 12:30', 'UTC', '2024-01-15T10:00', '2024-01-15T12:30'],

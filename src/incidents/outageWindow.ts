@@ -10,6 +10,7 @@ import { addDays, toEpoch } from './civilTime';
 import type { DocLine } from './postmortemLines';
 import type { DateToken, TimeToken } from './temporalTokens';
 import { hour24, matchZoneAt, parseZoneName, scanDates, scanTimes } from './temporalTokens';
+import { yearNear } from './yearFromWeekday';
 
 export interface OutageWindow {
   readonly start: number;
@@ -50,12 +51,15 @@ export const NO_WINDOW_ERROR =
 
 const RANGE_CONNECTORS: ReadonlySet<string> = new Set([
   'to', 'until', 'till', 'through', 'thru', 'and', '-', '–', '—', '−', '->', '→', '=>', '~', '…',
+  // German: "von … bis …", "zwischen … und …".
+  'bis', 'und',
 ]);
 // Words that may sit between a date and a time or around a connector without changing the meaning
-// (the "T" is what remains of an ISO date-time once its date is cut out).
-const FILLER = /\b(?:on|at|the|of|from|between|starting|since|t|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|[,()]/gi;
+// (the "T" is what remains of an ISO date-time once its date is cut out), German ones included.
+const FILLER =
+  /\b(?:on|at|the|of|from|between|starting|since|t|(?:mon|tues|wednes|thurs|fri|satur|sun)day|von|am|um|zwischen|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|sonnabend)\b|[,()]/gi;
 const WINDOW_HINT =
-  /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)?|incident (?:period|time)|affected|unavailable|offline|degraded|disruption|experienced|were down|was down|went down|interrupted|elevated error)/i;
+  /\b(?:duration|window|occurred|outage|downtime|lasted|impact(?:ed)?|incident (?:period|time)|affected|unavailable|offline|degraded|disruption|experienced|were down|was down|went down|interrupted|elevated error|ausfall|ausgefallen|nicht erreichbar)/i;
 /**
  * A range about another period: data lost or replayed, a maintenance, deploy or change window, a
  * backup. It must not be read as the outage even where its line also says "outage".
@@ -101,9 +105,6 @@ export function findDocumentDate(lines: readonly DocLine[]): CivilDate | undefin
   return undefined;
 }
 
-/** Half a year: a yearless date further than this after the document's date belongs to the year before. */
-const HALF_YEAR_DAYS = 183;
-
 /**
  * The dates of a line, those written without a year ("Friday April 30") in the year of the
  * document's date, or the year before where that keeps them from lying half a year after it (a
@@ -118,11 +119,8 @@ export function datesWithDocumentYear(text: string, documentDate: CivilDate | un
     }
     if (!documentDate) continue;
     const { month, day } = token.date;
-    let year = documentDate.year;
-    const daysAfter = (Date.UTC(year, month - 1, day) - Date.UTC(documentDate.year, documentDate.month - 1, documentDate.day)) / 86_400_000;
-    if (daysAfter > HALF_YEAR_DAYS) year -= 1;
-    if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) continue;
-    dates.push({ ...token, date: { year, month, day } });
+    const year = yearNear(documentDate, month, day);
+    if (year !== undefined) dates.push({ ...token, date: { year, month, day } });
   }
   return dates;
 }

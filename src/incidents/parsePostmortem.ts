@@ -4,7 +4,7 @@
  * gets `{ ok: false, error }` naming what was missing.
  */
 
-import type { ZoneSpec } from './civilTime';
+import type { CivilDate, ZoneSpec } from './civilTime';
 import { isValidTimezone } from '../time';
 import { civilDateIn, ianaNameOf } from './civilTime';
 import { extractTextLines } from './extractText';
@@ -18,6 +18,7 @@ import { readLine, type PostmortemReading } from './reading';
 import { openingEvent } from './statusEntryOpening';
 import { validateIncident } from './validateIncident';
 import { inferredWindow, statedWindow } from './windowPrecedence';
+import { noYearError, writesNoYear, yearFromDocument } from './yearFromWeekday';
 
 /** The incident and how it was read (facts, for the page to word), or why the document could not be read. */
 export type ParseResult =
@@ -28,6 +29,12 @@ export interface ParsePostmortemOptions {
   readonly id: string;
   /** IANA zone the document's wall-clock times are read in unless it states one; default 'UTC'. */
   readonly timezone?: string;
+  /**
+   * The day the document is read (the page and the CLI pass today's date, tests a fixed one): a
+   * document that writes no year takes the latest year up to this day in which its dates fall on
+   * the weekdays written beside them (yearFromWeekday.ts). Without it such a document is refused.
+   */
+  readonly readOn?: CivilDate;
 }
 
 const BINARY_SAMPLE_CHARS = 8192;
@@ -77,11 +84,15 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const lines = classifyLines(extractTextLines(frontMatter.body));
   const statedZone = documentZone(lines)?.zone;
   const readZone: ZoneSpec = statedZone ?? { kind: 'iana', name: requestedZone };
-  const date = documentDate(lines, frontMatter);
+  const metadataLines = metadataCommentLines(frontMatter.body);
+  const writtenDate = documentDate(lines, frontMatter);
+  // No year anywhere (text, front matter, metadata): the weekdays beside its dates may tell it.
+  const yearFromWeekdays = writtenDate || !writesNoYear([...lines, ...metadataLines]) ? undefined : yearFromDocument(lines, options.readOn);
+  const date = writtenDate ?? (yearFromWeekdays?.kind === 'found' ? yearFromWeekdays.documentDate : undefined);
 
   // Rules 1–2 first: a window stated in words also dates and zones the timeline (windowPrecedence.ts).
   // Metadata comments come after the document's lines, so what the document states wins.
-  const windowLines = [...lines, ...metadataCommentLines(frontMatter.body)];
+  const windowLines = [...lines, ...metadataLines];
   const stated = statedWindow(windowLines, readZone, date);
   const statedDay = stated.window?.stated;
   const timelineZone = statedDay?.zoneWritten ? statedDay.zone : readZone;
@@ -90,7 +101,11 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const events = opening ? [opening, ...timeline.events] : timeline.events;
   const inferred = stated.window ? stated : inferredWindow(lines, events, readZone, date);
   const window = inferred.window;
-  if (!window) return { ok: false, error: stated.error ?? inferred.error ?? NO_WINDOW_OR_TIMELINE_ERROR };
+  if (!window) {
+    const datelessWindow = stated.error ?? inferred.error;
+    const yearMissing = yearFromWeekdays && noYearError(yearFromWeekdays, lines, options.readOn, datelessWindow);
+    return { ok: false, error: yearMissing || (datelessWindow ?? NO_WINDOW_OR_TIMELINE_ERROR) };
+  }
 
   const zoneWritten = statedDay?.zoneWritten ? statedDay.zone : (statedZone ?? timeline.writtenZone);
   const zone = zoneWritten ?? readZone;
@@ -123,6 +138,9 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
     ...(truncated && { readOnlyChars: MAX_SOURCE_CHARS }),
     ...(timeline.truncated && { readOnlyEvents: MAX_EVENTS }),
     ...(timeline.newestFirst && { newestFirst: true }),
+    ...(yearFromWeekdays?.kind === 'found' && {
+      yearFromWeekdays: { year: yearFromWeekdays.year, readOn: yearFromWeekdays.readOn, mentions: yearFromWeekdays.mentions },
+    }),
     timingProblems: validateIncident(incident),
   };
   return { ok: true, incident, reading };

@@ -23,7 +23,13 @@ describe('the postmortem worker answers one message', () => {
     expect(reply.kind === 'parsed' && reply.result.ok).toBe(false);
   });
 
-  it.each([null, 'text', 42, {}, { text: 7, options: { id: 'x' } }, { text: 'a', options: null }, { text: 'a', options: { id: 1 } }, { text: 'a', options: { id: 'x', timezone: 5 } }])(
+  it('passes the reference date on, so a document that writes no year is read as on the page', () => {
+    const text = 'On Wednesday, July 7th at 16:17 the API became unavailable. It lasted until 16:46 UTC.';
+    const reply = answerParseRequest({ text, options: { id: 'y', readOn: { year: 2026, month: 12, day: 2 } } });
+    expect(reply.kind === 'parsed' && reply.result.ok && reply.result.reading.yearFromWeekdays?.year).toBe(2021);
+  });
+
+  it.each([null, 'text', 42, {}, { text: 7, options: { id: 'x' } }, { text: 'a', options: null }, { text: 'a', options: { id: 1 } }, { text: 'a', options: { id: 'x', timezone: 5 } }, { text: 'a', options: { id: 'x', readOn: '2026-12-02' } }])(
     'refuses %j, which is not a request, with a message instead of throwing',
     (message) => {
       expect(answerParseRequest(message)).toEqual({ kind: 'failed', error: 'The postmortem reader was sent something that is not a postmortem.' });

@@ -66,7 +66,7 @@ const ENTRY_PREFIXES: readonly RegExp[] = [
   /^\|\s*/, // a table cell
   /^(?:\*\*|__|\*|_|`|\[|\()\s*/, // emphasis, code, a bracket
   /^(?:UPDATE|Update(?:d)?|Posted|Edit(?:ed)?)\b(?:\s+\d{1,3}\s+\w{3,7}\s+ago\b)?\s*[:.\-–—]?\s*/, // status-page lead words
-  /^(?:(?:mon|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?\.?),?\s+/i, // a weekday before a date
+  /^(?:(?:mon|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?\.?|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|sonnabend),?\s+/i, // a weekday before a date (English, German)
   /^(?:~|≈|±|\+\/-|(?:around|about|approx(?:\.|imately)?|roughly|circa|ca\.)\s)\s*/i, // approximate markers
 ];
 const LISTED_PREFIX = /^(?:>|[-*+•·▪◦‣]\s|\d{1,3}[.)]\s|\||\*|_|`|\[|\(|UPDATE|Update|Posted|Edit)/;
@@ -76,7 +76,8 @@ const ZONE_WORD_BEFORE = /^(?:UTC|GMT|[A-Z]{2,5})\s{1,2}(?=\d)/;
 const RANGE_JOINER = /^\s*(?:-|–|—|to|until)\s*/i;
 const CLOSING_OR_SEPARATOR = /^\s*(?:\*\*|__|\*|_|`|\]|\)|[:|\-–—]|->|→|=>|\.(?=\s))\s*/;
 const SEPARATOR_MARK = /[:|\-–—>→\]).*_`]/;
-const AROUND_A_LONE_DATE = /^[\s,.:\-–—#*_()[\]]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,.:\-–—*_()[\]]*$/i;
+const AROUND_A_LONE_DATE =
+  /^[\s,.:\-–—#*_()[\]]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|sonnabend)?[\s,.:\-–—*_()[\]]*$/i;
 /** Shortcodes of static-site templates ("{{< update time="2023-01-04T05:13:00Z" >}}"): the stamp inside is the entry's. */
 const SHORTCODE = /\{\{[<%]\s*\/?[\w-]{1,40}(?:[^{}]{0,400})[>%]\}\}|\{%\s*\/?[\w-]{1,40}(?:[^{}]{0,400})%\}/g;
 const ISO_STAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?/;

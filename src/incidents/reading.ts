@@ -1,4 +1,6 @@
+import type { CivilDate } from './civilTime';
 import type { WindowRule } from './outageWindow';
+import type { WeekdayMention } from './yearFromWeekday';
 
 export type { WindowRule };
 
@@ -39,6 +41,12 @@ export interface PostmortemReading {
   readonly readOnlyChars?: number;
   /** Set when the timeline had more entries than this and only the first were read. */
   readonly readOnlyEvents?: number;
+  /**
+   * Set when the document writes no year and the year was worked out from its weekdays: the latest
+   * year up to `readOn` in which each mention's day falls on its weekday. The page says so: the
+   * same days fall on the same weekdays every few years.
+   */
+  readonly yearFromWeekdays?: { readonly year: number; readonly readOn: CivilDate; readonly mentions: readonly WeekdayMention[] };
   /** What looks wrong with the incident's timing (validateIncident), already in words. */
   readonly timingProblems: readonly string[];
 }

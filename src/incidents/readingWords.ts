@@ -1,6 +1,7 @@
 /** The page's words for the facts of how an incident was read (see PostmortemReading). */
 import type { Incident } from './model';
 import type { PostmortemReading, ReadLine } from './reading';
+import { isoDay, mentionsInWords } from './yearFromWeekday';
 
 /** Which zone the incident's times are in, and whether the postmortem said so. */
 export function timezoneSentence(incident: Incident, reading?: PostmortemReading): string {
@@ -44,9 +45,18 @@ export function windowSentence(reading: PostmortemReading): string {
   }
 }
 
+/** How the year of a document that writes none was worked out; a guess to check, never silent. */
+export function yearSentence(reading: PostmortemReading): string | undefined {
+  const found = reading.yearFromWeekdays;
+  if (!found) return undefined;
+  return `No year stated: ${found.year} is the latest year up to ${isoDay(found.readOn)} in which ${mentionsInWords(found.mentions)} — check it.`;
+}
+
 /** What the reader of the page should know before trusting the incident's events. */
 export function readingNotes(incident: Incident, reading: PostmortemReading): string[] {
   const notes: string[] = [];
+  const year = yearSentence(reading);
+  if (year) notes.push(year);
   if (reading.readOnlyChars !== undefined) {
     notes.push(`The document is longer than ${reading.readOnlyChars.toLocaleString('en-US')} characters; only its beginning was read.`);
   }

@@ -6,6 +6,7 @@ import { hour24, scanDates, scanTimes, YEARLESS_PLACEHOLDER } from './temporalTo
 // Generate a date, a clock time and a zone, write them as postmortems do (GRAMMAR.md), read them back.
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONATE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 const pad = (value: number) => String(value).padStart(2, '0');
 
 const civilDate = fc
@@ -23,6 +24,9 @@ function isoDate(date: CivilDate): string {
 }
 function monthName(date: CivilDate): string {
   return MONTHS[date.month - 1] ?? '';
+}
+function monatName(date: CivilDate): string {
+  return MONATE[date.month - 1] ?? '';
 }
 
 type Clock = { hour: number; minute: number };
@@ -45,6 +49,9 @@ describe('the date grammar, read back', () => {
     ['"15th of Jan 2024"', (date: CivilDate) => `${date.day}th of ${monthName(date).slice(0, 3)} ${date.year}`],
     ['"2018 October 21"', (date: CivilDate) => `${date.year} ${monthName(date)} ${date.day}`],
     ['a weekday before it', (date: CivilDate) => `Tuesday, ${monthName(date)} ${date.day}, ${date.year}`],
+    ['German "30. April 2021"', (date: CivilDate) => `${date.day}. ${monatName(date)} ${date.year}`],
+    ['German with a weekday, "Freitag, 30. April 2021"', (date: CivilDate) => `Freitag, ${date.day}. ${monatName(date)} ${date.year}`],
+    ['German "3. Maerz 2021" (ä written ae)', (date: CivilDate) => `${date.day}. ${monatName(date).replace('ä', 'ae')} ${date.year}`],
   ])('%s', (_name, render) => {
     fc.assert(
       fc.property(civilDate, (date) => {
@@ -58,6 +65,7 @@ describe('the date grammar, read back', () => {
     ['"7 May"', (date: CivilDate) => `${date.day} ${monthName(date)}`],
     ['"19. April"', (date: CivilDate) => `${date.day}. ${monthName(date)}`],
     ['"April 19th"', (date: CivilDate) => `${monthName(date)} ${date.day}th`],
+    ['German "30. April", "3. Mai"', (date: CivilDate) => `${date.day}. ${monatName(date)}`],
   ])('%s without a year, when asked for', (_name, render) => {
     fc.assert(
       fc.property(civilDate, (date) => {
@@ -108,6 +116,16 @@ describe('the time grammar, read back', () => {
         const [token] = scanTimes(stamp);
         expect(scanDates(stamp)[0]?.date).toEqual(date);
         expect(token && [hour24(token), token.minute, offsetOf(token.zone)]).toEqual([time.hour, time.minute, offset]);
+      }),
+    );
+  });
+
+  it('German "19:09 Uhr" and "um 19 Uhr", a zone after "Uhr" included', () => {
+    fc.assert(
+      fc.property(clock, fc.boolean(), (time, zoned) => {
+        const [token, ...rest] = scanTimes(`von ${pad(time.hour)}:${pad(time.minute)} Uhr${zoned ? ' UTC' : ''} bis ${time.hour} Uhr offline`);
+        expect(token && [hour24(token), token.minute, offsetOf(token.zone)]).toEqual([time.hour, time.minute, zoned ? 0 : undefined]);
+        expect(rest.map((later) => [hour24(later), later.minute])).toEqual([[time.hour, 0]]);
       }),
     );
   });

@@ -1,7 +1,8 @@
 /**
  * Dates, clock times and zones as they appear in postmortem prose ("January 15, 2024", "15 Jan
  * 2024", "2024-01-15", "19. April", "10:00 AM", "23:45:10Z", "12:30 PM UTC", "10:00 +02:00",
- * "0401 UTC", "UTC 05:13", "~13:30"). The grammar these patterns implement is written out in
+ * "0401 UTC", "UTC 05:13", "~13:30"), with German month names and "Uhr" ("30. April", "3. Mai",
+ * "19:09 Uhr"). The grammar these patterns implement is written out in
  * GRAMMAR.md beside this file; keep the two in step. Every pattern is bounded and free of nested
  * quantifiers, so scanning a line costs time linear in its length.
  */
@@ -33,7 +34,9 @@ export interface TimeToken {
   readonly approximate?: boolean;
 }
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// English and German month names ("März" also as "Maerz"); MONTH_INDEX reads their first three letters.
+const MONTH =
+  '(jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|maerz|apr(?:il)?|may|mai|jun[ei]?|jul[yi]?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\\.?';
 const DATE_SOURCE =
   '(?<![\\w.])(?:' +
   '(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)' +
@@ -43,7 +46,7 @@ const DATE_SOURCE =
   ')';
 // Without a year a month must be capitalised ("7 May", "April 19th", "19. April"): "may" is a verb.
 const CAPITAL_MONTH =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+  '(Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|Mar(?:ch)?|März|Maerz|Apr(?:il)?|May|Mai|Jun[ei]?|Jul[yi]?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Okt(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Dez(?:ember)?)\\.?';
 const YEARLESS_SOURCE =
   '(?<![\\w.])(?:' +
   `(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s{1,3}(?:of\\s{1,3})?${CAPITAL_MONTH}(?![\\w])` +
@@ -55,6 +58,8 @@ const TIME_SOURCE =
   '(?<![\\d:.])(?:' +
   `(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(?!\\d)(?:\\s{0,3}${MERIDIEM})?` +
   `|(\\d{1,2})\\s{0,3}${MERIDIEM}` +
+  // German "um 19 Uhr": a bare hour is a time only with "Uhr" after it ("19:09 Uhr" is a clock above).
+  '|(\\d{1,2})(?=\\s{0,2}uhr(?![a-zäöü]))' +
   // "0401 UTC", "1430Z", "2215 hrs": four digits are a time only with a zone or "hrs" after them.
   '|([01]\\d|2[0-3])([0-5]\\d)(?![\\d:.,]|\\s?(?:am|pm)\\b)' +
   ')';
@@ -90,6 +95,8 @@ const ZONE_SOURCE =
 const ZONE_BEFORE = new RegExp(`(?:^|[^\\w])\\(?(utc|gmt|${ABBREVIATIONS})\\)?\\s{1,2}$`, 'i');
 const APPROXIMATE_BEFORE = /(?:~|≈|±|\+\/-|\bc(?:irc)?a\.?|\baround|\babout|\bapprox(?:\.|imately)?|\broughly)\s{0,2}$/i;
 const HHMM_SUFFIX = /^\s?(?:hrs?|h)\b/i;
+/** German "19:09 Uhr" (o'clock): part of the time, so a zone after it ("19:09 Uhr UTC") is still read. */
+const UHR_SUFFIX = /^\s{0,2}uhr(?![a-zäöü])/i;
 // "October 26, 2014 UTC" and "26 Oct 2014 UTC" end in a year, not a four-digit time.
 const BEFORE_A_YEAR = /(?:[a-z]{3,}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\.?\s{1,3}[a-z]{3,}\.?,?)\s{1,3}$/i;
 
@@ -108,6 +115,7 @@ const TOKEN_LIMIT = 40;
 
 const MONTH_INDEX: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  mär: 3, mae: 3, mai: 5, okt: 10, dez: 12,
 };
 
 function civilDate(year: number, month: number, day: number): CivilDate | undefined {
@@ -200,22 +208,24 @@ function zoneBefore(text: string, start: number): ZoneSpec | undefined {
 }
 
 function timeFromMatch(text: string, match: RegExpExecArray): TimeToken | undefined {
-  const [whole, clockHour, clockMinute, clockSecond, clockMeridiem, bareHour, bareMeridiem, fourHour, fourMinute] = match;
+  const [whole, clockHour, clockMinute, clockSecond, clockMeridiem, bareHour, bareMeridiem, uhrHour, fourHour, fourMinute] = match;
   const start = match.index;
   const meridiemLetter = (clockMeridiem ?? bareMeridiem)?.toLowerCase();
   const meridiem = meridiemLetter === 'a' ? 'am' : meridiemLetter === 'p' ? 'pm' : undefined;
-  const hour = Number(clockHour ?? bareHour ?? fourHour);
+  const hour = Number(clockHour ?? bareHour ?? uhrHour ?? fourHour);
   const minute = Number(clockMinute ?? fourMinute ?? 0);
   const second = Math.min(Number(clockSecond ?? 0), 59);
   if (meridiem ? hour < 1 || hour > 12 : hour > 23) return undefined;
   if (minute > 59 || second > 59) return undefined;
   let end = start + whole.length;
+  const uhr = meridiem ? undefined : UHR_SUFFIX.exec(text.slice(end));
+  if (uhr) end += uhr[0].length;
   // A negative offset is only trusted where ISO 8601 puts one: after seconds or a "T".
   const isoShaped = clockSecond !== undefined || /\dT$/.test(text.slice(Math.max(0, start - 2), start));
   const after = matchZoneAt(text, end, isoShaped);
   if (fourHour !== undefined) {
-    const suffix = HHMM_SUFFIX.exec(text.slice(end));
-    if (!after && !suffix) return undefined;
+    const suffix = uhr ? undefined : HHMM_SUFFIX.exec(text.slice(end));
+    if (!after && !suffix && !uhr) return undefined;
     if (BEFORE_A_YEAR.test(text.slice(Math.max(0, start - 24), start))) return undefined;
     if (!after && suffix) end += suffix[0].length;
   }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { ImportPostmortem } from '../../src/app/ImportPostmortem';
 import { decodeViewState } from '../../src/url';
@@ -151,6 +151,43 @@ describe('importing a postmortem with review', { timeout: WHOLE_APP_TIMEOUT_MS }
     await retype(user, within(review).getByRole('textbox', { name: 'Time of event 1: Latency alert fired for checkout.' }), 'half past eleven');
     expect(within(review).getByRole('alert')).toHaveTextContent('"half past eleven" is not a time like 2024-01-15 10:15 (in UTC).');
     expect(eventTimes(review).slice(1)).toEqual(['2024-01-15 11:20', '2024-01-15 11:40']);
+  });
+});
+
+describe('importing a postmortem that writes no year', { timeout: WHOLE_APP_TIMEOUT_MS }, () => {
+  /** Today, for the page's reference date; only Date is faked (user-event's timers stay real). */
+  async function readOnDay(day: string, run: () => Promise<void>) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${day}T12:00:00`));
+    try {
+      await run();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('takes the year from the weekday and says so, to be checked', async () => {
+    await readOnDay('2026-12-02', async () => {
+      const { review } = await reviewOf(`# ${TITLE}\n\nOn Wednesday, July 7th checkout was unavailable from 16:17 to 16:46 UTC.`, 'alone');
+      expect(within(review).getByRole('textbox', { name: 'Window start' })).toHaveValue('2021-07-07 16:17');
+      expect(within(review).getByRole('list', { name: 'Notes on this import' })).toHaveTextContent(
+        'No year stated: 2021 is the latest year up to 2026-12-02 in which July 7 falls on a Wednesday — check it.',
+      );
+    });
+  });
+
+  it('refuses it, naming the missing year, where no weekday tells the year', async () => {
+    const user = userEvent.setup();
+    render(<ImportPostmortem timezone="UTC" onImport={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Import postmortem' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import a postmortem' });
+    await user.click(within(dialog).getByRole('textbox', { name: /^Paste the postmortem/ }));
+    await user.paste(`# ${TITLE}\n\nOn July 7th checkout was unavailable from 16:17 to 16:46 UTC.`);
+    await user.click(within(dialog).getByRole('button', { name: 'Read this postmortem' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'No year stated: the postmortem writes July 7 without a year, and no weekday beside it to work the year out from.',
+    );
+    expect(within(dialog).queryByRole('region', { name: /^Review before showing/ })).toBeNull();
   });
 });
 

@@ -16,8 +16,6 @@ export const MIN_EVENTS_PLACED = 0.9;
  */
 export const WINDOW_EXCEPTIONS: Readonly<Record<string, string>> = {
   'gitlab-2017-01-31-database-outage': 'the outage starts at a mid-timeline entry (data removed); the end is in prose ("Around 18:00")',
-  'pusher-2021-07-07-beams-heroku-routing': 'the document never writes a year',
-  'tails-2021-04-30-server-outage-de': 'German prose ("von … bis … offline")',
 };
 
 const directory = corpusDirectory();

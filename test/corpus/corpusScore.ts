@@ -67,13 +67,23 @@ export function readCorpus(directory: string): CorpusDocument[] {
   return documents;
 }
 
+/**
+ * The day the corpus is read, for documents that write no year (the reader takes the latest year up
+ * to it in which their dates fall on the weekdays written beside them). One fixed date for the whole
+ * corpus, not "today" (the table must not change with the calendar: July 7 is a Wednesday again in
+ * 2027) and not each document's publication date (that would hand the reader the year it is meant
+ * to work out): the day the corpus was assembled, after every document in it was written, as a
+ * team importing its archive would read it.
+ */
+export const CORPUS_READ_ON = { year: 2026, month: 12, day: 2 } as const;
+
 const minute = (ms: number) => Math.floor(ms / MINUTE_MS);
 const minuteOf = (iso: string | null) => (iso === null ? undefined : minute(Date.parse(iso)));
 
 export function scoreDocument(document: CorpusDocument): DocumentScore {
   const { expected } = document;
   const timezone = expected.timezoneStated === null ? expected.tzForTest ?? 'UTC' : undefined;
-  const result = parsePostmortem(document.source, { id: document.name, ...(timezone && { timezone }) });
+  const result = parsePostmortem(document.source, { id: document.name, readOn: CORPUS_READ_ON, ...(timezone && { timezone }) });
   const base = { name: document.name, eventsExpected: expected.events.length };
   if (!result.ok) {
     return { ...base, read: false, error: result.error, windowRight: false, timezoneRight: false, eventsPlaced: 0, extra: 0, missed: expected.events.map((e) => `${e.time} ${e.line}`) };
