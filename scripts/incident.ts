@@ -1,6 +1,6 @@
 /** `npm run -s incident -- FILE [--tz ZONE]`: a postmortem read by vigil's reader, printed as an incident file (docs/incident-file.md). */
 import { readFileSync, statSync } from 'node:fs';
-import { localCivilDate } from '../src/incidents/yearFromWeekday';
+import { localCivilDate } from '../src/incidents/yearWords';
 import { readArguments, runIncidentCommand } from './incidentCommand';
 
 const args = readArguments(process.argv.slice(2));

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEve
 import type { Incident, ParseResult, PostmortemReading } from '../incidents';
 import { fileSizeRefusal, pastedLengthRefusal } from '../incidents/postmortemSizeLimit';
 import { ReadAbortedError, readPostmortemOffThread } from '../incidents/readPostmortemOffThread';
-import { localCivilDate } from '../incidents/yearFromWeekday';
+import { localCivilDate } from '../incidents/yearWords';
 import { fnv1a32 } from '../series';
 import { FRAGMENT_LIMITS } from '../url';
 import { fetchPostmortem, postmortemUrl } from './fetchPostmortem';

@@ -1,7 +1,7 @@
 /** The page's words for the facts of how an incident was read (see PostmortemReading). */
 import type { Incident } from './model';
 import type { PostmortemReading, ReadLine } from './reading';
-import { isoDay, mentionsInWords } from './yearFromWeekday';
+import { isoDay, mentionsInWords } from './yearWords';
 
 /** Which zone the incident's times are in, and whether the postmortem said so. */
 export function timezoneSentence(incident: Incident, reading?: PostmortemReading): string {

@@ -9,6 +9,7 @@
 import type { CivilDate } from './civilTime';
 import type { DocLine } from './postmortemLines';
 import { scanDates } from './temporalTokens';
+import { dayAndMonth, isoDay, mentionsInWords } from './yearWords';
 
 /** A day and month written with its weekday, without a year. */
 export interface WeekdayMention {
@@ -130,11 +131,6 @@ export function yearFromWeekdays(mentions: readonly WeekdayMention[], readOn: Ci
   return { kind: 'disagree', mentions, readOn };
 }
 
-/** The civil date of `now` on the reader's own calendar (the page's and the CLI's reference date). */
-export function localCivilDate(now: Date): CivilDate {
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
-
 /** A number that could be a year of the reader's range, written anywhere, even in a date it could not read. */
 const YEAR_LIKE = /(?<!\d)(?:19[7-9]\d|2[01]\d{2})(?!\d)/;
 
@@ -146,29 +142,6 @@ export function writesNoYear(lines: readonly DocLine[]): boolean {
 /** The rule on a whole document: its weekday mentions and the year they give. */
 export function yearFromDocument(lines: readonly DocLine[], readOn: CivilDate | undefined): YearFromWeekdays {
   return yearFromWeekdays(weekdayMentions(lines), readOn);
-}
-
-export const WEEKDAY_WORDS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function isoDay(date: CivilDate): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-export function dayAndMonth(mention: Pick<WeekdayMention, 'month' | 'day'>): string {
-  return `${MONTH_WORDS[mention.month - 1] ?? ''} ${mention.day}`;
-}
-
-/** "July 7 falls on a Wednesday and July 9 on a Friday", each distinct mention once. */
-export function mentionsInWords(mentions: readonly WeekdayMention[]): string {
-  const distinct = mentions.filter(
-    (mention, index) => mentions.findIndex((other) => other.month === mention.month && other.day === mention.day && other.weekday === mention.weekday) === index,
-  );
-  return distinct
-    .map((mention, index) => `${dayAndMonth(mention)} ${index === 0 ? 'falls ' : ''}on a ${WEEKDAY_WORDS[mention.weekday] ?? ''}`)
-    .join(distinct.length > 2 ? ', ' : ' and ')
-    .replace(/, (?=[^,]*$)/, ', and ');
 }
 
 const WRITE_THE_YEAR = 'Write the year beside a date (e.g. "July 7, 2021"), or the weekday (e.g. "Wednesday, July 7").';
