@@ -82,7 +82,7 @@ function withoutFiller(text: string): string {
   return text.replace(FILLER, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function clockOf(token: TimeToken, assumedMeridiem?: 'am' | 'pm'): ClockTime {
+export function clockOf(token: TimeToken, assumedMeridiem?: 'am' | 'pm'): ClockTime {
   return { hour: hour24(token, assumedMeridiem), minute: token.minute, second: token.second };
 }
 
@@ -304,7 +304,7 @@ const START_SENTENCE =
   /\b(?:went (?:down|offline|dark)|became (?:unavailable|unreachable|inaccessible)|(?:server|service|site|website|system|cluster|database|network)s? (?:\w+ )?(?:failed|crashed|stopped)|(?:outage|incident|downtime|disruption|problems?|issues?|impact)(?: \w+)?(?: (?:that|which))? (?:began|started|starts|begins)|(?:made|left|rendered) (?:[\w.-]+ ){0,4}(?:unavailable|unreachable|inaccessible|offline)|(?:began|started) (?:failing|to fail|returning errors)|starting(?:,? (?:yesterday|today|tonight|this (?:morning|afternoon|evening)|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.? [a-z]{3,9}|\d{4}(?:-\d{2}-\d{2})?)){0,4},? (?:at|from|around)|was (?:down|unavailable|unreachable) (?:from|since|starting)|lost (?:power|connectivity)|(?:faults?|failures?|problems|issues|errors|outages?) (?:hit|struck))\b/i;
 const END_SENTENCE =
   /\b(?:(?:was|were|is|are|came|come) back (?:up|online|to normal)|back (?:up|online) (?:at|by|around)|lasted (?:through|until|till)|(?:fully )?(?:restored|recovered|resolved) (?:at|by|around)|(?:outage|incident|downtime|disruption|impact) (?:ended|was over)|(?:ended|over) (?:at|by|around))\b/i;
-const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
+export const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
 
 export interface SentenceMoment {
   readonly time: number;
@@ -352,7 +352,7 @@ function momentAfter(
 }
 
 /** Prose paragraphs (a sentence wraps across lines of plain text), each with its first line's index. */
-function paragraphs(lines: readonly DocLine[]): Array<{ text: string; lineIndex: number }> {
+export function paragraphs(lines: readonly DocLine[]): Array<{ text: string; lineIndex: number }> {
   const found: Array<{ text: string; lineIndex: number }> = [];
   let current: { text: string; lineIndex: number } | undefined;
   for (const [lineIndex, line] of lines.entries()) {

@@ -55,6 +55,12 @@ export const MAX_UNPLACED_LISTED = 50;
 const MAX_EVENT_TEXT = 1000;
 const MAX_CONTINUATION_LINES = 5;
 const MAX_PREFIX_STEPS = 8;
+/**
+ * Paragraphs that open with "At 16:17, …" are timeline entries only where at least this many follow
+ * one another (blank lines between at most): one such sentence among others is prose.
+ */
+export const MIN_AT_RUN = 3;
+const AT_LEAD = /^at\s+(?=\d)/i;
 
 const TIMELINE_HEADING =
   /^(?:detailed |incident |event |full |complete )?(?:timeline|chronology|sequence of events|incident history|history|updates|status updates|what happened)(?: of events| and (?:impact|response|analysis|root cause)\w*)?(?:\s*[([][^)\]]{0,60}[)\]])?\s*:?$/i;
@@ -175,6 +181,35 @@ export function parseTimelineEntry(line: string, inTimeline = false): Entry | un
   return { time: stamp.time, text, ...(stamp.date && { date: stamp.date }) };
 }
 
+/** "At 16:17, a Heroku problem …": the stamp after "At" and the text after it, else undefined. */
+function atEntry(line: string): Entry | undefined {
+  const lead = AT_LEAD.exec(line);
+  if (!lead) return undefined;
+  const stamp = readStamp(line.slice(lead[0].length));
+  if (!stamp || stamp.range) return undefined;
+  const text = cleanEventText(stamp.rest.replace(/^\s*,\s*/, ''));
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return undefined;
+  return { time: stamp.time, text, ...(stamp.date && { date: stamp.date }) };
+}
+
+/** Indexes of the lines in [from, to) that open with "At <time>" in runs of at least MIN_AT_RUN (blank lines between). */
+function atRunLines(lines: readonly DocLine[], from: number, to: number): Set<number> {
+  const found = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= MIN_AT_RUN) for (const index of run) found.add(index);
+    run = [];
+  };
+  for (let index = from; index < to; index += 1) {
+    const line = lines[index];
+    if (!line?.text) continue;
+    if (line.level === undefined && atEntry(line.text)) run.push(index);
+    else close();
+  }
+  close();
+  return found;
+}
+
 /** A stamp standing alone on its line ("### 14:29", "**2023-01-04 05:13**", "Jan 15, 12:30 UTC"). */
 function stampOnly(line: string): Stamp | undefined {
   const stamp = readStamp(line);
@@ -275,6 +310,7 @@ function collectEntries(
     let continuationCount = 0;
     // Text since the last entry, for a status-page stamp written under its update.
     let pending: { lines: string[]; first: number } | undefined;
+    const atRun = atRunLines(lines, from, to);
     for (let index = from; index < to; index += 1) {
       const line = lines[index];
       if (!line || !line.text) {
@@ -322,7 +358,7 @@ function collectEntries(
         continue;
       }
       // A heading may be an entry too ("### 2022-06-02 10:00 - Problem starts").
-      const entry = parseTimelineEntry(line.text, hasTimelineSection);
+      const entry = atRun.has(index) ? atEntry(line.text) : parseTimelineEntry(line.text, hasTimelineSection);
       if (!entry) {
         const last = entries[entries.length - 1];
         // A wrapped entry continues on the next line(s) of its paragraph.

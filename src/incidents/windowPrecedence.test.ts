@@ -54,3 +54,35 @@ describe('the window read from a timeline', () => {
     expect(windowOf(source)).toEqual(['2025-04-09T16:48', '2025-04-09T19:07', 'impact-to-resolution']);
   });
 });
+
+describe('the end read from the prose after a timeline without a resolution', () => {
+  const timeline = '## Timeline\n\nOn January 31st 2017 the team worked on the database.\n\n**± 19:00 UTC:** users could not comment on issues.\n\n**± 23:30 UTC:** the primary database data is removed.\n\n## Recovery\n\n';
+
+  it('takes the last dated resolution sentence, the whole service over a part, the date carried from the sentence before', () => {
+    const source = `${timeline}On February 1st at 17:00 UTC the database was restored without webhooks.\n\nAround 18:00 UTC the final restoration steps, such as restoring the webhooks, were done.\n`;
+    expect(windowOf(source)).toEqual(['2017-01-31T19:00', '2017-02-01T18:00', 'impact-to-resolution']);
+  });
+
+  it('takes a lone partial resolution where nothing restores the whole service', () => {
+    const source = `${timeline}On February 1st at 17:00 UTC the database was restored without webhooks.\n`;
+    expect(windowOf(source)).toEqual(['2017-01-31T19:00', '2017-02-01T17:00', 'impact-to-resolution']);
+  });
+
+  it('dates a sentence without a date on the last entry\'s day, the next day where it would come before that entry', () => {
+    const source = `${timeline}At 02:15 UTC the database was restored.\n`;
+    expect(windowOf(source)).toEqual(['2017-01-31T19:00', '2017-02-01T02:15', 'impact-to-resolution']);
+  });
+
+  it.each([
+    ['a resolution before the start (the state restored)', 'The database could be restored to its state of January 31st, 17:20 UTC.'],
+    ['a time without resolution wording', 'On February 1st at 17:00 UTC we posted an update.'],
+    ['a resolution without a time', 'The database was restored the next day.'],
+  ])('leaves the incident open on %s', (_name, prose) => {
+    expect(windowOf(`${timeline}${prose}\n`)).toEqual(['2017-01-31T19:00', undefined, 'impact-to-resolution']);
+  });
+
+  it('does not read prose after the timeline where an entry resolves the outage', () => {
+    const source = '## Timeline\n\n2024-01-15 10:00 UTC: Users could not log in.\n\n2024-01-15 11:00 UTC: Site fully restored.\n\n## Follow-up\n\nAt 15:00 UTC the final recovery steps were done.\n';
+    expect(windowOf(source)).toEqual(['2024-01-15T10:00', '2024-01-15T11:00', 'impact-to-resolution']);
+  });
+});

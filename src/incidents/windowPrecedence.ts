@@ -20,7 +20,12 @@
  *    not the outage), where one says the whole service is back (SERVICE_RESTORED: "site status went
  *    green", "normal service is back") the last such one, since a component recovering later (the
  *    bridges) is not the outage. A resolution that a later entry contradicts ("only part of the
- *    subnets are back") ends nothing; with no resolution left the incident is open (no end).
+ *    subnets are back") ends nothing.
+ *    For rules 3 and 4, where the timeline holds no resolution that ends the outage, a dated
+ *    resolution sentence in the prose after the timeline's last entry does (the rule keeps its name:
+ *    "On February 1st at 17:00 UTC the database was restored", "Around 18:00 UTC the final
+ *    restoration steps … were done"), with the same wording and preference for the whole service
+ *    as for entries; with none the incident is open (no end).
  * 5. 'time-range': the first range on a line that names nothing else, when there is no timeline.
  *
  * The sentence wins over the timeline because a writer states the window deliberately, while the
@@ -28,8 +33,11 @@
  */
 
 import type { CivilDate, ZoneSpec } from './civilTime';
+import { addDays, civilDateIn, toEpoch } from './civilTime';
+import { eventKind } from './eventKind';
 import type { OutageWindow, WindowResult, WindowRule } from './outageWindow';
-import { findOutageSentences, findStatedWindow } from './outageWindow';
+import { DECOY_RANGE, SENTENCE_END, clockOf, datesWithDocumentYear, findOutageSentences, findStatedWindow, paragraphs } from './outageWindow';
+import { scanTimes } from './temporalTokens';
 import type { PlacedEvent } from './postmortemTimeline';
 import type { DocLine } from './postmortemLines';
 import { DAY_MS } from '../time';
@@ -48,7 +56,7 @@ export const IMPACT =
 const STARTING_KINDS: ReadonlySet<string> = new Set(['started', 'detected', 'acknowledged']);
 /** A resolution of the whole service, not of one component. */
 export const SERVICE_RESTORED =
-  /\b(?:normal (?:service|operations?)\b[^.;]{0,40}\b(?:back|restored|resumed)|(?:site|service|platform)\b[^.;]{0,20}\b(?:green|fully operational|back (?:up|online|to normal)|restored)|status (?:went|turned|is|was|back to|changed to|set to) green|all systems (?:normal|go|operational)|fully operational)/i;
+  /\b(?:normal (?:service|operations?)\b[^.;]{0,40}\b(?:back|restored|resumed)|(?:site|service|platform)\b[^.;]{0,20}\b(?:green|fully operational|back (?:up|online|to normal)|restored)|status (?:went|turned|is|was|back to|changed to|set to) green|all systems (?:normal|go|operational)|fully operational|(?:final|last|remaining) (?:restoration|recovery) (?:steps?|work|tasks?)\b[^.;]{0,80}\b(?:done|completed?|finished))/i;
 /** A later entry saying a "resolved" one was not the end. */
 export const RESOLUTION_CONTRADICTED =
   /\b(?:only (?:part|some|a (?:part|quarter|third|half|fraction|few))|still (?:down|not|unavailable|broken|failing|missing|offline)|not (?:yet )?(?:all|fully|completely) (?:back|restored|recovered)|(?:down|failing|offline|unavailable) again)\b/i;
@@ -92,6 +100,60 @@ function lastResolution(events: readonly PlacedEvent[], start: number): PlacedEv
   return serviceWide[serviceWide.length - 1] ?? resolved[resolved.length - 1];
 }
 
+/**
+ * The end of an outage whose timeline holds no resolution, from the prose after the timeline's last
+ * entry: the last sentence with a time and resolution wording (eventKind's, SERVICE_RESTORED) after
+ * the start and within RESOLUTION_HORIZON_MS, one restoring the whole service over a partial one. A
+ * sentence's time takes the date written before it in the sentence, else the last date of an
+ * earlier sentence there ("On February 1st at 17:00 …" then "Around 18:00 …"), else the day of the
+ * last entry (the next day where the time would come before that entry).
+ */
+export function proseResolution(
+  lines: readonly DocLine[],
+  events: readonly PlacedEvent[],
+  start: number,
+  zone: ZoneSpec,
+  documentDate: CivilDate | undefined,
+): number | undefined {
+  const last = events.reduce<PlacedEvent | undefined>((latest, event) => (latest && latest.lineIndex >= event.lineIndex ? latest : event), undefined);
+  if (!last) return undefined;
+  const found: Array<{ time: number; serviceWide: boolean }> = [];
+  let carried: CivilDate | undefined;
+  for (const { text, lineIndex } of paragraphs(lines)) {
+    if (lineIndex <= last.lineIndex) continue;
+    for (const sentence of text.split(SENTENCE_END)) {
+      const dates = datesWithDocumentYear(sentence, documentDate);
+      const token = scanTimes(sentence)[0];
+      const dateBefore = token && [...dates].reverse().find((date) => date.end <= token.start)?.date;
+      const resolves = eventKind(sentence) === 'resolved' || SERVICE_RESTORED.test(sentence);
+      if (token && resolves && !DECOY_RANGE.test(sentence) && !RESOLUTION_CONTRADICTED.test(sentence)) {
+        const tokenZone = token.zone ?? zone;
+        let time: number;
+        const day = dateBefore ?? carried;
+        if (day) {
+          time = toEpoch(day, clockOf(token), tokenZone);
+        } else {
+          const lastDay = civilDateIn(last.time, tokenZone);
+          time = toEpoch(lastDay, clockOf(token), tokenZone);
+          if (time < last.time) time = toEpoch(addDays(lastDay, 1), clockOf(token), tokenZone);
+        }
+        if (time > start && time - start <= RESOLUTION_HORIZON_MS) found.push({ time, serviceWide: SERVICE_RESTORED.test(sentence) });
+      }
+      const lastDate = dates[dates.length - 1];
+      if (lastDate) carried = lastDate.date;
+    }
+  }
+  const serviceWide = found.filter((candidate) => candidate.serviceWide);
+  return (serviceWide[serviceWide.length - 1] ?? found[found.length - 1])?.time;
+}
+
+/** The window with its end from the prose after the timeline, where the timeline gave none. */
+function endedByProse(window: ChosenWindow, lines: readonly DocLine[], events: readonly PlacedEvent[], zone: ZoneSpec, documentDate: CivilDate | undefined): ChosenWindow {
+  if (window.end !== undefined) return window;
+  const end = proseResolution(lines, events, window.start, zone, documentDate);
+  return end === undefined ? window : { ...window, end };
+}
+
 function chosen(result: WindowResult | undefined): ChosenWindow | undefined {
   if (!result?.ok) return undefined;
   const { window } = result;
@@ -118,14 +180,15 @@ export function inferredWindow(
   documentDate: CivilDate | undefined,
 ): { window?: ChosenWindow; error?: string } {
   const timeline = fromTimeline(events);
-  if (timeline?.rule === 'timeline-markers') return { window: timeline };
+  const ended = (window: ChosenWindow) => ({ window: endedByProse(window, lines, events, zone, documentDate) });
+  if (timeline?.rule === 'timeline-markers') return ended(timeline);
   const sentences = findOutageSentences(lines, zone, documentDate);
   if (sentences) {
     const { start } = sentences;
     const end = sentences.end?.time ?? lastResolution(events.filter((event) => event.time > start.time), start.time)?.time;
-    return { window: { rule: 'start-end-sentences', start: start.time, lineIndex: start.lineIndex, ...(end !== undefined && { end }) } };
+    return ended({ rule: 'start-end-sentences', start: start.time, lineIndex: start.lineIndex, ...(end !== undefined && { end }) });
   }
-  if (timeline) return { window: timeline };
+  if (timeline) return ended(timeline);
   const found = findStatedWindow(lines, zone, documentDate, true);
   const window = chosen(found);
   if (window) return { window };

@@ -15,7 +15,8 @@ export const MIN_EVENTS_PLACED = 0.9;
  * not a bug to hide. Remove an entry when the reader learns the case (the test then insists on it).
  */
 export const WINDOW_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'gitlab-2017-01-31-database-outage': 'the outage starts at a mid-timeline entry (data removed); the end is in prose ("Around 18:00")',
+  // The end is read (prose after the timeline, "Around 18:00 UTC … final restoration steps … were done").
+  'gitlab-2017-01-31-database-outage': 'start: degradation at 19:00 vs outage at 23:30 — judgement',
 };
 
 const directory = corpusDirectory();
