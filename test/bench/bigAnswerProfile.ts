@@ -49,9 +49,9 @@ export interface BigAnswerProfile {
   readonly panelNodes: number;
 }
 
-export async function profileBigAnswer(browser: Browser, pageUrl: string, seriesCount: number): Promise<BigAnswerProfile> {
+export async function profileBigAnswer(browser: Browser, pageUrl: string, seriesCount: number, points?: number): Promise<BigAnswerProfile> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
-  const api = new BenchApi(seriesCount);
+  const api = new BenchApi(seriesCount, points);
   try {
     await context.route(`**${BENCH_DATASOURCE}/api/v1/**`, async (route) => {
       const url = new URL(route.request().url());
