@@ -1,4 +1,4 @@
-import { seriesStats, type SeriesSet, type Unit } from '../series';
+import { statsOf, type SeriesSet, type Unit } from '../series';
 import { formatValue } from '../series';
 import { formatTime } from '../time';
 import type { PanelLine } from '../panels';
@@ -137,7 +137,7 @@ export function PanelInspector({ queries, results, lines, unit, timezone, panelT
         </thead>
         <tbody>
           {lines.map((l) => {
-            const stats = seriesStats(l.series.values);
+            const stats = statsOf(l.series);
             return (
               <tr key={l.key}>
                 <th scope="row">{l.name}</th>

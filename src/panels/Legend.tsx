@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { seriesStats, type Unit } from '../series';
+import { statsOf, type Unit } from '../series';
 import { formatLineValue } from './lineValues';
 import { swatchStyle } from './palette';
 import type { PanelLine } from './types';
@@ -48,7 +48,7 @@ interface RowProps {
 // A row re-renders, and scans its series for the figures, only when its own series, unit or
 // visibility changed: a refresh that changed one query's answer leaves the other rows alone.
 const LegendRow = memo(function LegendRow({ line, unit, timezone, isHidden, onToggle, onIsolate }: RowProps) {
-  const stats = useMemo(() => seriesStats(line.series.values), [line.series.values]);
+  const stats = useMemo(() => statsOf(line.series), [line.series]);
   return (
     <tr className={isHidden ? 'hidden-series' : undefined} data-series={line.key}>
       <th scope="row">

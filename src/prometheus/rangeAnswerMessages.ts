@@ -6,6 +6,8 @@
  * or the error as its kind and message, so the page throws the same PromClientError it would have
  * thrown itself.
  */
+import { seriesStats } from '../series/downsample';
+import { rememberSeriesFacts } from '../series/packedFacts';
 import type { Labels, Series } from '../series/types';
 import { readRangeAnswer, type AnswerStatus, type RangeAnswer } from './answer';
 import { isPromClientError, malformed, PromClientError, type PromErrorKind } from './errors';
@@ -43,13 +45,16 @@ export type ReaderWorkerNotice = { readonly kind: 'ready' } | { readonly kind: '
 
 /**
  * Every series' columns end to end: series i holds the points offsets[i] to offsets[i + 1]. Three
- * buffers cross the thread boundary instead of two arrays per series.
+ * buffers cross the thread boundary instead of two arrays per series. `stats` holds each series'
+ * legend figures (last, max, min, mean at 4i to 4i + 3), computed beside the conversion, so the
+ * page chooses the series it draws without reading a point.
  */
 export interface PackedSeries {
   readonly labels: readonly Labels[];
   readonly offsets: Uint32Array;
   readonly timestamps: Float64Array;
   readonly values: Float64Array;
+  readonly stats: Float64Array;
 }
 
 export interface SentError {
@@ -65,6 +70,8 @@ export type RangeAnswerReply =
   /** fetch itself rejected (no connection, CORS, CSP, aborted): the page maps it as it maps its own fetch's failures. */
   | { readonly id: number; readonly kind: 'unreached'; readonly name: string; readonly message: string };
 
+const STATS_PER_SERIES = 4;
+
 export function packSeries(series: readonly Series[]): PackedSeries {
   const offsets = new Uint32Array(series.length + 1);
   let total = 0;
@@ -74,20 +81,29 @@ export function packSeries(series: readonly Series[]): PackedSeries {
   });
   const timestamps = new Float64Array(total);
   const values = new Float64Array(total);
+  const stats = new Float64Array(series.length * STATS_PER_SERIES);
   series.forEach((s, i) => {
     timestamps.set(s.timestamps, offsets[i]);
     values.set(s.values, offsets[i]);
+    const { last, max, min, mean } = seriesStats(s.values);
+    stats.set([last, max, min, mean], i * STATS_PER_SERIES);
   });
-  return { labels: series.map((s) => s.labels), offsets, timestamps, values };
+  return { labels: series.map((s) => s.labels), offsets, timestamps, values, stats };
 }
 
-function column(array: Float64Array, from: number, to: number): number[] {
-  const out = new Array<number>(to - from);
-  for (let i = from; i < to; i++) out[i - from] = array[i] as number;
+function column(array: Float64Array): number[] {
+  const out = new Array<number>(array.length);
+  for (let i = 0; i < array.length; i++) out[i] = array[i] as number;
   return out;
 }
 
-/** Back to the Series the panels draw (plain arrays: the chart, CSV and comparisons expect them). */
+/**
+ * Back to the Series the panels use. Each column is copied into a plain array (what the chart,
+ * CSV and comparisons expect) only when first read: a panel draws 20 series of an answer of 1,000,
+ * and copying all of them held the page for hundreds of milliseconds (issue 11). The series'
+ * figures and typed columns are remembered (statsOf, packedColumnsOf) so that choosing and
+ * comparing series read no column either.
+ */
 export function unpackSeries(packed: PackedSeries): Series[] {
   return packed.labels.map((labels, i) => unpackOne(packed, labels, i));
 }
@@ -95,35 +111,30 @@ export function unpackSeries(packed: PackedSeries): Series[] {
 function unpackOne(packed: PackedSeries, labels: Labels, i: number): Series {
   const from = packed.offsets[i] as number;
   const to = packed.offsets[i + 1] as number;
-  return { labels, timestamps: column(packed.timestamps, from, to), values: column(packed.values, from, to) };
-}
-
-/** Points copied per task by unpackSeriesInSlices: ~10 ms on a slow machine. */
-export const UNPACK_SLICE_POINTS = 200_000;
-
-/**
- * unpackSeries a slice at a time, yielding to the page between slices: 2 million points copied
- * in one go held the main thread for a long task (issue 13 asks none over 50 ms).
- */
-export async function unpackSeriesInSlices(packed: PackedSeries, yieldToPage: () => Promise<void>, slicePoints = UNPACK_SLICE_POINTS): Promise<Series[]> {
-  const series: Series[] = [];
-  let copied = 0;
-  for (let i = 0; i < packed.labels.length; i++) {
-    if (copied >= slicePoints) {
-      await yieldToPage();
-      copied = 0;
-    }
-    series.push(unpackOne(packed, packed.labels[i] as Labels, i));
-    copied += (packed.offsets[i + 1] as number) - (packed.offsets[i] as number);
-  }
+  const typed = { timestamps: packed.timestamps.subarray(from, to), values: packed.values.subarray(from, to) };
+  let timestamps: number[] | undefined;
+  let values: number[] | undefined;
+  // Getters in a literal (one shape for all): Object.defineProperties made each a slow dictionary object.
+  const series: Series = {
+    labels,
+    get timestamps() {
+      return (timestamps ??= column(typed.timestamps));
+    },
+    get values() {
+      return (values ??= column(typed.values));
+    },
+  };
+  const at = i * STATS_PER_SERIES;
+  const stats = packed.stats;
+  rememberSeriesFacts(series, { last: stats[at] as number, max: stats[at + 1] as number, min: stats[at + 2] as number, mean: stats[at + 3] as number }, typed);
   return series;
 }
 
 /** The buffers a reply hands over without copying. */
 export function transferablesOf(reply: RangeAnswerReply): ArrayBuffer[] {
   if (reply.kind !== 'read') return [];
-  const { offsets, timestamps, values } = reply.packed;
-  return [offsets.buffer, timestamps.buffer, values.buffer] as ArrayBuffer[];
+  const { offsets, timestamps, values, stats } = reply.packed;
+  return [offsets.buffer, timestamps.buffer, values.buffer, stats.buffer] as ArrayBuffer[];
 }
 
 export function sentError(error: PromClientError): SentError {

@@ -13,7 +13,7 @@
 import type { Series } from '../series/types';
 import type { AnswerStatus, RangeAnswer } from './answer';
 import { PromClientError } from './errors';
-import { errorFromReply, unpackSeriesInSlices, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
+import { errorFromReply, unpackSeries, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
 import { answerRangeRequest } from './rangeAnswerMessages';
 import { fetchRangeAnswer } from './rangeAnswerService';
 
@@ -42,25 +42,11 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The read was cancelled', 'AbortError');
 }
 
-/** A macrotask later, unthrottled (a MessageChannel, not a nested setTimeout). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      channel.port2.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 async function settled(reply: RangeAnswerReply, signal: AbortSignal | undefined): Promise<RangeAnswer> {
   if (signal?.aborted) throw abortReason(signal);
   if (reply.kind === 'failed') throw errorFromReply(reply.error);
   if (reply.kind === 'unreached') throw fetchFailure(reply.name, reply.message);
-  const series: Series[] = await unpackSeriesInSlices(reply.packed, nextTask);
-  if (signal?.aborted) throw abortReason(signal);
+  const series: Series[] = unpackSeries(reply.packed);
   return { series, warnings: reply.warnings, answer: reply.answer };
 }
 

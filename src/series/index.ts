@@ -6,3 +6,4 @@ export { m4, nearestIndex, pixelColumns, seriesStats, seriesName, toSvgPath, typ
 export { fnv1a32 } from './fnv1a';
 export { compareLabels, labelsIdentity } from './labels';
 export { mergeTail, type MergeWindow } from './mergeTail';
+export { packedColumnsOf, rememberSeriesFacts, statsOf, type PackedColumns, type SeriesStats } from './packedFacts';

@@ -1,7 +1,8 @@
+import { packedColumnsOf } from './packedFacts';
 import type { Labels, Series, SeriesSet } from './types';
 
 /** Columns equal sample for sample; NaN equals NaN (a gap that stayed a gap is no change). */
-function sameColumn(a: readonly number[], b: readonly number[]): boolean {
+function sameColumn(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
@@ -15,7 +16,13 @@ function sameLabels(a: Labels, b: Labels): boolean {
 }
 
 function sameSeries(a: Series, b: Series): boolean {
-  return sameLabels(a.labels, b.labels) && sameColumn(a.timestamps, b.timestamps) && sameColumn(a.values, b.values);
+  if (!sameLabels(a.labels, b.labels)) return false;
+  // Both from the answer reader: compared as the typed arrays they came in, so a refresh of 1,000
+  // series does not copy every column into a plain array (they are copied when drawn).
+  const packedA = packedColumnsOf(a);
+  const packedB = packedColumnsOf(b);
+  if (packedA && packedB) return sameColumn(packedA.timestamps, packedB.timestamps) && sameColumn(packedA.values, packedB.values);
+  return sameColumn(a.timestamps, b.timestamps) && sameColumn(a.values, b.values);
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -1,0 +1,120 @@
+// Where the main thread's time goes while a panel draws a big answer (issue 11's 1,000 series):
+// the big-answer bench's refresh, traced with Chromium's timeline and sampled with V8's CPU
+// profiler from the click until the lines are drawn and the page is quiet. Printed: each main-
+// thread task over 50 ms with its heaviest trace events, the heaviest functions, and how many DOM
+// nodes the page holds after (a PrePaint or Layout that long walks a big tree). Build without
+// minifying (`vite build --minify false`) to keep the functions' names.
+import type { Browser } from 'playwright-core';
+import { panel, waitForLines } from '../e2e/appPage';
+import { BENCH_DATASOURCE, BenchApi } from './bigAnswerBench';
+import { topFunctions } from './renderProfile';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tid: number;
+  readonly args?: { name?: string; data?: { functionName?: string; url?: string } };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: readonly number[] }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Sampled self time of `name` by its callers' chain (innermost first, `depth` frames), heaviest first. */
+function callersOf(profile: CpuProfile, name: string, depth: number): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (frame?.functionName !== name || (name === '' && !frame.url.includes('/assets/'))) return;
+    const chain: string[] = [];
+    for (let at = parent.get(id); at !== undefined && chain.length < depth; at = parent.get(at)) chain.push(byId.get(at)?.callFrame.functionName || '(anonymous)');
+    const key = chain.join(' < ');
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 4);
+}
+
+export interface BigAnswerProfile {
+  readonly tasks: readonly { readonly durMs: number; readonly parts: readonly string[] }[];
+  readonly top: [string, number][];
+  readonly callers: readonly [string, [string, number][]][];
+  readonly domNodes: number;
+  readonly panelNodes: number;
+}
+
+export async function profileBigAnswer(browser: Browser, pageUrl: string, seriesCount: number, points?: number): Promise<BigAnswerProfile> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  const api = new BenchApi(seriesCount, points);
+  try {
+    await context.route(`**${BENCH_DATASOURCE}/api/v1/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const form = new URLSearchParams(route.request().postData() ?? url.search);
+      return route.fulfill({ status: 200, contentType: 'application/json', body: api.answer(url.pathname, form) });
+    });
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    const memory = panel(page, 'Memory');
+    await waitForLines(memory, 3, 60_000);
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] },
+    });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    api.big = true;
+    await page.getByRole('button', { name: 'Refresh' }).first().click();
+    await memory.getByRole('status').filter({ hasText: 'more left out' }).waitFor({ timeout: 120_000 });
+    await waitForLines(memory, 20, 60_000);
+    await page.waitForTimeout(1_000);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.send('Tracing.end');
+    await complete;
+    const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const panelNodes = await memory.evaluate((el) => el.getElementsByTagName('*').length);
+    await cdp.detach();
+
+    // The page's main thread: the renderer main thread that ran this task's handlers.
+    const mainTid = events.find((e) => e.name === 'EventDispatch')?.tid ?? -1;
+    const main = events.filter((e) => e.tid === mainTid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+    const tasks = main
+      .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000)
+      .map((task) => {
+        const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && (e.dur ?? 0) >= 2_000);
+        const parts = inside
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+          .slice(0, 10)
+          .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`);
+        return { durMs: (task.dur ?? 0) / 1000, parts: [`at +${((task.ts - (main[0]?.ts ?? task.ts)) / 1000).toFixed(0)} ms:`, ...parts] };
+      });
+    const top = topFunctions(profile, 25);
+    const callers = top.slice(1, 9).map(([fn]): [string, [string, number][]] => [fn, callersOf(profile, fn.startsWith('(anonymous)') ? '' : (fn.split(' ')[0] ?? ''), 6)]);
+    return { tasks, top, callers, domNodes, panelNodes };
+  } finally {
+    await context.close();
+  }
+}
+
+export function formatBigAnswerProfile(p: BigAnswerProfile): string {
+  const lines = [`DOM after: ${p.domNodes} elements, ${p.panelNodes} in the Memory panel`, '  main-thread tasks ≥ 50 ms (ms; heaviest events inside, ms):'];
+  for (const t of p.tasks) lines.push(`    ${t.durMs.toFixed(0).padStart(5)}  ${t.parts.join(', ')}`);
+  lines.push('  heaviest functions (self, sampled):');
+  for (const [fn, ms] of p.top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+  lines.push('  their callers (sampled ms):');
+  for (const [fn, chains] of p.callers) {
+    lines.push(`    ${fn}`);
+    for (const [chain, ms] of chains) lines.push(`      ${ms.toFixed(1).padStart(7)}  < ${chain}`);
+  }
+  return lines.join('\n');
+}
