@@ -85,3 +85,32 @@ it('runs a query in Explore with the server\'s values beside its graph, carries 
     await receiver.close();
   }
 });
+
+// count_values makes one series per distinct value over the range: the leaking memory, in MiB,
+// takes hundreds of values between 590 MiB and 1.6 GiB, so Prometheus answers hundreds of series.
+const WIDE_EXPR = 'count_values("mib", round(process_resident_memory_bytes{job="webapp"} / 2^20))';
+
+it('draws only 20 of a query answering hundreds of series, says how many were left out, and keeps answering', async () => {
+  const context = await real.browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${real.site.url}/?explore&q=${encodeURIComponent(WIDE_EXPR)}`);
+    const graph = panel(page, 'Query 1');
+    const note = graph.getByRole('status').filter({ hasText: 'left out' });
+    await note.waitFor({ timeout: 60_000 });
+    const [, shown, omitted] = /Showing the (\d+) series with the highest maximum; (\d+) more left out/.exec((await note.textContent()) ?? '') ?? [];
+    expect(Number(shown)).toBe(20);
+    expect(Number(shown) + Number(omitted)).toBeGreaterThanOrEqual(300);
+    await waitForLines(graph, 20);
+    expect(await drawnLines(graph).count()).toBe(20);
+
+    // The page still answers: moving the range back redraws the graph with the new range's series.
+    const before = page.url();
+    await page.getByRole('button', { name: /earlier/i }).first().click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).not.toBe(before);
+    await note.waitFor({ timeout: 60_000 });
+    await waitForLines(graph, 20);
+  } finally {
+    await context.close();
+  }
+});
