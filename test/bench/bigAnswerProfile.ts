@@ -8,21 +8,8 @@ import type { Browser } from 'playwright-core';
 import { panel, waitForLines } from '../e2e/appPage';
 import { BENCH_DATASOURCE, BenchApi } from './bigAnswerBench';
 import { topFunctions } from './renderProfile';
+import { startTraceAndProfile, type CpuProfile } from './traceSession';
 
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tid: number;
-  readonly args?: { name?: string; data?: { functionName?: string; url?: string } };
-}
-
-interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: readonly number[] }[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 /** Sampled self time of `name` by its callers' chain (innermost first, `depth` frames), heaviest first. */
 function callersOf(profile: CpuProfile, name: string, depth: number): [string, number][] {
@@ -63,24 +50,13 @@ export async function profileBigAnswer(browser: Browser, pageUrl: string, series
     const memory = panel(page, 'Memory');
     await waitForLines(memory, 3, 60_000);
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] },
-    });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
+    const stopTracing = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink']);
     api.big = true;
     await page.getByRole('button', { name: 'Refresh' }).first().click();
     await memory.getByRole('status').filter({ hasText: 'more left out' }).waitFor({ timeout: 120_000 });
     await waitForLines(memory, 20, 60_000);
     await page.waitForTimeout(1_000);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.send('Tracing.end');
-    await complete;
+    const { events, profile } = await stopTracing();
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const panelNodes = await memory.evaluate((el) => el.getElementsByTagName('*').length);
     await cdp.detach();

@@ -5,23 +5,10 @@
 // heaviest functions. With an unminified build (`vite build --minify false`), the functions keep
 // their names. On a shared machine only the proportions within one load mean anything.
 import type { Browser } from 'playwright-core';
+import { drawnAtRecorder } from './pageLoadBench';
 import { timelineBreakdown, topFunctions, type TimelineKind } from './renderProfile';
+import { startTraceAndProfile, type TraceEvent } from './traceSession';
 
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
-}
-
-interface CpuProfile {
-  readonly nodes: readonly { id: number; callFrame: { functionName: string; url: string }; children?: readonly number[] }[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 export interface RequestTiming {
   readonly path: string;
@@ -44,14 +31,6 @@ export interface LoadProfile {
   readonly top: [string, number][];
 }
 
-const DRAWN_RECORDER = (total: number) => `(() => {
-  const check = () => {
-    if (window.__benchDrawnAt !== undefined) return;
-    const drawn = [...document.querySelectorAll('[data-testid="series-lines"] path')].filter((p) => (p.getAttribute('d') || '') !== '');
-    if (drawn.length >= ${total}) window.__benchDrawnAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d'] });
-})();`;
 
 /** What a top-level task on the main thread was, from its deepest informative event. */
 function describeTask(task: TraceEvent, inside: readonly TraceEvent[]): string {
@@ -70,23 +49,12 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript({ content: DRAWN_RECORDER(totalLines) });
+    await page.addInitScript({ content: drawnAtRecorder(totalLines) });
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading'] },
-    });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
+    const stopTracing = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading']);
     await page.goto(url);
     await page.waitForFunction(() => (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt !== undefined, undefined, { timeout: 60_000 });
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.send('Tracing.end');
-    await complete;
+    const { events, profile } = await stopTracing();
     const measured = await page.evaluate(() => ({
       drawnMs: (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt as number,
       timeOrigin: performance.timeOrigin,

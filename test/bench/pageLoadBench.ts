@@ -24,7 +24,7 @@ type BenchWindow = Window & { __benchDrawnAt?: number };
  * Notes, from inside the page, the moment it first holds `total` drawn lines. A string, not a
  * function: tsx compiles functions with name helpers (`__name`) that do not exist in the page.
  */
-function drawnAtRecorder(total: number): string {
+export function drawnAtRecorder(total: number): string {
   return `(() => {
     const check = () => {
       if (window.__benchDrawnAt !== undefined) return;

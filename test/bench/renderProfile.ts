@@ -9,20 +9,12 @@ import { serveDist } from '../e2e';
 import { buildRenderPage, hoverLatency } from './renderBench';
 import type { RenderBenchApi } from './render/page';
 import type { RendererName } from './render/rendererNames';
+import type { CpuProfile, TraceEvent } from './traceSession';
 
 type BenchWindow = Window & { __renderBench: RenderBenchApi };
 
 export type TimelineKind = 'scripting' | 'gc' | 'style' | 'layout' | 'paint' | 'raster' | 'other';
 
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: { name?: string };
-}
 
 const KIND_OF: Record<string, TimelineKind> = {
   FunctionCall: 'scripting',
@@ -94,16 +86,6 @@ export function timelineBreakdown(events: readonly TraceEvent[], mainTid: number
   return { ...totals, rasterTasks };
 }
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { functionName: string; url: string };
-  readonly children?: readonly number[];
-}
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 /** What a function's self time is charged to in the breakdown: by name and source file. */
 const SCRIPT_BUCKETS: readonly [string, (fn: string, url: string) => boolean][] = [
