@@ -17,6 +17,7 @@ const GENERIC_HEADING =
 const TITLE_PREFIX = /^(?:post[- ]?mortem|incident(?: report| review| post[- ]?mortem)?|outage(?: report)?|rca)\s*(?:[:\-–—|]|for\b)\s*/i;
 const ROOT_CAUSE_LEAD =
   /^(?:the\s+)?(?:root\s+)?cause(?:\s+of\s+(?:the|this)\s+(?:outage|incident|issue|problem))?\s+(?:was|is)\s+(?:that\s+)?/i;
+const CLOCK_SUFFIX_BEFORE_DOT = /\b[ap]\.m$/i;
 const ABBREVIATION_BEFORE_DOT = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|Mr|Ms|Dr|No)|\b[A-Z])$/;
 
 function collapse(text: string): string {
@@ -94,7 +95,11 @@ export function firstSentence(text: string): string {
   const ends = /[.!?](?=\s|$)/g;
   for (let match = ends.exec(text); match; match = ends.exec(text)) {
     const candidate = text.slice(0, match.index + 1);
-    if (!ABBREVIATION_BEFORE_DOT.test(candidate.slice(0, -1))) return candidate.trim();
+    if (ABBREVIATION_BEFORE_DOT.test(candidate.slice(0, -1))) continue;
+    // "4:20 a.m. to 9:30 a.m. PST, …": a clock's a.m./p.m. ends a sentence only before a new one
+    // (a capitalised word), not before "to", a zone or a comma.
+    if (CLOCK_SUFFIX_BEFORE_DOT.test(candidate.slice(0, -1)) && !/^\s+[A-Z][a-z]/.test(text.slice(match.index + 1))) continue;
+    return candidate.trim();
   }
   return text.trim();
 }
