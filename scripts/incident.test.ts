@@ -138,6 +138,16 @@ describe('the incident command on a postmortem that writes no year', () => {
     expect(outcome.stderr).toBe('beams.md: No year stated: 2021 is the latest year up to 2026-12-02 in which July 7 falls on a Wednesday — check it.\n');
   });
 
+  it('takes the year up to the day given with --read-on, so a catalog built later prints the same year', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-incident-'));
+    const file = join(directory, 'beams.md');
+    writeFileSync(file, text);
+    // July 7 fell on a Wednesday in 2010 and 2021: read on 2020-12-02 the latest such year is 2010.
+    const { code, stdout, stderr } = await incident(file, '--read-on', '2020-12-02');
+    expect([code, stderr]).toEqual([0, `${file}: No year stated: 2010 is the latest year up to 2020-12-02 in which July 7 falls on a Wednesday — check it.\n`]);
+    expect(JSON.parse(stdout)).toMatchObject({ start: '2010-07-07T16:17:00Z', end: '2010-07-07T16:46:00Z' });
+  }, 30_000);
+
   it('refuses it without the weekday, saying the year is missing', () => {
     const outcome = runIncidentCommand({ file: 'beams.md' }, text.replace('Wednesday, ', ''), text.length, { year: 2026, month: 12, day: 2 });
     expect([outcome.code, outcome.stdout]).toEqual([1, '']);
@@ -150,12 +160,18 @@ describe('the incident command\'s arguments', () => {
     [['a.md'], { file: 'a.md' }],
     [['a.md', '--tz', 'UTC'], { file: 'a.md', timezone: 'UTC' }],
     [['--tz=Europe/Berlin', 'a.md'], { file: 'a.md', timezone: 'Europe/Berlin' }],
+    [['a.md', '--read-on', '2024-02-29'], { file: 'a.md', readOn: { year: 2024, month: 2, day: 29 } }],
+    [['--read-on=2026-12-02', 'a.md', '--tz', 'UTC'], { file: 'a.md', timezone: 'UTC', readOn: { year: 2026, month: 12, day: 2 } }],
   ])('reads %j', (argv, expected) => {
     expect(readArguments(argv)).toEqual(expected);
   });
 
   it.each([[[]], [['a.md', '--tz']], [['a.md', 'b.md']], [['--verbose', 'a.md']]])('refuses %j with the usage', (argv) => {
     expect(readArguments(argv)).toMatch(/usage: npm run incident -- FILE \[--tz ZONE\]/);
+  });
+
+  it.each([['2023-02-29'], ['2026-13-01'], ['02.12.2026'], ['1969-12-31'], ['']])('refuses --read-on %j, naming the day it needs', (day) => {
+    expect(readArguments(['a.md', '--read-on', day])).toMatch(/^--read-on needs a day like 2026-12-02 \(got "[^"]*"\)\nusage: /);
   });
 
   it('names the incident after the file, or after its folder for a corpus "source" file', () => {

@@ -1,4 +1,4 @@
-/** `npm run -s incident -- FILE [--tz ZONE]`: a postmortem read by vigil's reader, printed as an incident file (docs/incident-file.md). */
+/** `npm run -s incident -- FILE [--tz ZONE] [--read-on YYYY-MM-DD]`: a postmortem read by vigil's reader, printed as an incident file (docs/incident-file.md). */
 import { readFileSync, statSync } from 'node:fs';
 import { localCivilDate } from '../src/incidents/yearWords';
 import { readArguments, runIncidentCommand } from './incidentCommand';
@@ -11,7 +11,7 @@ if (typeof args === 'string') {
 let outcome;
 try {
   const bytes = statSync(args.file).size;
-  outcome = runIncidentCommand(args, bytes > 2_000_000 ? '' : readFileSync(args.file, 'utf8'), bytes, localCivilDate(new Date()));
+  outcome = runIncidentCommand(args, bytes > 2_000_000 ? '' : readFileSync(args.file, 'utf8'), bytes, args.readOn ?? localCivilDate(new Date()));
 } catch (error) {
   outcome = { code: 1, stdout: '', stderr: `${args.file}: ${error instanceof Error ? error.message : String(error)}\n` };
 }

@@ -16,19 +16,40 @@ export interface CommandOutcome {
   readonly stderr: string;
 }
 
-export const USAGE = 'usage: npm run incident -- FILE [--tz ZONE]';
+export const USAGE = 'usage: npm run incident -- FILE [--tz ZONE] [--read-on YYYY-MM-DD]';
 
 export interface IncidentArguments {
   readonly file: string;
   readonly timezone?: string;
+  /**
+   * The day the document counts as read on (default: today): a postmortem that writes no year takes
+   * the latest year up to this day that fits its weekdays, so a catalog built in CI can pin it.
+   */
+  readonly readOn?: CivilDate;
+}
+
+/** "2026-12-02" as a calendar day, or undefined when it is not one (2026-02-30 is not). */
+export function parseIsoDay(text: string): CivilDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1970 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return { year, month, day };
 }
 
 export function readArguments(argv: readonly string[]): IncidentArguments | string {
   let file: string | undefined;
   let timezone: string | undefined;
+  let readOn: CivilDate | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] ?? '';
-    if (argument === '--tz') {
+    if (argument === '--read-on' || argument.startsWith('--read-on=')) {
+      const value = argument === '--read-on' ? argv[index + 1] : argument.slice('--read-on='.length);
+      if (argument === '--read-on') index += 1;
+      readOn = value === undefined ? undefined : parseIsoDay(value);
+      if (!readOn) return `--read-on needs a day like 2026-12-02 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})\n${USAGE}`;
+    } else if (argument === '--tz') {
       timezone = argv[index + 1];
       if (!timezone) return `--tz needs a zone (an IANA name like "America/Los_Angeles")\n${USAGE}`;
       index += 1;
@@ -43,7 +64,7 @@ export function readArguments(argv: readonly string[]): IncidentArguments | stri
     }
   }
   if (file === undefined) return USAGE;
-  return timezone === undefined ? { file } : { file, timezone };
+  return { file, ...(timezone !== undefined && { timezone }), ...(readOn && { readOn }) };
 }
 
 /** The incident id from the file's name: "2024-01-15-webapp.md" → "2024-01-15-webapp"; ".../name/source.md" → "name". */
