@@ -36,6 +36,12 @@ describe('eventKind', () => {
     ['Replaced the temporary workaround with a permanent fix.', 'resolved'],
     ['Errors started climbing in eu-west-1.', 'started'],
     ['A config change introduced a retry storm.', 'started'],
+    // Timelines written in the present tense (Pusher's "At 16:30 …" paragraphs).
+    ['At 16:17, a Heroku problem stops all routing of requests to the Beams API.', 'started'],
+    ['At 16:19 synthetic tests begin to fail and alert the engineers on slack.', 'detected'],
+    ['At 16:30 an engineer rolls back the latest deployment, which changes nothing.', 'mitigated'],
+    ['At 16:46 an engineer opens an incident on the public status page.', 'acknowledged'],
+    ['At 16:46 incoming traffic returns to normal levels and synthetic tests pass again.', 'resolved'],
     ['Status page updated.', 'other'],
     ['', 'other'],
   ])('%s → %s', (text, kind) => {
