@@ -131,7 +131,11 @@ function parse(source: unknown, options: ParsePostmortemOptions): ParseResult {
   const reading: PostmortemReading = {
     requestedZone,
     timezoneStated: zoneWritten !== undefined,
-    window: { rule: window.rule, line: readLine(windowLines[window.lineIndex]) },
+    window: {
+      rule: window.rule,
+      line: readLine(windowLines[window.lineIndex]),
+      ...(window.endLineIndex !== undefined && { endLine: readLine(windowLines[window.endLineIndex]) }),
+    },
     timelineSection: timeline.hasTimelineSection,
     unplacedLines: timeline.unplaced.map((index) => readLine(lines[index])),
     unplacedLineCount: timeline.unplacedCount,

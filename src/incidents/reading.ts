@@ -25,7 +25,12 @@ export interface PostmortemReading {
   /** Whether the document states the zone of its times (else they were read in `requestedZone`); as Incident.timezoneSource says. */
   readonly timezoneStated: boolean;
   /** The rule that chose the outage window (see windowPrecedence.ts), and the line it was read from. */
-  readonly window: { readonly rule: WindowRule; readonly line: ReadLine };
+  readonly window: {
+    readonly rule: WindowRule;
+    readonly line: ReadLine;
+    /** Set where the timeline held no resolution and the end was read from a sentence after it. */
+    readonly endLine?: ReadLine;
+  };
   /** Whether a Timeline heading limited the events to the lines under it (else every line was read). */
   readonly timelineSection: boolean;
   /** Set when the timeline lists its entries newest first (a status page), so days roll backwards. */

@@ -28,6 +28,12 @@ export function lineReference(line: ReadLine): string {
 
 /** Which rule chose the outage window, and from which line. */
 export function windowSentence(reading: PostmortemReading): string {
+  const { endLine } = reading.window;
+  const chosen = startSentence(reading);
+  return endLine ? `${chosen} The timeline holds no resolution; the end is the one written after it, ${lineReference(endLine)}.` : chosen;
+}
+
+function startSentence(reading: PostmortemReading): string {
   const line = lineReference(reading.window.line);
   switch (reading.window.rule) {
     case 'outage-line':

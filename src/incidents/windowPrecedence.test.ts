@@ -1,4 +1,5 @@
 import { parsePostmortem } from './parsePostmortem';
+import { windowSentence } from './readingWords';
 
 // The timeline rule of the window precedence (windowPrecedence.ts, rule 4), each on a small document
 // shaped like the corpus document that needed it.
@@ -61,6 +62,23 @@ describe('the end read from the prose after a timeline without a resolution', ()
   it('takes the last dated resolution sentence, the whole service over a part, the date carried from the sentence before', () => {
     const source = `${timeline}On February 1st at 17:00 UTC the database was restored without webhooks.\n\nAround 18:00 UTC the final restoration steps, such as restoring the webhooks, were done.\n`;
     expect(windowOf(source)).toEqual(['2017-01-31T19:00', '2017-02-01T18:00', 'impact-to-resolution']);
+  });
+
+  it('names the sentence that ended the window for the review, as it names the line that started it', () => {
+    const source = `${timeline}On February 1st at 17:00 UTC the database was restored without webhooks.\n\nAround 18:00 UTC the final restoration steps, such as restoring the webhooks, were done.\n`;
+    const result = parsePostmortem(source, { id: 't' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.reading.window.endLine?.text).toMatch(/^Around 18:00 UTC the final restoration steps/);
+    expect(windowSentence(result.reading)).toMatch(
+      /^No sentence states the outage window; it runs from the first impact .*"\*\*± 19:00 UTC:\*\* users could not comment on issues\.", to the resolution\. The timeline holds no resolution; the end is the one written after it, line 13: "Around 18:00 UTC the final restoration steps/,
+    );
+  });
+
+  it('says nothing of an end after the timeline where the timeline itself resolved the incident', () => {
+    const result = parsePostmortem('## Timeline\n\n* [2013-03-27 00:29 UTC] Incident opened.\n* [2013-03-27 02:06 UTC] Routing has been fully restored.\n\nAt 03:00 UTC everything was restored.\n', { id: 't' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.reading.window.endLine).toBeUndefined();
+    expect(windowSentence(result.reading)).not.toMatch(/no resolution/);
   });
 
   it('takes a lone partial resolution where nothing restores the whole service', () => {

@@ -68,6 +68,8 @@ export interface ChosenWindow {
   /** Undefined where the timeline shows no end yet. */
   readonly end?: number;
   readonly lineIndex: number;
+  /** Set where the end came from a resolution in the prose after the timeline: that paragraph's first line. */
+  readonly endLineIndex?: number;
   /** Set for the rules that read a stated window: its day and zone. */
   readonly stated?: OutageWindow;
 }
@@ -114,10 +116,10 @@ export function proseResolution(
   start: number,
   zone: ZoneSpec,
   documentDate: CivilDate | undefined,
-): number | undefined {
+): { time: number; lineIndex: number } | undefined {
   const last = events.reduce<PlacedEvent | undefined>((latest, event) => (latest && latest.lineIndex >= event.lineIndex ? latest : event), undefined);
   if (!last) return undefined;
-  const found: Array<{ time: number; serviceWide: boolean }> = [];
+  const found: Array<{ time: number; lineIndex: number; serviceWide: boolean }> = [];
   let carried: CivilDate | undefined;
   for (const { text, lineIndex } of paragraphs(lines)) {
     if (lineIndex <= last.lineIndex) continue;
@@ -137,21 +139,22 @@ export function proseResolution(
           time = toEpoch(lastDay, clockOf(token), tokenZone);
           if (time < last.time) time = toEpoch(addDays(lastDay, 1), clockOf(token), tokenZone);
         }
-        if (time > start && time - start <= RESOLUTION_HORIZON_MS) found.push({ time, serviceWide: SERVICE_RESTORED.test(sentence) });
+        if (time > start && time - start <= RESOLUTION_HORIZON_MS) found.push({ time, lineIndex, serviceWide: SERVICE_RESTORED.test(sentence) });
       }
       const lastDate = dates[dates.length - 1];
       if (lastDate) carried = lastDate.date;
     }
   }
   const serviceWide = found.filter((candidate) => candidate.serviceWide);
-  return (serviceWide[serviceWide.length - 1] ?? found[found.length - 1])?.time;
+  const chosenEnd = serviceWide[serviceWide.length - 1] ?? found[found.length - 1];
+  return chosenEnd && { time: chosenEnd.time, lineIndex: chosenEnd.lineIndex };
 }
 
 /** The window with its end from the prose after the timeline, where the timeline gave none. */
 function endedByProse(window: ChosenWindow, lines: readonly DocLine[], events: readonly PlacedEvent[], zone: ZoneSpec, documentDate: CivilDate | undefined): ChosenWindow {
   if (window.end !== undefined) return window;
   const end = proseResolution(lines, events, window.start, zone, documentDate);
-  return end === undefined ? window : { ...window, end };
+  return end === undefined ? window : { ...window, end: end.time, endLineIndex: end.lineIndex };
 }
 
 function chosen(result: WindowResult | undefined): ChosenWindow | undefined {
