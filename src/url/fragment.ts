@@ -1,7 +1,8 @@
-import { Inflate, deflateSync, strToU8 } from 'fflate';
+import { Inflate } from 'fflate';
 import type { Incident } from '../incidents';
 import { formatZodError } from '../schema';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { deflateForLink } from './fragmentCompressor';
 import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
 import { readAddedPanels } from './explore';
 import { jsonShapeExcess } from './jsonShape';
@@ -12,9 +13,12 @@ import type { AddedPanel } from './viewState';
 const MAX_FRAGMENT_CHARS = 262_144;
 const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
-/** `JSON → deflate-raw → base64url`, so big parts of the state need no server to share. */
+/**
+ * `JSON → deflate-raw → base64url`, so big parts of the state need no server to share. Until the
+ * compressor has loaded the deflate-raw is stored blocks (fragmentCompressor.ts): longer, equally valid.
+ */
 export function encodeFragment(payload: FragmentPayload): string {
-  return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+  return toBase64Url(deflateForLink(new TextEncoder().encode(JSON.stringify(payload))));
 }
 
 export interface DecodedFragment {
