@@ -2,12 +2,12 @@
  * Turns a Prometheus HTTP API answer (its text and status) into data or a PromClientError. Pure and
  * free of fetch, so the same rules apply on the page and in the answer reader's worker.
  */
-import type { z } from '../schema';
-import { formatZodError } from '../schema';
+import { formatZodError } from '../schema/formatZodError';
 import type { Series } from '../series/types';
 import { convertMatrix, SampleValueError } from './convert';
 import { errorFromHttpStatus, errorFromPrometheusBody, malformed } from './errors';
 import { errorEnvelopeSchema, queryDataSchema, successEnvelopeSchema } from './schemas';
+import { parseShape, type Shape } from './shapeCheck';
 
 /** What the answer's status line said; all that matters of the Response once its body is read. */
 export interface AnswerStatus {
@@ -28,7 +28,7 @@ export interface Envelope<T> {
 export const RAW_ANSWER_HEAD_CHARS = 64 * 1024;
 
 /** The success envelope's data, or the PromClientError the answer means. */
-export function readEnvelope<S extends z.ZodMiniType>(text: string, status: AnswerStatus, endpoint: string, dataSchema: S): Envelope<z.infer<S>> {
+export function readEnvelope<T>(text: string, status: AnswerStatus, endpoint: string, dataSchema: Shape<T>): Envelope<T> {
   let body: unknown;
   let isJson = true;
   try {
@@ -38,7 +38,7 @@ export function readEnvelope<S extends z.ZodMiniType>(text: string, status: Answ
   }
 
   if (!status.ok) {
-    const prometheusError = isJson ? errorEnvelopeSchema.safeParse(body) : undefined;
+    const prometheusError = isJson ? parseShape(errorEnvelopeSchema, body) : undefined;
     if (prometheusError?.success) {
       const { errorType, error } = prometheusError.data;
       throw errorFromPrometheusBody(status.status, errorType, error);
@@ -47,14 +47,14 @@ export function readEnvelope<S extends z.ZodMiniType>(text: string, status: Answ
   }
   if (!isJson) throw malformed(endpoint, 'the body is not JSON');
 
-  const prometheusError = errorEnvelopeSchema.safeParse(body);
+  const prometheusError = parseShape(errorEnvelopeSchema, body);
   if (prometheusError.success) {
     const { errorType, error } = prometheusError.data;
     throw errorFromPrometheusBody(status.status, errorType, error);
   }
-  const parsed = successEnvelopeSchema(dataSchema).safeParse(body);
-  if (!parsed.success) throw malformed(endpoint, formatZodError(parsed.error));
-  const { data, warnings = [], infos = [] } = parsed.data as { data: z.infer<S>; warnings?: string[]; infos?: string[] };
+  const parsed = parseShape(successEnvelopeSchema(dataSchema), body);
+  if (!parsed.success) throw malformed(endpoint, formatZodError(parsed));
+  const { data, warnings = [], infos = [] } = parsed.data;
   return { data, warnings: [...warnings, ...infos] };
 }
 

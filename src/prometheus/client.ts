@@ -1,4 +1,3 @@
-import type { z } from '../schema';
 import type { Labels, Series, SeriesSet } from '../series/types';
 import { converted, readEnvelope, type AnswerStatus, type Envelope, type RangeAnswer } from './answer';
 import { convertMatrix, convertVector, msToSecondsParam, parseSampleValue, sampleTimeToMs } from './convert';
@@ -18,6 +17,7 @@ import {
   stringListSchema,
 } from './schemas';
 import type { BuildInfo, MetricMetadata } from './schemas';
+import type { Shape } from './shapeCheck';
 
 export type { BuildInfo, MetricMetadata } from './schemas';
 export type { InstantSample } from './convert';
@@ -271,13 +271,13 @@ export function createPromClient(options: PromClientOptions): PromClient {
     });
   }
 
-  function request<S extends z.ZodMiniType>(
+  function request<T>(
     endpoint: string,
     method: 'GET' | 'POST',
     params: URLSearchParams,
-    dataSchema: S,
+    dataSchema: Shape<T>,
     signal: AbortSignal | undefined,
-  ): Promise<Envelope<z.infer<S>>> {
+  ): Promise<Envelope<T>> {
     return exchange(endpoint, method, params, signal, (status, chunks) => readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema));
   }
 

@@ -1,131 +1,122 @@
-import { z } from '../schema';
+import { addIssue, array, literal, number, object, oneOfBy, optional, record, string, tuple } from './shapeCheck';
+import type { Shape, ShapeOutput } from './shapeCheck';
 
 /**
  * The Prometheus HTTP API's JSON, as documented at prometheus.io/docs/prometheus/latest/querying/api
  * and answered by Prometheus and VictoriaMetrics. Shapes only: turning strings into numbers and
- * seconds into milliseconds happens in convert.ts.
+ * seconds into milliseconds happens in convert.ts. Checked with shapeCheck.ts rather than zod, so
+ * neither the page's first load nor the range-answer worker carries a validator library for it.
  */
 
-export const labelsSchema = z.record(z.string(), z.string());
+export const labelsSchema = record(string);
 
 /** `[unix seconds, "value"]`; the value is a string so that NaN and ±Inf survive JSON. */
-export const samplePairSchema = z.tuple([z.number(), z.string()]);
+export const samplePairSchema = tuple(number, string);
 
 /**
- * A range query can answer 200 series × 11,000 points; z.array(z.tuple(…)) spends seconds on that
- * (measured: 2.5 s against 1.5 s for JSON.parse itself). This check does the same job in one plain
- * loop and still reports the first bad element's path through zod.
+ * A range query can answer 200 series × 11,000 points: one plain loop, stopping at the first bad
+ * pair, and the array itself kept (not copied) for convert.ts.
  */
-export const samplePairsSchema = z.custom<Array<[number, string]>>().check(
-  z.superRefine((value, ctx) => {
-    if (!Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: 'expected an array of [time, "value"] pairs', input: value });
-      return;
+export const samplePairsSchema: Shape<Array<[number, string]>> = (value, issues, path) => {
+  if (!Array.isArray(value)) {
+    addIssue(issues, path, 'expected an array of [time, "value"] pairs');
+    return [];
+  }
+  for (let i = 0; i < value.length; i++) {
+    const pair: unknown = value[i];
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      addIssue(issues, [...path, i], 'expected a [time, "value"] pair');
+      break;
     }
-    for (let i = 0; i < value.length; i++) {
-      const pair: unknown = value[i];
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        ctx.addIssue({ code: 'custom', message: 'expected a [time, "value"] pair', path: [i], input: pair });
-        return;
-      }
-      if (typeof pair[0] !== 'number') {
-        ctx.addIssue({ code: 'custom', message: 'expected a number (unix seconds)', path: [i, 0], input: pair[0] });
-        return;
-      }
-      if (typeof pair[1] !== 'string') {
-        ctx.addIssue({ code: 'custom', message: 'expected a string sample value', path: [i, 1], input: pair[1] });
-        return;
-      }
+    if (typeof pair[0] !== 'number') {
+      addIssue(issues, [...path, i, 0], 'expected a number (unix seconds)');
+      break;
     }
-  }),
-);
+    if (typeof pair[1] !== 'string') {
+      addIssue(issues, [...path, i, 1], 'expected a string sample value');
+      break;
+    }
+  }
+  return value as Array<[number, string]>;
+};
 
 /** Native histogram sample; kept loose because we do not draw them yet. */
-const histogramSchema = z.looseObject({ count: z.string(), sum: z.string() });
-const histogramPairSchema = z.tuple([z.number(), histogramSchema]);
+const histogramSchema = object({ count: string, sum: string }, true);
+const histogramPairSchema = tuple(number, histogramSchema);
 
-export const matrixSeriesSchema = z.object({
+export const matrixSeriesSchema = object({
   metric: labelsSchema,
-  values: z.optional(samplePairsSchema),
-  histograms: z.optional(z.array(histogramPairSchema)),
+  values: optional(samplePairsSchema),
+  histograms: optional(array(histogramPairSchema)),
 });
 
-export const vectorSampleSchema = z.object({
+export const vectorSampleSchema = object({
   metric: labelsSchema,
-  value: z.optional(samplePairSchema),
-  histogram: z.optional(histogramPairSchema),
+  value: optional(samplePairSchema),
+  histogram: optional(histogramPairSchema),
 });
 
-export const queryDataSchema = z.discriminatedUnion('resultType', [
-  z.object({ resultType: z.literal('matrix'), result: z.array(matrixSeriesSchema) }),
-  z.object({ resultType: z.literal('vector'), result: z.array(vectorSampleSchema) }),
-  z.object({ resultType: z.literal('scalar'), result: samplePairSchema }),
-  z.object({ resultType: z.literal('string'), result: samplePairSchema }),
-]);
+export const queryDataSchema = oneOfBy('resultType', {
+  matrix: object({ resultType: literal('matrix'), result: array(matrixSeriesSchema) }),
+  vector: object({ resultType: literal('vector'), result: array(vectorSampleSchema) }),
+  scalar: object({ resultType: literal('scalar'), result: samplePairSchema }),
+  string: object({ resultType: literal('string'), result: samplePairSchema }),
+});
 
-export const stringListSchema = z.array(z.string());
-export const seriesListSchema = z.array(labelsSchema);
+export const stringListSchema = array(string);
+export const seriesListSchema = array(labelsSchema);
 
 /** `/api/v1/metadata`: metric name → its type/help/unit as exposed (several when targets disagree). */
-export const metadataSchema = z.record(z.string(), z.array(z.object({ type: z.string(), help: z.string(), unit: z.optional(z.string()) })));
+export const metadataSchema = record(array(object({ type: string, help: string, unit: optional(string) })));
 
 /** VictoriaMetrics 1.79 answers `{}`; every field is therefore optional here. */
-export const buildInfoSchema = z.object({
-  version: z.optional(z.string()),
-  revision: z.optional(z.string()),
-  branch: z.optional(z.string()),
-  buildUser: z.optional(z.string()),
-  buildDate: z.optional(z.string()),
-  goVersion: z.optional(z.string()),
+export const buildInfoSchema = object({
+  version: optional(string),
+  revision: optional(string),
+  branch: optional(string),
+  buildUser: optional(string),
+  buildDate: optional(string),
+  goVersion: optional(string),
 });
 
-export const errorEnvelopeSchema = z.object({
-  status: z.literal('error'),
-  errorType: z.string(),
-  error: z.string(),
+export const errorEnvelopeSchema = object({
+  status: literal('error'),
+  errorType: string,
+  error: string,
 });
 
-function buildSuccessEnvelope<T extends z.ZodMiniType>(data: T) {
-  return z.object({
-    status: z.literal('success'),
-    data,
-    warnings: z.optional(z.array(z.string())),
-    infos: z.optional(z.array(z.string())),
-  });
+const warningsSchema = optional(array(string));
+
+export interface SuccessEnvelope<T> {
+  status: 'success';
+  data: T;
+  warnings?: string[] | undefined;
+  infos?: string[] | undefined;
 }
 
-// zod 4 compiles a parser the first time a schema is used; a schema built per response was
-// compiled again on every refresh (measured by the soak benchmark as growing compiled code).
-const successEnvelopes = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
-
-/** Success envelope; `infos` appeared in Prometheus 2.51 (e.g. "metric might not be a counter"). Built once per data schema. */
-export function successEnvelopeSchema<T extends z.ZodMiniType>(data: T): ReturnType<typeof buildSuccessEnvelope<T>> {
-  let envelope = successEnvelopes.get(data);
-  if (!envelope) {
-    envelope = buildSuccessEnvelope(data);
-    successEnvelopes.set(data, envelope);
-  }
-  return envelope as ReturnType<typeof buildSuccessEnvelope<T>>;
+/** Success envelope; `infos` appeared in Prometheus 2.51 (e.g. "metric might not be a counter"). */
+export function successEnvelopeSchema<T>(data: Shape<T>): Shape<SuccessEnvelope<T>> {
+  return object({ status: literal('success'), data, warnings: warningsSchema, infos: warningsSchema });
 }
 
-export type RawMatrixSeries = z.infer<typeof matrixSeriesSchema>;
-export type RawVectorSample = z.infer<typeof vectorSampleSchema>;
-export type RawQueryData = z.infer<typeof queryDataSchema>;
+export type RawMatrixSeries = ShapeOutput<typeof matrixSeriesSchema>;
+export type RawVectorSample = ShapeOutput<typeof vectorSampleSchema>;
+export type RawQueryData = ShapeOutput<typeof queryDataSchema>;
+export type MetricMetadata = ShapeOutput<typeof metadataSchema>[string][number];
 /** What buildInfo() returns: only when the server names its version. */
-export type MetricMetadata = z.infer<typeof metadataSchema>[string][number];
-export type BuildInfo = z.infer<typeof buildInfoSchema> & { readonly version: string };
+export type BuildInfo = ShapeOutput<typeof buildInfoSchema> & { readonly version: string };
 
 /**
  * `/api/v1/alerts`: the alerts of every alerting rule as the server sees them now. Label and
  * annotation maps are kept as records here; their sizes are bounded in alerts.ts.
  */
-export const activeAlertSchema = z.object({
+export const activeAlertSchema = object({
   labels: labelsSchema,
-  annotations: z.optional(labelsSchema),
-  state: z.string(),
+  annotations: optional(labelsSchema),
+  state: string,
   /** RFC 3339; absent on older servers. */
-  activeAt: z.optional(z.string()),
-  value: z.optional(z.string()),
+  activeAt: optional(string),
+  value: optional(string),
 });
-export const alertsDataSchema = z.object({ alerts: z.array(activeAlertSchema) });
-export type RawActiveAlert = z.infer<typeof activeAlertSchema>;
+export const alertsDataSchema = object({ alerts: array(activeAlertSchema) });
+export type RawActiveAlert = ShapeOutput<typeof activeAlertSchema>;

@@ -1,7 +1,8 @@
-import { Inflate, deflateSync, strToU8 } from 'fflate';
 import type { Incident } from '../incidents';
 import { formatZodError } from '../schema';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { deflateForLink } from './fragmentCompressor';
+import { inflateRaw } from './inflateRaw';
 import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
 import { readAddedPanels } from './explore';
 import { jsonShapeExcess } from './jsonShape';
@@ -12,9 +13,12 @@ import type { AddedPanel } from './viewState';
 const MAX_FRAGMENT_CHARS = 262_144;
 const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
-/** `JSON → deflate-raw → base64url`, so big parts of the state need no server to share. */
+/**
+ * `JSON → deflate-raw → base64url`, so big parts of the state need no server to share. Until the
+ * compressor has loaded the deflate-raw is stored blocks (fragmentCompressor.ts): longer, equally valid.
+ */
 export function encodeFragment(payload: FragmentPayload): string {
-  return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+  return toBase64Url(deflateForLink(new TextEncoder().encode(JSON.stringify(payload))));
 }
 
 export interface DecodedFragment {
@@ -25,37 +29,6 @@ export interface DecodedFragment {
 }
 
 const IGNORED_FRAGMENT = 'Ignored the link\'s fragment "#z=…"';
-
-// Fed in small slices so no single step can expand past the cap (deflate reaches ~1000:1).
-const INFLATE_SLICE_BYTES = 1024;
-
-class TooLarge extends Error {}
-
-function inflate(compressed: Uint8Array): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > MAX_INFLATED_BYTES) throw new TooLarge();
-    chunks.push(chunk);
-  });
-  if (compressed.length === 0) return null;
-  try {
-    for (let offset = 0; offset < compressed.length; offset += INFLATE_SLICE_BYTES) {
-      const end = offset + INFLATE_SLICE_BYTES;
-      inflater.push(compressed.subarray(offset, end), end >= compressed.length);
-    }
-  } catch {
-    return null;
-  }
-  const inflated = new Uint8Array(total);
-  let position = 0;
-  for (const chunk of chunks) {
-    inflated.set(chunk, position);
-    position += chunk.length;
-  }
-  return inflated;
-}
 
 type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -89,7 +62,7 @@ export function decodeFragment(text: string): DecodedFragment {
   if (text === '') return { notices: [`${IGNORED_FRAGMENT}: it is empty`] };
   const compressed = fromBase64Url(text);
   if (!compressed) return { notices: [`${IGNORED_FRAGMENT}: it is not base64url`] };
-  const inflated = inflate(compressed);
+  const inflated = compressed.length === 0 ? null : inflateRaw(compressed, MAX_INFLATED_BYTES);
   if (!inflated) return { notices: [`${IGNORED_FRAGMENT}: it is not deflate-compressed data (or too large)`] };
   const json = parseJson(inflated);
   if (!json.ok) return { notices: [`${IGNORED_FRAGMENT}: ${json.reason}`] };

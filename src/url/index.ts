@@ -11,6 +11,7 @@ export {
 } from './viewState';
 export { encodeViewState, buildUrl } from './encode';
 export { decodeViewState } from './decode';
+export { isFragmentCompressorLoaded, loadFragmentCompressor } from './fragmentCompressor';
 export { freezeRange, incidentRange } from './ranges';
 export { isCredentialKey } from './credentials';
 export { FRAGMENT_LIMITS } from './fragmentSchema';

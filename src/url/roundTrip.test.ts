@@ -8,6 +8,7 @@ import { resolveRange, resolveTimezone, type TimeRange } from '../time';
 import { isCredentialKey } from './credentials';
 import { decodeViewState } from './decode';
 import { encodeViewState } from './encode';
+import { loadFragmentCompressor } from './fragmentCompressor';
 import { EMPTY_VIEW_STATE, type AddedPanel, type ViewState } from './viewState';
 
 const NOW = Date.UTC(2024, 5, 1, 8, 30, 0);
@@ -180,6 +181,10 @@ describe('encodeViewState → decodeViewState', () => {
 });
 
 describe('link size', () => {
+  // The compressor is fetched the first time a link needs it; until it has arrived (milliseconds)
+  // links are written uncompressed and the address bar is rewritten after (fragmentCompressor.ts).
+  beforeAll(() => loadFragmentCompressor());
+
   const investigation: ViewState = {
     ...EMPTY_VIEW_STATE,
     dashboard: 'incident',
