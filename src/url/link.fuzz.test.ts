@@ -44,7 +44,8 @@ describe('decodeViewState on hostile links', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-  });
+    // Each case is bounded (2 s above); the whole run takes 3.5 s idle and over 5 s on a busy 2-core machine.
+  }, 30_000);
 });
 
 // JSON that looks like a fragment payload, with hostile members mixed in.
