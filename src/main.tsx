@@ -9,7 +9,7 @@ import { loadBootData, type BootData } from './app/boot';
 import { incrementalPolicy, isDemo, scrapeIntervalMs } from './app/config';
 import { createQueryClient } from './app/queryClient';
 import { PromClientProvider } from './dashboard';
-import { createPromClient, promKeys, type PromClient } from './prometheus';
+import { createPromClient, promKeys, sharedRangeAnswerReader, type PromClient } from './prometheus';
 import './app/styles.css';
 import { MINUTE_MS } from './time';
 
@@ -47,6 +47,9 @@ function render(root: Root, boot: BootData, client: PromClient) {
 }
 
 async function boot() {
+  // The range answers' worker loads its script and starts while config, dashboards and incidents
+  // load: started with the first client, it sat between the panels' first queries and their requests.
+  sharedRangeAnswerReader();
   const root = createRoot(document.getElementById('root') as HTMLElement);
   let current: BootData;
   let client: PromClient;

@@ -3,7 +3,8 @@
 import type { ToReaderWorker } from '../src/prometheus/rangeAnswerMessages';
 import { serveRangeAnswers, type ReaderWorkerScope } from '../src/prometheus/rangeAnswerService';
 
-export type Behaviour = 'answers' | 'hangs' | 'cannot start' | 'crashes';
+/** 'still starting': its script never finishes loading, so it never says it is ready. */
+export type Behaviour = 'answers' | 'hangs' | 'cannot start' | 'crashes' | 'still starting';
 
 /**
  * A stand-in for the platform's Worker (jsdom has none) that runs the real worker (serveRangeAnswers)
@@ -18,6 +19,7 @@ export class FakeWorker extends EventTarget {
     super();
     setTimeout(() => {
       if (behaviour === 'cannot start') return this.fail('Refused to load the worker script');
+      if (behaviour === 'still starting') return;
       const scope: ReaderWorkerScope = {
         addEventListener: (type, listener) => this.inside.addEventListener(type, listener as EventListener),
         postMessage: (data, transfer) => {

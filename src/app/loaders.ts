@@ -15,6 +15,8 @@ function assetUrl(path: string): string {
 async function fetchText(path: string, signal?: AbortSignal): Promise<string> {
   let response: Response;
   try {
+    // Default mode and credentials (cors, same-origin), as index.html's <link rel=preload crossorigin>
+    // of config.json: another mode would not take the preloaded answer and ask a second time.
     response = await fetch(assetUrl(path), { signal, cache: 'no-cache' });
   } catch {
     throw new Error(`Cannot load ${path}: the web server did not answer`);

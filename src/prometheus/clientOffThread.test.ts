@@ -76,7 +76,10 @@ describe('queryRange fetched by the worker', () => {
       }),
     );
     const { started, create } = workers('answers');
-    const client = createPromClient({ baseUrl: BASE, headers: { 'X-Scope-OrgID': 'team-a' }, rangeAnswerReader: createRangeAnswerReader(create) });
+    const reader = createRangeAnswerReader(create);
+    // Ready: before, a query is fetched on the page (rangeAnswerReader.test.ts).
+    await reader.warmUp();
+    const client = createPromClient({ baseUrl: BASE, headers: { 'X-Scope-OrgID': 'team-a' }, rangeAnswerReader: reader });
     const set = await client.queryRange(range);
     expect(set.series).toEqual([{ labels: { job: 'api' }, timestamps: [1705312800000], values: [1] }]);
     expect(tenants).toEqual(['team-a']);

@@ -1,5 +1,6 @@
 export { createPromClient, normalizeBaseUrl } from './client';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './responseBody';
+export { sharedRangeAnswerReader } from './rangeAnswerReader';
 export type {
   ActiveAlert,
   ActiveAlerts,

@@ -133,7 +133,9 @@ describe('fetching range answers in a worker', () => {
     );
     const { started, create } = workers('answers');
     const onReceived = vi.fn();
-    const answer = await createRangeAnswerReader(create).fetchAndRead(ENDPOINT, request([['x-scope-orgid', 'team-a']]), new AbortController().signal, onReceived);
+    const reader = createRangeAnswerReader(create);
+    await reader.warmUp();
+    const answer = await reader.fetchAndRead(ENDPOINT, request([['x-scope-orgid', 'team-a']]), new AbortController().signal, onReceived);
     expect(answer).toEqual(expected);
     expect(seen).toEqual([{ tenant: 'team-a', form: 'query=up&start=10&end=20&step=10' }]);
     expect(onReceived).toHaveBeenCalledOnce();
@@ -177,6 +179,7 @@ describe('fetching range answers in a worker', () => {
     );
     const { started, create } = workers('answers');
     const reader = createRangeAnswerReader(create);
+    await reader.warmUp();
     const controller = new AbortController();
     const slow = reader.fetchAndRead(ENDPOINT, request([['x-slow', 'yes']]), controller.signal, () => undefined);
     await vi.waitFor(() => expect(started[0]?.received).toHaveLength(1));
@@ -189,6 +192,46 @@ describe('fetching range answers in a worker', () => {
     expect(started).toHaveLength(1);
     expect(started[0]?.terminated).toBe(false);
     expect(started[0]?.received.map((m) => m.kind)).toEqual(['fetch', 'fetch', 'abort']);
+  });
+
+  it('a query asked while the worker is still starting is fetched here at once, not held for it', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.post(`${BASE}${ENDPOINT}`, async ({ request: sent }) => {
+        seen.push(await sent.text());
+        return HttpResponse.text(TEXT);
+      }),
+    );
+    const { started, create } = workers('still starting');
+    const reader = createRangeAnswerReader(create, { readHereBelowBytes: TEXT.length + 1 });
+    const onReceived = vi.fn();
+    await expect(reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, onReceived)).resolves.toEqual(expected);
+    expect(seen).toEqual(['query=up&start=10&end=20&step=10']);
+    expect(onReceived).toHaveBeenCalledOnce();
+    // Started for the queries after it, and handed nothing meanwhile.
+    expect(started).toHaveLength(1);
+    expect(started[0]?.received).toEqual([]);
+  });
+
+  it('a big answer fetched before the worker was ready is still read in the worker, once it is', async () => {
+    server.use(http.post(`${BASE}${ENDPOINT}`, () => HttpResponse.text(TEXT)));
+    const { started, create } = workers('answers');
+    const reader = createRangeAnswerReader(create, { readHereBelowBytes: TEXT.length });
+    await expect(reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).resolves.toEqual(expected);
+    expect(started[0]?.received.map((m) => m.kind)).toEqual(['read']);
+    // Once ready, the worker makes the requests itself.
+    await expect(reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).resolves.toEqual(expected);
+    expect(started[0]?.received.map((m) => m.kind)).toEqual(['read', 'fetch']);
+  });
+
+  it('a query fetched here while the worker starts keeps the answer\'s errors and its abort', async () => {
+    server.use(http.post(`${BASE}${ENDPOINT}`, () => HttpResponse.json({ status: 'error', errorType: 'bad_data', error: 'parse error: unexpected <EOF>' }, { status: 400 })));
+    const { create } = workers('still starting');
+    const reader = createRangeAnswerReader(create, { readHereBelowBytes: 1_000_000 });
+    await expect(reader.fetchAndRead(ENDPOINT, request(), new AbortController().signal, () => undefined)).rejects.toMatchObject({ kind: 'bad_query', message: expect.stringContaining('unexpected <EOF>') });
+    const controller = new AbortController();
+    controller.abort(new DOMException('no answer within 30 s', 'TimeoutError'));
+    await expect(reader.fetchAndRead(ENDPOINT, request(), controller.signal, () => undefined)).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('fetches and reads on this thread where there is no Worker, or where it cannot start', async () => {

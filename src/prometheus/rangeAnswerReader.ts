@@ -15,7 +15,7 @@ import type { AnswerStatus, RangeAnswer } from './answer';
 import { PromClientError } from './errors';
 import { errorFromReply, unpackSeries, type RangeAnswerReply, type RangeFetchRequest, type ReaderWorkerNotice, type ToReaderWorker } from './rangeAnswerMessages';
 import { answerRangeRequest } from './rangeAnswerMessages';
-import { fetchRangeAnswer } from './rangeAnswerService';
+import { fetchRangeAnswer, fetchRangeBody } from './rangeAnswerService';
 
 export interface RangeAnswerReader {
   /**
@@ -104,13 +104,18 @@ function messageOf(job: Job): { message: ToReaderWorker; transfer: ArrayBuffer[]
   return { message: { kind: 'fetch', id, endpoint: work.endpoint, request: { ...work.request, url: absoluteUrl(work.request.url) } }, transfer: [] };
 }
 
-export function createRangeAnswerReader(createWorker: (() => Worker) | undefined, options: RangeAnswerReaderOptions = {}): RangeAnswerReader & { warmUp(): void } {
+export interface WarmReader extends RangeAnswerReader {
+  /** Starts the worker now; resolves once it is ready, or known not to start (jobs then run here). */
+  warmUp(): Promise<void>;
+}
+
+export function createRangeAnswerReader(createWorker: (() => Worker) | undefined, options: RangeAnswerReaderOptions = {}): WarmReader {
   const ignore = () => undefined;
   if (!createWorker) {
     return {
       read: (endpoint, status, chunks, signal) => doHere({ kind: 'read', endpoint, status, chunks }, signal, ignore),
       fetchAndRead: (endpoint, request, signal, onReceived) => doHere({ kind: 'fetch', endpoint, request }, signal, onReceived),
-      warmUp: ignore,
+      warmUp: () => Promise.resolve(),
     };
   }
   const readHereBelow = options.readHereBelowBytes ?? 0;
@@ -124,6 +129,12 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
   /** Jobs the worker holds. */
   const posted = new Map<number, Job>();
   let nextId = 1;
+  /** warmUp's callers, told once the worker is ready or cannot start. */
+  const readyWaiters: (() => void)[] = [];
+
+  function tellReady(): void {
+    for (const tell of readyWaiters.splice(0)) tell();
+  }
 
   function finish(job: Job): void {
     job.signal?.removeEventListener('abort', job.onAbort);
@@ -139,6 +150,7 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     const message = event.data;
     if (message.kind === 'ready') {
       ready = true;
+      tellReady();
       pump();
       return;
     }
@@ -160,6 +172,7 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     stopWorker();
     if (!started) {
       unavailable = true;
+      tellReady();
       for (const job of waiting.splice(0)) {
         finish(job);
         doHere(job.work, job.signal, job.onReceived).then(job.resolve, job.reject);
@@ -219,11 +232,33 @@ export function createRangeAnswerReader(createWorker: (() => Worker) | undefined
     });
   }
 
+  const read: RangeAnswerReader['read'] = (endpoint, status, chunks, signal) =>
+    byteLength(chunks) < readHereBelow ? doHere({ kind: 'read', endpoint, status, chunks }, signal, ignore) : submit({ kind: 'read', endpoint, status, chunks }, signal, ignore);
+
+  /**
+   * The first load's queries come before the worker has loaded its script and started (on a busy
+   * machine, hundreds of ms): they are fetched here at once rather than held for it, and their
+   * bodies read as any body the page fetched (a small one here, a big one in the worker).
+   */
+  async function fetchHereThenRead(endpoint: string, request: RangeFetchRequest, signal: AbortSignal, onReceived: () => void): Promise<RangeAnswer> {
+    if (signal.aborted) throw abortReason(signal);
+    const body = await fetchRangeBody(0, endpoint, request, (input, init) => globalThis.fetch(input, init), signal);
+    if (body.kind !== 'received') return settled(body, signal);
+    onReceived();
+    return read(endpoint, body.status, body.chunks, signal);
+  }
+
   return {
-    read: (endpoint, status, chunks, signal) =>
-      byteLength(chunks) < readHereBelow ? doHere({ kind: 'read', endpoint, status, chunks }, signal, ignore) : submit({ kind: 'read', endpoint, status, chunks }, signal, ignore),
-    fetchAndRead: (endpoint, request, signal, onReceived) => submit({ kind: 'fetch', endpoint, request }, signal, onReceived),
-    warmUp: startWorkerIfStopped,
+    read,
+    fetchAndRead: (endpoint, request, signal, onReceived) => {
+      if (unavailable) return doHere({ kind: 'fetch', endpoint, request }, signal, onReceived);
+      startWorkerIfStopped();
+      return ready ? submit({ kind: 'fetch', endpoint, request }, signal, onReceived) : fetchHereThenRead(endpoint, request, signal, onReceived);
+    },
+    warmUp: () => {
+      startWorkerIfStopped();
+      return ready || unavailable ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve));
+    },
   };
 }
 
@@ -241,14 +276,15 @@ export const READ_HERE_BELOW_BYTES = 128 * 1024;
 let shared: RangeAnswerReader | undefined;
 
 /**
- * One reader (and so one worker) for the whole page. The worker starts with the first client, not
- * with its first query: range answers are fetched in it, so its script's fetch and start would
- * otherwise sit between a dashboard's first queries and their requests.
+ * One reader (and so one worker) for the whole page. The worker starts with the first call (main.tsx
+ * makes it before loading the config), not with the first query; queries asked before it is ready
+ * are fetched on the page meanwhile, so its script's fetch and start never sit between a
+ * dashboard's first queries and their requests.
  */
 export function sharedRangeAnswerReader(): RangeAnswerReader {
   if (!shared) {
     const reader = createRangeAnswerReader(typeof Worker === 'function' ? startRangeAnswerWorker : undefined, { readHereBelowBytes: READ_HERE_BELOW_BYTES });
-    reader.warmUp();
+    void reader.warmUp();
     shared = reader;
   }
   return shared;

@@ -15,10 +15,35 @@ import {
   type ToReaderWorker,
 } from './rangeAnswerMessages';
 import { readBodyChunksWithin } from './responseBody';
+import type { AnswerStatus } from './answer';
 
 export interface ReaderWorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToReaderWorker>) => void): void;
   postMessage(message: RangeAnswerReply | ReaderWorkerNotice, transfer: Transferable[]): void;
+}
+
+/** A body that arrived whole, not yet read. */
+export interface ReceivedBody {
+  readonly kind: 'received';
+  readonly status: AnswerStatus;
+  readonly chunks: Uint8Array[];
+}
+
+/**
+ * Fetches the request and collects its body within the request's size cap, or says why not (as
+ * the reply the worker would send). Never rejects.
+ */
+export async function fetchRangeBody(id: number, endpoint: string, request: RangeFetchRequest, fetchFn: typeof fetch, signal: AbortSignal): Promise<ReceivedBody | RangeAnswerReply> {
+  try {
+    const init: RequestInit = { method: request.method, headers: request.headers.map(([name, value]): [string, string] => [name, value]), signal };
+    if (request.body !== undefined) init.body = request.body;
+    const response = await fetchFn(request.url, init);
+    const status = { ok: response.ok, status: response.status, statusText: response.statusText };
+    return { kind: 'received', status, chunks: await readBodyChunksWithin(response, request.maxResponseBytes, endpoint) };
+  } catch (e) {
+    if (isPromClientError(e)) return { id, kind: 'failed', error: sentError(e) };
+    return { id, kind: 'unreached', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**
@@ -33,20 +58,10 @@ export async function fetchRangeAnswer(
   signal: AbortSignal,
   onReceived: () => void,
 ): Promise<RangeAnswerReply> {
-  let status;
-  let chunks;
-  try {
-    const init: RequestInit = { method: request.method, headers: request.headers.map(([name, value]): [string, string] => [name, value]), signal };
-    if (request.body !== undefined) init.body = request.body;
-    const response = await fetchFn(request.url, init);
-    status = { ok: response.ok, status: response.status, statusText: response.statusText };
-    chunks = await readBodyChunksWithin(response, request.maxResponseBytes, endpoint);
-  } catch (e) {
-    if (isPromClientError(e)) return { id, kind: 'failed', error: sentError(e) };
-    return { id, kind: 'unreached', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) };
-  }
+  const body = await fetchRangeBody(id, endpoint, request, fetchFn, signal);
+  if (body.kind !== 'received') return body;
   onReceived();
-  return answerRangeRequest({ id, endpoint, status, chunks });
+  return answerRangeRequest({ id, endpoint, status: body.status, chunks: body.chunks });
 }
 
 /** Answers the page's messages on `scope`; `fetchFn` is looked up at each request, so test interceptors apply. */

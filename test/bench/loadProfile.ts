@@ -50,6 +50,14 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: drawnAtRecorder(totalLines) });
+    // Requests a worker makes (the range answers) are not in the page's resource timing: the
+    // context sees them, with epoch start times the page's timeOrigin turns into ms since navigation.
+    const contextRequests: { path: string; startEpochMs: number; endAfterStartMs: number }[] = [];
+    context.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      const timing = request.timing();
+      contextRequests.push({ path: url.pathname + url.search.slice(0, 60), startEpochMs: timing.startTime, endAfterStartMs: timing.responseEnd });
+    });
     const cdp = await context.newCDPSession(page);
     const stopTracing = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading']);
     await page.goto(url);
@@ -75,9 +83,13 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
       const inside = main.filter((e) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && e !== task);
       longTasks.push({ startMs: (task.ts - navStart) / 1000, durMs: (task.dur ?? 0) / 1000, what: describeTask(task, inside) });
     }
+    const seenByPage = new Set(measured.requests.map((r) => r.path));
+    const fromWorkers = contextRequests
+      .filter((r) => !seenByPage.has(r.path) && r.path !== '/')
+      .map((r) => ({ path: `${r.path} (worker)`, startMs: r.startEpochMs - measured.timeOrigin, endMs: r.startEpochMs - measured.timeOrigin + r.endAfterStartMs }));
     return {
       drawnMs: measured.drawnMs,
-      requests: [{ path: '(document)', startMs: 0, endMs: measured.navigationEnd }, ...measured.requests].sort((a, b) => a.startMs - b.startMs),
+      requests: [{ path: '(document)', startMs: 0, endMs: measured.navigationEnd }, ...measured.requests, ...fromWorkers].sort((a, b) => a.startMs - b.startMs),
       longTasks,
       timeline: timelineBreakdown(windowed, mainTid),
       top: topFunctions(profile, 25),

@@ -127,6 +127,19 @@ test('the dashboard draws through nginx under its CSP, with no violation, and th
     expect(await violations()).toEqual([]);
     expect(consoleReports).toEqual([]);
 
+    // config.json is preloaded by index.html while the scripts download, and the app's fetch takes
+    // that answer: one request, started before the main script had even arrived.
+    const { configStarts, mainScriptEnd } = await page.evaluate(() => {
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const main = document.querySelector<HTMLScriptElement>('script[type="module"][src]');
+      return {
+        configStarts: resources.filter((e) => new URL(e.name).pathname === '/config.json').map((e) => e.startTime),
+        mainScriptEnd: resources.find((e) => e.name === main?.src)?.responseEnd,
+      };
+    });
+    expect(configStarts).toHaveLength(1);
+    expect(configStarts[0]).toBeLessThan(mainScriptEnd as number);
+
     const apiCalls = gateway.requests.filter((r) => r.url.startsWith(`${GATEWAY_PREFIX}/api/v1/`));
     expect(apiCalls.map((r) => r.url)).toContainEqual(expect.stringMatching(/^\/prometheus\/api\/v1\/query_range\b/));
     expect(new Set(apiCalls.map((r) => r.headers['x-scope-orgid']))).toEqual(new Set([TENANT]));
