@@ -133,9 +133,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   return (
     <>
       <ComposedChart width={width} height={height} data={frameData} margin={margin} accessibilityLayer={false}>
-        {/* Only for the scales the overlays read (useXAxisScale, useYAxisScale): ChartAxes draws them. */}
-        <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow hide />
-        <YAxis type="number" domain={yAxis.domain} allowDataOverflow hide />
+        {/* Only for the scales the overlays read (useXAxisScale, useYAxisScale): ChartAxes draws them.
+            No nice ticks: Recharts would compute them (decimal.js) on every render, and may widen
+            the domain to them, while the lines and ChartAxes map through exactly this domain. */}
+        <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow hide niceTicks="none" />
+        <YAxis type="number" domain={yAxis.domain} allowDataOverflow hide niceTicks="none" />
         <ChartGrid xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} yTicks={yAxis.ticks} />
         {props.windows.map((w) => (
           <IncidentWindowArea key={w.key} window={w} start={start} end={end} />
