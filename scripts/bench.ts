@@ -44,7 +44,7 @@ const USAGE = `usage: npm run bench -- [--runs N] [--loads N] [--dist DIR] [--sk
   --big-answer-case N with --big-answer-only: only case N (1: 1,000 series, 2: 200 × 11,000)
   --big-answer-only  only the big-answer stalls (1,000 series at the panel's step, 200 × 11,000)
   --compare-dist DIR with --big-answer-only: another build (e.g. before a change), run interleaved with --dist
-  --render-profile N  only profile one refresh of vigil's chart and of uPlot at N series × 11,000 points
+  --render-profile N  only profile one refresh and one first paint of vigil's chart and of uPlot at N series × 11,000 points
                    (timeline split and sampled scripting by owner), instead of the side-by-side tables
   --load-profile   only profile first loads (uses --dist, --loads) against a real Prometheus: requests in
                    order, main-thread tasks, timeline split, heaviest functions (build with --minify false
@@ -227,7 +227,7 @@ async function wallTraffic(options: BenchOptions): Promise<void> {
 async function renderProfiles(seriesCount: number): Promise<void> {
   const browser = await launchChromium();
   try {
-    console.log(`\nOne refresh profiled in Chromium ${browser.version()}: ${seriesCount} series × ${POINTS.toLocaleString('en-US')} points (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}); compare shares, not ms`);
+    console.log(`\nOne refresh and one first paint profiled in Chromium ${browser.version()}: ${seriesCount} series × ${POINTS.toLocaleString('en-US')} points (${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}); compare shares, not ms`);
     for (const renderer of ['vigil-chart', 'uplot'] as const) {
       console.log(formatRefreshProfile(renderer, await profileRefresh(browser, { renderer, seriesCount, points: POINTS })));
     }

@@ -74,10 +74,29 @@ it('labels every y tick of a line of Unix timestamps (time()) differently, not a
   const timestamps = line.series.timestamps;
   const epoch: PanelLine = { ...line, series: { ...line.series, values: timestamps.map((t) => Math.floor(t / 1000)) } };
   const { container } = render(<TimeSeriesChart {...base} unit="short" lines={[epoch]} />);
-  // Recharts draws the ticks once its store has the axis (effects, then a re-render).
+  // The axes are drawn once Recharts' store has the plot area (effects, then a re-render).
   await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-  const labels = [...container.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+  const labels = [...container.querySelectorAll('.y-axis text')].map((t) => t.textContent);
   expect(labels.length).toBeGreaterThan(2);
   expect(new Set(labels).size).toBe(labels.length);
   expect(labels).toContain(String(Math.ceil(((timestamps[0] as number) / 1000 + 1) / 500) * 500));
+});
+
+it('labels the time axis and the value axis in its unit, each label on a grid line', async () => {
+  const { container } = render(<TimeSeriesChart {...props(0)} />);
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  const attr = (el: Element, name: string) => Number(el.getAttribute(name));
+  const grid = [...container.querySelectorAll('line.grid')];
+  const vertical = new Set(grid.filter((l) => attr(l, 'x1') === attr(l, 'x2')).map((l) => attr(l, 'x1')));
+  const horizontal = new Set(grid.filter((l) => attr(l, 'y1') === attr(l, 'y2')).map((l) => attr(l, 'y1')));
+
+  const times = [...container.querySelectorAll('.x-axis text')];
+  expect(times.map((t) => t.textContent)).toEqual(['00:00', '00:05', '00:10', '00:15', '00:20', '00:25']);
+  for (const t of times) expect(vertical).toContain(attr(t, 'x'));
+  const values = [...container.querySelectorAll('.y-axis text')];
+  expect(values.length).toBeGreaterThan(2);
+  for (const v of values) {
+    expect(v.textContent).toMatch(/^[\d.]+ (B|KiB|MiB|GiB)$/);
+    expect(horizontal).toContain(attr(v, 'y'));
+  }
 });

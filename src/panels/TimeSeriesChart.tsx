@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
-import { formatValue, valueTicks, type Unit } from '../series';
+import { valueTicks, type Unit } from '../series';
 import { valueAxisLabels } from './lineValues';
 import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
@@ -14,7 +14,7 @@ import { CrosshairTooltip } from './CrosshairTooltip';
 import type { CrosshairStore } from './crosshair';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { chartLayout } from './chartLayout';
-import { horizontalGridLines, verticalGridLines } from './gridCoordinates';
+import { ChartAxes, ChartGrid } from './ChartAxes';
 import type { MarkerCluster } from './clusterMarkers';
 import { LeakProjection, projectionsEnd } from './LeakProjection';
 import { AlertBands } from './AlertBands';
@@ -54,15 +54,9 @@ export interface TimeSeriesChartProps {
   readonly alertBands?: readonly AlertBand[];
 }
 
-// Recharts wraps a tick label wider than the axis, measured in its own default font (larger than
-// the axis' 11 px), so a narrow axis sized to its labels would break '1.50 GiB' over two lines. A
-// zero width turns that wrapping off, and with it the measuring: Recharts sizes every word of every
-// label in a hidden DOM node (a forced layout each), the costliest part of drawing an axis.
-const SINGLE_LINE_TICK = { width: 0 } as const;
-// Every tick we hand over is shown: they are already spaced for the width (timeTicksForWidth,
-// valueTicks). Recharts' default ('preserveEnd') would measure each label, for the axis and again
-// for the grid, to drop those that overlap.
-const EVERY_TICK = 0;
+// Recharts' default height of an x axis: the room under the plot for the time labels. Its axes are
+// hidden (ChartAxes draws them), and a hidden axis takes no room, so the margin keeps it.
+const X_AXIS_PX = 30;
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { width, height, start, end, step, unit, timezone, lines } = props;
@@ -112,8 +106,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   // every line is a Unix timestamp, as its legend and tooltip read it.
   const unixTime = lines.length > 0 && lines.every((line) => line.unixTime === true);
   const yLabels = useMemo(() => valueAxisLabels(yAxis.ticks, unit, unixTime, timezone), [yAxis.ticks, unit, unixTime, timezone]);
-  const formatYTick = useCallback((v: number) => yLabels[yAxis.ticks.indexOf(v)] ?? formatValue(v, unit), [yLabels, yAxis.ticks, unit]);
   const layout = useMemo(() => chartLayout(width, yLabels), [width, yLabels]);
+  // The room Recharts' own axes took, now in the margin: its axes are hidden (see X_AXIS_PX).
+  const margin = useMemo(
+    () => ({ ...layout.margin, left: layout.margin.left + layout.yAxisWidth, bottom: layout.margin.bottom + X_AXIS_PX }),
+    [layout],
+  );
   const plotWidth = layout.plotWidth;
   const plotLeft = layout.margin.left + layout.yAxisWidth;
   // The same linear map as Recharts' x scale, for the HTML tooltip outside the SVG.
@@ -126,8 +124,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   // a prop changes identity: stable props spare it that work on every render (a wall re-renders
   // every second).
   const xDomain = useMemo((): [number, number] => [start, shownEnd], [start, shownEnd]);
-  const xTickStyle = xTicks.style;
-  const formatXTick = useCallback((t: number) => formatTime(t, timezone, xTickStyle), [timezone, xTickStyle]);
+  const xLabels = useMemo(() => xTicks.ticks.map((t) => formatTime(t, timezone, xTicks.style)), [xTicks, timezone]);
   const thresholdLabels = useMemo(
     () => new Map(props.thresholds.map((t) => [t.label, { value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 } as const])),
     [props.thresholds],
@@ -135,30 +132,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   return (
     <>
-      <ComposedChart width={width} height={height} data={frameData} margin={layout.margin} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="2 4" className="grid" verticalCoordinatesGenerator={verticalGridLines} horizontalCoordinatesGenerator={horizontalGridLines} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={xDomain}
-          allowDataOverflow
-          ticks={xTicks.ticks}
-          tickFormatter={formatXTick}
-          tick={SINGLE_LINE_TICK}
-          interval={EVERY_TICK}
-          className="x-axis"
-        />
-        <YAxis
-          type="number"
-          width={layout.yAxisWidth}
-          domain={yAxis.domain}
-          allowDataOverflow
-          ticks={yAxis.ticks}
-          tickFormatter={formatYTick}
-          tick={SINGLE_LINE_TICK}
-          interval={EVERY_TICK}
-          className="y-axis"
-        />
+      <ComposedChart width={width} height={height} data={frameData} margin={margin} accessibilityLayer={false}>
+        {/* Only for the scales the overlays read (useXAxisScale, useYAxisScale): ChartAxes draws them.
+            No nice ticks: Recharts would compute them (decimal.js) on every render, and may widen
+            the domain to them, while the lines and ChartAxes map through exactly this domain. */}
+        <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow hide niceTicks="none" />
+        <YAxis type="number" domain={yAxis.domain} allowDataOverflow hide niceTicks="none" />
+        <ChartGrid xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} yTicks={yAxis.ticks} />
         {props.windows.map((w) => (
           <IncidentWindowArea key={w.key} window={w} start={start} end={end} />
         ))}
@@ -182,6 +162,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           onOpenCluster={props.onOpenCluster}
         />
         {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} timezone={timezone} />}
+        <ChartAxes xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} xLabels={xLabels} yTicks={yAxis.ticks} yLabels={yLabels} />
       </ComposedChart>
       <CrosshairTooltip
         store={props.crosshair}

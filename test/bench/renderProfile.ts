@@ -135,18 +135,32 @@ export interface RefreshProfile {
   readonly timeline: Record<TimelineKind, number> & { rasterTasks: number };
   readonly scripting: Map<string, number>;
   readonly top: [string, number][];
+  /** First paint on a fresh page, traced and sampled the same way (the fixed cost of mounting). */
+  readonly firstPaint: { readonly ms: number; readonly timeline: Record<TimelineKind, number> & { rasterTasks: number }; readonly scripting: Map<string, number>; readonly top: [string, number][] };
 }
 
-async function preparedPage(browser: Browser, url: string, renderer: RendererName, seriesCount: number, points: number): Promise<Page> {
+async function preparedPage(browser: Browser, url: string, renderer: RendererName, seriesCount: number, points: number, painted = true): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
   const page = await context.newPage();
   page.setDefaultTimeout(300_000);
   await page.goto(url);
   await page.waitForFunction(() => '__renderBench' in window);
   await page.evaluate(([r, n, p]) => (window as unknown as BenchWindow).__renderBench.prepare(r, n, p), [renderer, seriesCount, points] as const);
-  await page.evaluate(() => (window as unknown as BenchWindow).__renderBench.firstPaint());
+  if (painted) await page.evaluate(() => (window as unknown as BenchWindow).__renderBench.firstPaint());
   return page;
 }
+
+async function sampled<T>(page: Page, action: () => Promise<T>): Promise<CpuProfile> {
+  const profiler = await page.context().newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.send('Profiler.start');
+  await action();
+  const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  return profile;
+}
+
+const mountChart = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__renderBench.firstPaint());
 
 async function traced<T>(page: Page, action: () => Promise<T>): Promise<{ result: T; timeline: Record<TimelineKind, number> & { rasterTasks: number } }> {
   const cdp = await page.context().newCDPSession(page);
@@ -179,19 +193,37 @@ export async function profileRefresh(browser: Browser, options: { renderer: Rend
     const { result: hoverMs, timeline: hoverTimeline } = await traced(page, () => hoverLatency(page, options.renderer));
     await page.context().close();
 
-    const sampled = await preparedPage(browser, url, options.renderer, options.seriesCount, options.points);
-    const profiler = await sampled.context().newCDPSession(sampled);
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-    await profiler.send('Profiler.start');
-    await refresh(sampled);
-    const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await sampled.context().close();
-    return { refreshMs: figure.ms, timeline, hoverMs, hoverTimeline, scripting: scriptBreakdown(profile), top: topFunctions(profile, 12) };
+    const sampledPage = await preparedPage(browser, url, options.renderer, options.seriesCount, options.points);
+    const profile = await sampled(sampledPage, () => refresh(sampledPage));
+    await sampledPage.context().close();
+
+    const tracedMount = await preparedPage(browser, url, options.renderer, options.seriesCount, options.points, false);
+    const { result: mounted, timeline: mountTimeline } = await traced(tracedMount, () => mountChart(tracedMount));
+    await tracedMount.context().close();
+    const sampledMount = await preparedPage(browser, url, options.renderer, options.seriesCount, options.points, false);
+    const mountProfile = await sampled(sampledMount, () => mountChart(sampledMount));
+    await sampledMount.context().close();
+    return {
+      refreshMs: figure.ms,
+      timeline,
+      hoverMs,
+      hoverTimeline,
+      scripting: scriptBreakdown(profile),
+      top: topFunctions(profile, 12),
+      firstPaint: { ms: mounted.ms, timeline: mountTimeline, scripting: scriptBreakdown(mountProfile), top: topFunctions(mountProfile, 12) },
+    };
   } finally {
     await site.stop();
     await built.remove();
   }
+}
+
+function pushScripting(lines: string[], scripting: Map<string, number>, top: [string, number][], share: (ms: number, total: number) => string): void {
+  const scriptTotal = [...scripting].filter(([k]) => k !== 'idle').reduce((a, [, v]) => a + v, 0);
+  lines.push('  sampled scripting by owner (idle left out):');
+  for (const [bucket, ms] of [...scripting].sort((a, b) => b[1] - a[1])) if (bucket !== 'idle') lines.push(`    ${bucket.padEnd(30)} ${share(ms, scriptTotal)}`);
+  lines.push('  heaviest functions (self):');
+  for (const [fn, ms] of top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
 }
 
 /** The profile as lines of text, each part also as a share of the whole. */
@@ -199,16 +231,17 @@ export function formatRefreshProfile(label: string, p: RefreshProfile): string {
   const share = (ms: number, total: number) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / Math.max(total, 1e-9)).toFixed(0).padStart(3)} %`;
   const { rasterTasks, ...timeline } = p.timeline;
   const timelineTotal = Object.values(timeline).reduce((a, b) => a + b, 0);
-  const scriptTotal = [...p.scripting].filter(([k]) => k !== 'idle').reduce((a, [, v]) => a + v, 0);
   const lines = [`${label}: refresh ${p.refreshMs.toFixed(0)} ms (wall)`, `  timeline (main-thread self time; raster on its threads, ${rasterTasks} raster tasks):`];
   for (const [kind, ms] of Object.entries(timeline)) lines.push(`    ${kind.padEnd(10)} ${share(ms, timelineTotal)}`);
   const { rasterTasks: hoverRasterTasks, ...hover } = p.hoverTimeline;
   const hoverTotal = Object.values(hover).reduce((a, b) => a + b, 0);
   lines.push(`  hover, 5 moves traced: median ${p.hoverMs.toFixed(1)} ms (move → painted); ${hoverRasterTasks} raster tasks`);
   for (const [kind, ms] of Object.entries(hover)) lines.push(`    ${kind.padEnd(10)} ${share(ms, hoverTotal)}`);
-  lines.push('  sampled scripting by owner (idle left out):');
-  for (const [bucket, ms] of [...p.scripting].sort((a, b) => b[1] - a[1])) if (bucket !== 'idle') lines.push(`    ${bucket.padEnd(30)} ${share(ms, scriptTotal)}`);
-  lines.push('  heaviest functions (self):');
-  for (const [fn, ms] of p.top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+  pushScripting(lines, p.scripting, p.top, share);
+  const { rasterTasks: mountRasterTasks, ...mount } = p.firstPaint.timeline;
+  const mountTotal = Object.values(mount).reduce((a, b) => a + b, 0);
+  lines.push(`  first paint on a fresh page: ${p.firstPaint.ms.toFixed(0)} ms (wall); ${mountRasterTasks} raster tasks`);
+  for (const [kind, ms] of Object.entries(mount)) lines.push(`    ${kind.padEnd(10)} ${share(ms, mountTotal)}`);
+  pushScripting(lines, p.firstPaint.scripting, p.firstPaint.top, share);
   return lines.join('\n');
 }

@@ -49,7 +49,7 @@ export async function panelRange(region: Locator): Promise<PanelRange> {
 export async function axisTickPositions(region: Locator): Promise<Record<string, number>> {
   return region.evaluate((el) => {
     const out: Record<string, number> = {};
-    for (const tick of el.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')) {
+    for (const tick of el.querySelectorAll('.x-axis text')) {
       const x = Number(tick.getAttribute('x'));
       if (tick.textContent) out[tick.textContent.trim()] = x;
     }
