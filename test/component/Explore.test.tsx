@@ -219,7 +219,7 @@ describe('Explore', () => {
     });
     const graph = within(query(1)).getByRole('region', { name: 'Query 1' });
     await waitFor(() => expect(drawnLines(graph)).toHaveLength(1));
-    const ticks = [...graph.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    const ticks = [...graph.querySelectorAll('.y-axis .axis-tick-labels text')].map((t) => t.textContent);
     expect(ticks.length).toBeGreaterThan(2);
     expect(new Set(ticks).size).toBe(ticks.length);
   }, 2 * COLD_START_TIMEOUT_MS);

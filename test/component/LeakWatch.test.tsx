@@ -78,7 +78,7 @@ describe('leak watch on the incident dashboard', () => {
       expect(Number(line.getAttribute('x2'))).toBeGreaterThan(Number(line.getAttribute('x1')));
       expect(Number(line.getAttribute('y2'))).toBeCloseTo(Number(threshold?.getAttribute('y1')), 6);
     }
-    const ticks = (region: HTMLElement) => [...region.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    const ticks = (region: HTMLElement) => [...region.querySelectorAll('.x-axis .axis-tick-labels text')].map((t) => t.textContent);
     expect(ticks(memory)).toContain('10:00');
     expect(ticks(screen.getByRole('region', { name: 'Cache size' }))).not.toContain('10:00');
   }, RENDER_TIMEOUT_MS);

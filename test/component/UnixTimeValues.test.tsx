@@ -37,7 +37,7 @@ function legendCells(graph: HTMLElement, stat: 'last' | 'max'): string[] {
 }
 
 function yTickLabels(graph: HTMLElement): string[] {
-  return [...graph.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? '');
+  return [...graph.querySelectorAll('.y-axis .axis-tick-labels text')].map((t) => t.textContent ?? '');
 }
 
 it('a panel of Unix timestamps (process_start_time_seconds) reads them as dates in the view timezone on its axis, legend and tooltip; byte counts stay numbers', async () => {
