@@ -342,6 +342,58 @@ describe('toSvgPath', () => {
     );
   });
 
+  /** The path as plain string building writes it: the oracle for the byte-buffer writer. */
+  function svgPathReference(p: PathPoints): string {
+    const coordinate = (v: number) => {
+      const tenths = Math.round(v * 10);
+      if (!Number.isSafeInteger(tenths)) return String(Math.round(v));
+      const text = (Math.abs(tenths) / 10).toFixed(1).replace(/\.0$/, '');
+      return tenths < 0 ? `-${text}` : text;
+    };
+    let d = '';
+    let run: string[] = [];
+    const close = () => {
+      if (run.length === 1) d += `L${run[0]}`;
+      run = [];
+    };
+    for (let i = 0; i < p.length; i++) {
+      const x = p.xs[i] as number;
+      const y = p.ys[i] as number;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        close();
+        continue;
+      }
+      const xy = `${coordinate(x)} ${coordinate(y)}`;
+      d += (run.length === 0 ? 'M' : 'L') + xy;
+      run.push(xy);
+    }
+    close();
+    return d;
+  }
+
+  it('property: writes what plain string building writes, for any number a scale can give', () => {
+    const anyNumber = fc.oneof(
+      fc.double({ min: -2000, max: 2000 }),
+      fc.integer({ min: -5000, max: 5000 }).map((n) => n / 10),
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(NaN, Infinity, -0, 0.05, -0.05, 1e15, -1e16, 9.95, 2 ** 53),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyNumber, anyNumber), { maxLength: 60 }), (xy) => {
+        const p = points(...xy);
+        expect(toSvgPath(p, identity, identity)).toBe(svgPathReference(p));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a path longer than its first buffer', () => {
+    const many = points(...Array.from({ length: 20_000 }, (_, i): [number, number] => [i, i % 2 === 0 ? -123456.7 : 98765.4]));
+    const d = toSvgPath(many, identity, identity);
+    expect(d).toBe(svgPathReference(many));
+    expect(d.length).toBeGreaterThan(1 << 16);
+  });
+
   it('ignores array entries past length and applies both scales', () => {
     const p = points([0, 0], [10, 1], [20, 2]);
     p.length = 2;
