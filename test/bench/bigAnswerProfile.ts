@@ -54,10 +54,14 @@ function inclusiveWithin(profile: CpuProfile & { startTime?: number }, fromUs: n
   return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
 
+/** React's own frames (work loop, hooks): on every stack, they say nothing of what the task did. */
+const REACT_PLUMBING = /^(performWorkOnRoot\w*|performSyncWorkOnRoot|performUnitOfWork|performWorkUntilDeadline|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRoot\w*|workLoop\w*|beginWork|renderWithHooks|update(FunctionComponent|Memo|SimpleMemoComponent|ForwardRef)|exports\.use\w+|\(anonymous\)|\(program\))$/;
+
 export interface BigAnswerProfile {
   /** Functions by inclusive time inside the longest task (its samples' times are on the trace's clock). */
   readonly longestTask: readonly [string, number][];
-  readonly tasks: readonly { readonly durMs: number; readonly parts: readonly string[] }[];
+  /** Each task ≥ 50 ms: its heaviest trace events, and its heaviest functions by inclusive time. */
+  readonly tasks: readonly { readonly durMs: number; readonly parts: readonly string[]; readonly functions: readonly string[] }[];
   readonly top: [string, number][];
   readonly callers: readonly [string, [string, number][]][];
   readonly domNodes: number;
@@ -100,7 +104,11 @@ export async function profileBigAnswer(browser: Browser, pageUrl: string, series
           .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
           .slice(0, 10)
           .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`);
-        return { durMs: (task.dur ?? 0) / 1000, parts: [`at +${((task.ts - (main[0]?.ts ?? task.ts)) / 1000).toFixed(0)} ms:`, ...parts] };
+        const functions = inclusiveWithin(profile, task.ts, task.ts + (task.dur ?? 0), 60)
+          .filter(([name]) => !REACT_PLUMBING.test(name))
+          .slice(0, 12)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+        return { durMs: (task.dur ?? 0) / 1000, parts: [`at +${((task.ts - (main[0]?.ts ?? task.ts)) / 1000).toFixed(0)} ms:`, ...parts], functions };
       });
     const longest = main.filter((e) => e.name === 'RunTask').reduce<(typeof main)[number] | undefined>((a, b) => ((b.dur ?? 0) > (a?.dur ?? 0) ? b : a), undefined);
     const longestTask = longest ? inclusiveWithin(profile, longest.ts, longest.ts + (longest.dur ?? 0), 40) : [];
@@ -114,7 +122,10 @@ export async function profileBigAnswer(browser: Browser, pageUrl: string, series
 
 export function formatBigAnswerProfile(p: BigAnswerProfile): string {
   const lines = [`DOM after: ${p.domNodes} elements, ${p.panelNodes} in the Memory panel`, '  main-thread tasks ≥ 50 ms (ms; heaviest events inside, ms):'];
-  for (const t of p.tasks) lines.push(`    ${t.durMs.toFixed(0).padStart(5)}  ${t.parts.join(', ')}`);
+  for (const t of p.tasks) {
+    lines.push(`    ${t.durMs.toFixed(0).padStart(5)}  ${t.parts.join(', ')}`);
+    if (t.functions.length > 0) lines.push(`           functions (inclusive ms): ${t.functions.join(', ')}`);
+  }
   lines.push('  inside the longest task, functions by inclusive time (sampled ms):');
   for (const [fn, ms] of p.longestTask) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
   lines.push('  heaviest functions (self, sampled):');
