@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import type { EventMarker, IncidentWindow } from '../annotations';
 import { SeriesBudgetNote, TimeSeriesPanel, useElementWidth } from '../panels';
 import { lazyNamed, PartLoading } from '../lazy';
@@ -72,9 +72,14 @@ export function DashboardPanel(props: Props) {
     compareShiftMs: props.compareShiftMs,
     enabled: measured,
   });
-  const shownLines = useMemo(() => (data.earlierLines.length > 0 ? [...data.lines, ...data.earlierLines] : data.lines), [data.lines, data.earlierLines]);
+  // New lines are drawn in a deferred render, not in the query's own (which React must finish in
+  // one go): React can pause it between components, so watching, decimating and drawing 20 lines
+  // of 11,000 points are tasks of their own instead of one that holds the page (issue 13).
+  const answered = useMemo(() => ({ lines: data.lines, earlierLines: data.earlierLines }), [data.lines, data.earlierLines]);
+  const drawn = useDeferredValue(answered);
+  const shownLines = useMemo(() => (drawn.earlierLines.length > 0 ? [...drawn.lines, ...drawn.earlierLines] : drawn.lines), [drawn]);
   // Hidden series are out of the leak flags as they are out of the tooltip (Grafana's habit).
-  const watchedLines = useMemo(() => data.lines.filter((line) => !props.hidden.has(line.name)), [data.lines, props.hidden]);
+  const watchedLines = useMemo(() => drawn.lines.filter((line) => !props.hidden.has(line.name)), [drawn, props.hidden]);
   const leakWatch = useLeakWatch(watchedLines, spec.leakWatch, spec.thresholds);
   const alertBands = useAlertBands();
 
@@ -130,7 +135,7 @@ export function DashboardPanel(props: Props) {
             {data.comparisonGap}
           </p>
         )}
-        <LeakFlags state={leakWatch.state} hiddenCount={data.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
+        <LeakFlags state={leakWatch.state} hiddenCount={drawn.lines.length - watchedLines.length} spec={spec} exprs={data.interpolated.map((q) => q.expr)} unit={spec.unit} timezone={timezone} readOnly={props.readOnly} />
         {editing && (
           <Suspense fallback={<PartLoading what="the query editor" />}>
           <QueryEditor

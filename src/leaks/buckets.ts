@@ -11,7 +11,7 @@ export interface Buckets {
 export const SAMPLES_PER_BUCKET = 15;
 
 /** First index in [lo, hi) whose timestamp is ≥ t (or > t when `after`). */
-function bound(timestamps: readonly number[], t: number, lo: number, hi: number, after: boolean): number {
+function bound(timestamps: ArrayLike<number>, t: number, lo: number, hi: number, after: boolean): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const at = timestamps[mid] as number;
@@ -31,8 +31,8 @@ function bound(timestamps: readonly number[], t: number, lo: number, hi: number,
  * still meets at most one of them. `scratch` must hold `SAMPLES_PER_BUCKET` values.
  */
 export function bucketMedians(
-  timestamps: readonly number[],
-  values: readonly number[],
+  timestamps: ArrayLike<number>,
+  values: ArrayLike<number>,
   from: number,
   to: number,
   count: number,

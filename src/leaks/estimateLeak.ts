@@ -95,7 +95,7 @@ const MAX_EXTRAPOLATION = 8;
 /** A new high must clear the earlier ones by this share of the rise (bucket phase moves peaks a little). */
 const NEW_HIGH_SHARE = 0.25;
 
-function lastFiniteIndex(values: readonly number[], n: number): number {
+function lastFiniteIndex(values: ArrayLike<number>, n: number): number {
   for (let i = n - 1; i >= 0; i--) if (Number.isFinite(values[i])) return i;
   return -1;
 }
@@ -187,7 +187,7 @@ function acceleration(b: Buckets, regime: Piece, growth: Growth, slope: number):
  *   ahead than 8 × as long as the rise has been seen.
  * For gauges rising toward an upper limit.
  */
-export function estimateLeak(series: { readonly timestamps: readonly number[]; readonly values: readonly number[] }, settings: LeakWatchSettings): LeakEstimate {
+export function estimateLeak(series: { readonly timestamps: ArrayLike<number>; readonly values: ArrayLike<number> }, settings: LeakWatchSettings): LeakEstimate {
   const n = Math.min(series.timestamps.length, series.values.length);
   const last = lastFiniteIndex(series.values, n);
   const now = last >= 0 ? (series.timestamps[last] as number) : NaN;
@@ -245,7 +245,7 @@ export function estimateLeak(series: { readonly timestamps: readonly number[]; r
  * the first sample's time when every sample up to `last` is at or above it. Undefined when the last
  * sample is below the limit.
  */
-export function lastRiseThrough(times: readonly number[], values: readonly number[], last: number, limit: number): { at: number; beforeData: boolean } | undefined {
+export function lastRiseThrough(times: ArrayLike<number>, values: ArrayLike<number>, last: number, limit: number): { at: number; beforeData: boolean } | undefined {
   if (!((values[last] as number) >= limit)) return undefined;
   let first = last;
   for (let i = last - 1; i >= 0; i--) {

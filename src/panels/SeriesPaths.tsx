@@ -40,44 +40,70 @@ const inPixels = (px: number) => px;
 // opened) must not rebuild 50 path strings.
 export const SeriesPaths = memo(function SeriesPaths({ lines, dimmed, xDomain, yDomain }: Props) {
   const area = usePlotArea();
-  const [t0, t1] = xDomain;
-  const [v0, v1] = yDomain;
-  const left = area?.x;
-  const top = area?.y;
-  const width = area?.width;
-  const height = area?.height;
-  const paths = useMemo(() => {
-    if (left === undefined || top === undefined || width === undefined || height === undefined) return undefined;
-    const xPerMs = width / Math.max(1, t1 - t0);
-    const yPerValue = height / (v1 - v0 || 1);
-    const x = (t: number) => left + (t - t0) * xPerMs;
-    const y = (v: number) => top + height - (v - v0) * yPerValue;
-    return lines.map((line) => toSvgPath(pixelColumns(line.points, x, y), inPixels, inPixels));
-  }, [lines, left, top, width, height, t0, t1, v0, v1]);
-  if (!paths) return null;
+  if (area?.x === undefined || area.y === undefined || area.width === undefined || area.height === undefined) return null;
+  const frame: PathFrame = { left: area.x, top: area.y, width: area.width, height: area.height, t0: xDomain[0], t1: xDomain[1], v0: yDomain[0], v1: yDomain[1] };
   return (
     // Its own compositing layer (as are the crosshair and the tooltip): a hover repaints those
     // alone, instead of rasterising every line again in each tile the cursor crosses — hover
     // raster was 93 % of a move's work at 50 series, 5× less with the three layers.
     <g className="series-lines" opacity={dimmed ? 0.45 : 1} data-testid="series-lines" style={OWN_LAYER}>
-      {lines.map((line, i) => (
-        <path
-          key={line.key}
-          data-series={line.key}
-          d={paths[i]}
-          fill="none"
-          stroke={line.color}
-          strokeWidth={line.aggregate ? 2.5 : 1.5}
-          strokeDasharray={line.earlier ? '2 3' : line.aggregate ? '6 3' : undefined}
-          strokeOpacity={line.earlier ? 0.7 : undefined}
-          // Bevel joins look like round ones at 1.5 px but rasterise 5–8× faster: round joins were
-          // three quarters of a refresh at 50 series (`npm run bench -- --render-profile 50`).
-          // Miter is cheaper still, but spikes past the data at sharp turns.
-          strokeLinejoin="bevel"
-          // A lone sample between gaps is a zero-length segment: only a round cap paints it (a dot).
-          strokeLinecap="round"
-        />
+      {lines.map((line) => (
+        <LinePath key={line.key} seriesKey={line.key} points={line.points} color={line.color} aggregate={line.aggregate} earlier={line.earlier === true} {...frame} />
       ))}
     </g>
+  );
+});
+
+/** Where the paths map to: the plot area (px) and the axes' domains. */
+interface PathFrame {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly t0: number;
+  readonly t1: number;
+  readonly v0: number;
+  readonly v1: number;
+}
+
+/**
+ * One line's <path>, a component of its own: a line that did not change keeps its string, and a
+ * deferred render of new data can pause between lines (each is a few ms at 11,000 points; all 20
+ * at once held the page for one long task, issue 13).
+ */
+interface LineProps extends PathFrame {
+  readonly seriesKey: string;
+  readonly points: PathPoints;
+  readonly color: string;
+  readonly aggregate: boolean;
+  readonly earlier: boolean;
+}
+
+// Its props are the line's parts, not the DrawnLine: the chart builds new DrawnLine objects around
+// the same cached M4 points whenever any line changes.
+const LinePath = memo(function LinePath({ seriesKey, points, color, aggregate, earlier, left, top, width, height, t0, t1, v0, v1 }: LineProps) {
+  const d = useMemo(() => {
+    const xPerMs = width / Math.max(1, t1 - t0);
+    const yPerValue = height / (v1 - v0 || 1);
+    const x = (t: number) => left + (t - t0) * xPerMs;
+    const y = (v: number) => top + height - (v - v0) * yPerValue;
+    return toSvgPath(pixelColumns(points, x, y), inPixels, inPixels);
+  }, [points, left, top, width, height, t0, t1, v0, v1]);
+  return (
+    <path
+      data-series={seriesKey}
+      d={d}
+      fill="none"
+      stroke={color}
+      strokeWidth={aggregate ? 2.5 : 1.5}
+      strokeDasharray={earlier ? '2 3' : aggregate ? '6 3' : undefined}
+      strokeOpacity={earlier ? 0.7 : undefined}
+      // Bevel joins look like round ones at 1.5 px but rasterise 5–8× faster: round joins were
+      // three quarters of a refresh at 50 series (`npm run bench -- --render-profile 50`).
+      // Miter is cheaper still, but spikes past the data at sharp turns.
+      strokeLinejoin="bevel"
+      // A lone sample between gaps is a zero-length segment: only a round cap paints it (a dot).
+      strokeLinecap="round"
+    />
   );
 });

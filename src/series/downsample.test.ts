@@ -89,6 +89,89 @@ describe('m4', () => {
     return runs.filter((run) => run.length > 0);
   };
 
+  /**
+   * M4 written the plain way, as an oracle: samples grouped by pixel column between breaks, each
+   * group kept as its first, first minimum, first maximum and last sample.
+   */
+  function m4Reference(input: Input): [number, number][] {
+    const { timestamps: ts, values: vs, start, end, widthPx, gapMs } = input;
+    const n = Math.min(ts.length, vs.length);
+    if (n === 0 || !(end > start)) return [];
+    const firstIn = ts.findIndex((t) => t >= start);
+    const afterIn = ts.findIndex((t) => t > end);
+    const first = Math.max(0, (firstIn < 0 ? n : firstIn) - 1);
+    const last = Math.min(n - 1, afterIn < 0 ? n : afterIn);
+    const scale = widthPx / (end - start);
+    const out: [number, number][] = [];
+    let group: number[] = [];
+    let groupColumn = NaN;
+    const close = () => {
+      if (group.length === 0) return;
+      const at = (i: number) => vs[i] as number;
+      const min = group.reduce((a, b) => (at(b) < at(a) ? b : a));
+      const max = group.reduce((a, b) => (at(b) > at(a) ? b : a));
+      const kept = [...new Set([group[0] as number, min, max, group[group.length - 1] as number])].sort((a, b) => a - b);
+      for (const i of kept) out.push([ts[i] as number, vs[i] as number]);
+      group = [];
+    };
+    const lift = (t: number) => {
+      close();
+      if (out.length > 0 && !Number.isNaN(out[out.length - 1]?.[1])) out.push([t, NaN]);
+    };
+    for (let i = first; i <= last; i++) {
+      const t = ts[i] as number;
+      const v = vs[i] as number;
+      if (i > first && t - (ts[i - 1] as number) > gapMs) lift(ts[i - 1] as number);
+      if (!Number.isFinite(v)) {
+        lift(t);
+        continue;
+      }
+      const c = t < start ? -1 : t > end ? widthPx : Math.min(widthPx - 1, Math.floor((t - start) * scale));
+      if (c !== groupColumn) close();
+      groupColumn = c;
+      group.push(i);
+    }
+    close();
+    if (Number.isNaN(out[out.length - 1]?.[1])) out.pop();
+    return out;
+  }
+
+  it('property: keeps exactly what the plain M4 keeps, from plain arrays and from the typed columns the worker sends', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        const expected = m4Reference(input);
+        expect(pairs(m4(input))).toEqual(expected);
+        const typed = { ...input, timestamps: Float64Array.from(input.timestamps), values: Float64Array.from(input.values) };
+        expect(pairs(m4(typed))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: the first and last sample of each pixel column between breaks are kept', () => {
+    fc.assert(
+      fc.property(sampleArb, (input) => {
+        const kept = new Set(pairs(m4(input)).map(([t, v]) => `${t} ${v}`));
+        const { timestamps, values, gapMs } = input;
+        let runFirst = -1;
+        timestamps.forEach((t, i) => {
+          const v = values[i] ?? NaN;
+          const brokenBefore = i > 0 && t - (timestamps[i - 1] as number) > gapMs;
+          const inColumn = Number.isFinite(v) && inRange(input, t);
+          const sameColumn = runFirst >= 0 && !brokenBefore && inColumn && columnOf(input, t) === columnOf(input, timestamps[runFirst] as number);
+          if (runFirst >= 0 && !sameColumn) {
+            expect(kept.has(`${timestamps[runFirst]} ${values[runFirst]}`)).toBe(true);
+            expect(kept.has(`${timestamps[i - 1]} ${values[i - 1]}`)).toBe(true);
+            runFirst = -1;
+          }
+          if (inColumn && runFirst < 0) runFirst = i;
+        });
+        if (runFirst >= 0) expect(kept.has(`${timestamps[timestamps.length - 1]} ${values[timestamps.length - 1]}`)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: every output point is an input sample, in time order, with breaks only between points', () => {
     fc.assert(
       fc.property(sampleArb, (input) => {
@@ -257,6 +340,58 @@ describe('toSvgPath', () => {
         expect(numbers).toEqual(xy.flat().map((v) => Math.round(v * 10) / 10 || 0));
       }),
     );
+  });
+
+  /** The path as plain string building writes it: the oracle for the byte-buffer writer. */
+  function svgPathReference(p: PathPoints): string {
+    const coordinate = (v: number) => {
+      const tenths = Math.round(v * 10);
+      if (!Number.isSafeInteger(tenths)) return String(Math.round(v));
+      const text = (Math.abs(tenths) / 10).toFixed(1).replace(/\.0$/, '');
+      return tenths < 0 ? `-${text}` : text;
+    };
+    let d = '';
+    let run: string[] = [];
+    const close = () => {
+      if (run.length === 1) d += `L${run[0]}`;
+      run = [];
+    };
+    for (let i = 0; i < p.length; i++) {
+      const x = p.xs[i] as number;
+      const y = p.ys[i] as number;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        close();
+        continue;
+      }
+      const xy = `${coordinate(x)} ${coordinate(y)}`;
+      d += (run.length === 0 ? 'M' : 'L') + xy;
+      run.push(xy);
+    }
+    close();
+    return d;
+  }
+
+  it('property: writes what plain string building writes, for any number a scale can give', () => {
+    const anyNumber = fc.oneof(
+      fc.double({ min: -2000, max: 2000 }),
+      fc.integer({ min: -5000, max: 5000 }).map((n) => n / 10),
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(NaN, Infinity, -0, 0.05, -0.05, 1e15, -1e16, 9.95, 2 ** 53),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyNumber, anyNumber), { maxLength: 60 }), (xy) => {
+        const p = points(...xy);
+        expect(toSvgPath(p, identity, identity)).toBe(svgPathReference(p));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a path longer than its first buffer', () => {
+    const many = points(...Array.from({ length: 20_000 }, (_, i): [number, number] => [i, i % 2 === 0 ? -123456.7 : 98765.4]));
+    const d = toSvgPath(many, identity, identity);
+    expect(d).toBe(svgPathReference(many));
+    expect(d.length).toBeGreaterThan(1 << 16);
   });
 
   it('ignores array entries past length and applies both scales', () => {

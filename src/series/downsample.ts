@@ -13,28 +13,73 @@ export interface PathPoints {
 
 const DEFAULT_WIDTH_PX = 1000;
 
+/** A column of numbers: a plain array, or the typed array a series arrived in from the worker. */
+export type Column = ArrayLike<number>;
+
 /** First index whose timestamp is ≥ t (or `n`). */
-function lowerBound(timestamps: readonly number[], t: number, n: number): number {
+function lowerBound(timestamps: Column, t: number, n: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((timestamps[mid] ?? Infinity) < t) lo = mid + 1;
+    if ((timestamps[mid] as number) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** First index whose timestamp is > t (or `n`). */
-function upperBound(timestamps: readonly number[], t: number, n: number): number {
+function upperBound(timestamps: Column, t: number, n: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((timestamps[mid] ?? Infinity) <= t) lo = mid + 1;
+    if ((timestamps[mid] as number) <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Where m4 writes before copying out exactly what it kept: reused across calls, so a draw of 20
+ * series allocates 20 right-sized results and no growing arrays. Grown, never shrunk (a few
+ * hundred KB at most for one wide, broken series).
+ */
+const m4Out = { xs: new Float64Array(8192), ys: new Float64Array(8192) };
+
+function ensureM4Room(needed: number): void {
+  if (needed <= m4Out.xs.length) return;
+  const capacity = Math.max(needed, 2 * m4Out.xs.length);
+  const xs = new Float64Array(capacity);
+  const ys = new Float64Array(capacity);
+  xs.set(m4Out.xs);
+  ys.set(m4Out.ys);
+  m4Out.xs = xs;
+  m4Out.ys = ys;
+}
+
+/**
+ * Appends a column's first, min, max and last samples in time order, each index once (first ≤
+ * min(minI, maxI) ≤ max(minI, maxI) ≤ last); returns the new length. Room for 4 must be there.
+ */
+function emitColumn(xs: Float64Array, ys: Float64Array, length: number, timestamps: Column, values: Column, firstI: number, minI: number, maxI: number, lastI: number): number {
+  const a = minI < maxI ? minI : maxI;
+  const b = minI < maxI ? maxI : minI;
+  xs[length] = timestamps[firstI] as number;
+  ys[length++] = values[firstI] as number;
+  if (a > firstI) {
+    xs[length] = timestamps[a] as number;
+    ys[length++] = values[a] as number;
+  }
+  if (b > a) {
+    xs[length] = timestamps[b] as number;
+    ys[length++] = values[b] as number;
+  }
+  if (lastI > b) {
+    xs[length] = timestamps[lastI] as number;
+    ys[length++] = values[lastI] as number;
+  }
+  return length;
 }
 
 /**
@@ -44,15 +89,12 @@ function upperBound(timestamps: readonly number[], t: number, n: number): number
  * Samples outside [start, end] are dropped except the nearest one on each side, so the line
  * reaches the edge. At most 4 points per column and segment, plus breaks, plus the 2 neighbours.
  * `timestamps` must ascend.
+ *
+ * One pass over the columns with nothing allocated per sample (no closures over changing state,
+ * no growing output): a panel draws 20 × 11,000 points in a few milliseconds, reading the typed
+ * columns the worker sent (issue 13).
  */
-export function m4(p: {
-  timestamps: readonly number[];
-  values: readonly number[];
-  start: number;
-  end: number;
-  widthPx: number;
-  gapMs: number;
-}): PathPoints {
+export function m4(p: { timestamps: Column; values: Column; start: number; end: number; widthPx: number; gapMs: number }): PathPoints {
   const { timestamps, values, start, end } = p;
   const n = Math.min(timestamps.length, values.length);
   const width = Number.isFinite(p.widthPx) && p.widthPx >= 1 ? Math.floor(p.widthPx) : DEFAULT_WIDTH_PX;
@@ -63,34 +105,13 @@ export function m4(p: {
   let last = upperBound(timestamps, end, n) - 1;
   if (first > 0) first -= 1;
   if (last < n - 1) last += 1;
-  const count = last - first + 1;
 
-  // Without breaks the output fits in 4 per column (+2 neighbours); breaks grow it on demand.
-  let capacity = Math.min(count, 4 * width + 2) + 16;
-  let xs = new Float64Array(capacity);
-  let ys = new Float64Array(capacity);
+  // Each sample is written at most once, each break at most once per sample: 2 per sample bounds it.
+  ensureM4Room(Math.min(2 * (last - first + 1), 4 * width + 8) + 8);
+  let xs = m4Out.xs;
+  let ys = m4Out.ys;
   let length = 0;
   let lastWasBreak = true; // never start with a break
-
-  const push = (x: number, y: number) => {
-    if (length === capacity) {
-      capacity *= 2;
-      const grownXs = new Float64Array(capacity);
-      const grownYs = new Float64Array(capacity);
-      grownXs.set(xs);
-      grownYs.set(ys);
-      xs = grownXs;
-      ys = grownYs;
-    }
-    xs[length] = x;
-    ys[length] = y;
-    length += 1;
-  };
-  const pushBreak = (x: number) => {
-    if (lastWasBreak) return;
-    push(x, NaN);
-    lastWasBreak = true;
-  };
 
   // The open column: sample indices of its first, min, max and last point (-1: none open).
   let column = 0;
@@ -100,41 +121,42 @@ export function m4(p: {
   let lastI = -1;
   let minV = 0;
   let maxV = 0;
-  const pushSample = (i: number) => push(timestamps[i] ?? NaN, values[i] ?? NaN);
-  const flush = () => {
-    if (firstI < 0) return;
-    // first ≤ min(minI, maxI) ≤ max(minI, maxI) ≤ last: emit in time order, each index once.
-    const a = minI < maxI ? minI : maxI;
-    const b = minI < maxI ? maxI : minI;
-    pushSample(firstI);
-    if (a > firstI) pushSample(a);
-    if (b > a) pushSample(b);
-    if (lastI > b) pushSample(lastI);
-    lastWasBreak = false;
-    firstI = -1;
-  };
 
   const scale = width / (end - start);
   let previousT = NaN;
   for (let i = first; i <= last; i++) {
-    const t = timestamps[i] ?? NaN;
-    const v = values[i] ?? NaN;
-    if (t - previousT > gapMs) {
-      flush();
-      pushBreak(previousT);
-    }
+    const t = timestamps[i] as number;
+    const v = values[i] as number;
+    const before = previousT;
+    const gap = t - before > gapMs;
     previousT = t;
-    if (!Number.isFinite(v) || !Number.isFinite(t)) {
-      flush();
-      pushBreak(t);
-      continue;
+    const finite = Number.isFinite(v) && Number.isFinite(t);
+    let c = 0;
+    if (finite) {
+      if (t < start) c = -1;
+      else if (t > end) c = width;
+      else c = Math.min(width - 1, Math.floor((t - start) * scale));
     }
-    let c: number;
-    if (t < start) c = -1;
-    else if (t > end) c = width;
-    else c = Math.min(width - 1, Math.floor((t - start) * scale));
-    if (c !== column || firstI < 0) {
-      flush();
+    if (gap || !finite || c !== column || firstI < 0) {
+      // The open column ends here: write it (and a break, if one is due) with room for both.
+      if (length + 6 > xs.length) {
+        ensureM4Room(length + 6);
+        xs = m4Out.xs;
+        ys = m4Out.ys;
+      }
+      if (firstI >= 0) {
+        length = emitColumn(xs, ys, length, timestamps, values, firstI, minI, maxI, lastI);
+        lastWasBreak = false;
+        firstI = -1;
+      }
+      // A gap lifts the pen at the sample before it, a non-finite sample at itself; one break
+      // where both fall together.
+      if ((gap || !finite) && !lastWasBreak) {
+        xs[length] = gap ? before : t;
+        ys[length++] = NaN;
+        lastWasBreak = true;
+      }
+      if (!finite) continue;
       column = c;
       firstI = minI = maxI = lastI = i;
       minV = maxV = v;
@@ -149,13 +171,21 @@ export function m4(p: {
       }
     }
   }
-  flush();
+  if (firstI >= 0) {
+    if (length + 4 > xs.length) {
+      ensureM4Room(length + 4);
+      xs = m4Out.xs;
+      ys = m4Out.ys;
+    }
+    length = emitColumn(xs, ys, length, timestamps, values, firstI, minI, maxI, lastI);
+    lastWasBreak = false;
+  }
   if (length > 0 && lastWasBreak) length -= 1;
-  return { xs, ys, length };
+  return { xs: xs.slice(0, length), ys: ys.slice(0, length), length };
 }
 
 /** Index of the sample closest in time to `t` (the earlier one on a tie), -1 if there is none. */
-export function nearestIndex(timestamps: readonly number[], t: number): number {
+export function nearestIndex(timestamps: Column, t: number): number {
   const n = timestamps.length;
   if (n === 0 || Number.isNaN(t)) return -1;
   const i = lowerBound(timestamps, t, n);
@@ -280,48 +310,111 @@ export function pixelColumns(points: PathPoints, xScale: (t: number) => number, 
   return { xs, ys, length };
 }
 
-// Integers print much faster than fractions; path building, not M4, dominates drawing time.
-function coordinate(v: number): string {
+/**
+ * Path data is written as ASCII bytes into this buffer and decoded once per path: built by string
+ * concatenation, each point left five small strings and a rope node behind, and a draw of 20 lines
+ * of 11,000 points spent more in the garbage collector than in building them (issue 13). Grown,
+ * never shrunk; reused by every path.
+ */
+const pathOut: { bytes: Uint8Array } = { bytes: new Uint8Array(1 << 16) };
+const pathText = new TextDecoder();
+
+const MOVE = 0x4d; // M
+const LINE = 0x4c; // L
+const SPACE = 0x20;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+/** The most bytes one point can take: a command and two coordinates of at most 24 characters each. */
+const POINT_BYTES = 64;
+
+function ensurePathRoom(bytes: Uint8Array, needed: number): Uint8Array {
+  if (needed <= bytes.length) return bytes;
+  const grown = new Uint8Array(Math.max(needed, 2 * bytes.length));
+  grown.set(bytes);
+  pathOut.bytes = grown;
+  return grown;
+}
+
+/** Writes the digits of a whole number ≥ 0 at `at`; returns the end. */
+function writeWhole(bytes: Uint8Array, at: number, whole: number): number {
+  let digits = 1;
+  for (let rest = whole; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  let rest = whole;
+  for (let i = at + digits - 1; i >= at; i--) {
+    bytes[i] = ZERO + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return at + digits;
+}
+
+/**
+ * Writes `v` to one decimal, the decimal left out when it is 0 (integers print much faster than
+ * fractions, and are shorter to parse); returns the end.
+ */
+function writeCoordinate(bytes: Uint8Array, at: number, v: number): number {
   const tenths = Math.round(v * 10);
-  if (!Number.isSafeInteger(tenths)) return String(Math.round(v));
+  if (!Number.isSafeInteger(tenths)) {
+    const text = String(Math.round(v));
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    return at;
+  }
+  if (tenths < 0) bytes[at++] = MINUS;
   const magnitude = tenths < 0 ? -tenths : tenths;
   const whole = Math.floor(magnitude / 10);
   const fraction = magnitude - whole * 10;
-  const sign = tenths < 0 ? '-' : '';
-  return fraction === 0 ? sign + whole : `${sign}${whole}.${fraction}`;
+  at = writeWhole(bytes, at, whole);
+  if (fraction !== 0) {
+    bytes[at++] = DOT;
+    bytes[at++] = ZERO + fraction;
+  }
+  return at;
 }
 
 /**
  * SVG path data: `M x y` starts each run of points, `L x y` continues it, a break (or a point the
  * scales cannot place) lifts the pen. A run of a single point gets a zero-length `L` so that a
- * round line cap still shows it as a dot.
+ * round line cap still shows it as a dot. Coordinates to one decimal, without it when it is 0.
  */
 export function toSvgPath(
   points: PathPoints,
   xScale: (t: number) => number,
   yScale: (v: number) => number,
 ): string {
-  let d = '';
+  let bytes = pathOut.bytes;
+  let at = 0;
   let runLength = 0;
-  let runStart = '';
+  let runStart = 0; // where the run's first "x y" starts, and ends
+  let runStartEnd = 0;
   for (let i = 0; i < points.length; i++) {
     const value = points.ys[i] ?? NaN;
     const x = Number.isNaN(value) ? NaN : xScale(points.xs[i] ?? NaN);
     const y = Number.isNaN(value) ? NaN : yScale(value);
+    // Room for this point and for a lone point's closing L.
+    bytes = ensurePathRoom(bytes, at + 2 * POINT_BYTES);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      if (runLength === 1) d += `L${runStart}`;
+      if (runLength === 1) at = closeLonePoint(bytes, at, runStart, runStartEnd);
       runLength = 0;
       continue;
     }
-    const xy = `${coordinate(x)} ${coordinate(y)}`;
+    bytes[at++] = runLength === 0 ? MOVE : LINE;
+    const xyStart = at;
+    at = writeCoordinate(bytes, at, x);
+    bytes[at++] = SPACE;
+    at = writeCoordinate(bytes, at, y);
     if (runLength === 0) {
-      d += `M${xy}`;
-      runStart = xy;
-    } else {
-      d += `L${xy}`;
+      runStart = xyStart;
+      runStartEnd = at;
     }
     runLength += 1;
   }
-  if (runLength === 1) d += `L${runStart}`;
-  return d;
+  if (runLength === 1) at = closeLonePoint(bytes, at, runStart, runStartEnd);
+  return pathText.decode(bytes.subarray(0, at));
+}
+
+/** `L` and the run's one point again: a zero-length segment the round cap paints as a dot. */
+function closeLonePoint(bytes: Uint8Array, at: number, from: number, to: number): number {
+  bytes[at++] = LINE;
+  bytes.copyWithin(at, from, to);
+  return at + (to - from);
 }

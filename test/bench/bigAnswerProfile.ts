@@ -28,8 +28,40 @@ function callersOf(profile: CpuProfile, name: string, depth: number): [string, n
   return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 4);
 }
 
+/**
+ * Inside one stretch of time (the longest task): each function's inclusive sampled time (itself
+ * and what it called, counted once per sample however often it recurs), heaviest first. Says
+ * which step of the draw holds the task, where self times scatter over helpers.
+ */
+function inclusiveWithin(profile: CpuProfile & { startTime?: number }, fromUs: number, toUs: number, count: number): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let at = profile.startTime ?? 0;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < fromUs || at > toUs) return;
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const name = byId.get(node)?.callFrame.functionName || '(anonymous)';
+      if (name === '(root)' || seen.has(name)) continue;
+      seen.add(name);
+      totals.set(name, (totals.get(name) ?? 0) + delta / 1000);
+    }
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+/** React's own frames (work loop, hooks): on every stack, they say nothing of what the task did. */
+const REACT_PLUMBING = /^(performWorkOnRoot\w*|performSyncWorkOnRoot|performUnitOfWork|performWorkUntilDeadline|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRoot\w*|workLoop\w*|beginWork|renderWithHooks|update(FunctionComponent|Memo|SimpleMemoComponent|ForwardRef)|exports\.use\w+|\(anonymous\)|\(program\))$/;
+
 export interface BigAnswerProfile {
-  readonly tasks: readonly { readonly durMs: number; readonly parts: readonly string[] }[];
+  /** Functions by inclusive time inside the longest task (its samples' times are on the trace's clock). */
+  readonly longestTask: readonly [string, number][];
+  /** Each task ≥ 50 ms: its heaviest trace events, and its heaviest functions by inclusive time. */
+  readonly tasks: readonly { readonly durMs: number; readonly parts: readonly string[]; readonly functions: readonly string[] }[];
   readonly top: [string, number][];
   readonly callers: readonly [string, [string, number][]][];
   readonly domNodes: number;
@@ -72,11 +104,17 @@ export async function profileBigAnswer(browser: Browser, pageUrl: string, series
           .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
           .slice(0, 10)
           .map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`);
-        return { durMs: (task.dur ?? 0) / 1000, parts: [`at +${((task.ts - (main[0]?.ts ?? task.ts)) / 1000).toFixed(0)} ms:`, ...parts] };
+        const functions = inclusiveWithin(profile, task.ts, task.ts + (task.dur ?? 0), 60)
+          .filter(([name]) => !REACT_PLUMBING.test(name))
+          .slice(0, 12)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+        return { durMs: (task.dur ?? 0) / 1000, parts: [`at +${((task.ts - (main[0]?.ts ?? task.ts)) / 1000).toFixed(0)} ms:`, ...parts], functions };
       });
+    const longest = main.filter((e) => e.name === 'RunTask').reduce<(typeof main)[number] | undefined>((a, b) => ((b.dur ?? 0) > (a?.dur ?? 0) ? b : a), undefined);
+    const longestTask = longest ? inclusiveWithin(profile, longest.ts, longest.ts + (longest.dur ?? 0), 40) : [];
     const top = topFunctions(profile, 25);
     const callers = top.slice(1, 9).map(([fn]): [string, [string, number][]] => [fn, callersOf(profile, fn.startsWith('(anonymous)') ? '' : (fn.split(' ')[0] ?? ''), 6)]);
-    return { tasks, top, callers, domNodes, panelNodes };
+    return { tasks, longestTask, top, callers, domNodes, panelNodes };
   } finally {
     await context.close();
   }
@@ -84,7 +122,12 @@ export async function profileBigAnswer(browser: Browser, pageUrl: string, series
 
 export function formatBigAnswerProfile(p: BigAnswerProfile): string {
   const lines = [`DOM after: ${p.domNodes} elements, ${p.panelNodes} in the Memory panel`, '  main-thread tasks ≥ 50 ms (ms; heaviest events inside, ms):'];
-  for (const t of p.tasks) lines.push(`    ${t.durMs.toFixed(0).padStart(5)}  ${t.parts.join(', ')}`);
+  for (const t of p.tasks) {
+    lines.push(`    ${t.durMs.toFixed(0).padStart(5)}  ${t.parts.join(', ')}`);
+    if (t.functions.length > 0) lines.push(`           functions (inclusive ms): ${t.functions.join(', ')}`);
+  }
+  lines.push('  inside the longest task, functions by inclusive time (sampled ms):');
+  for (const [fn, ms] of p.longestTask) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
   lines.push('  heaviest functions (self, sampled):');
   for (const [fn, ms] of p.top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
   lines.push('  their callers (sampled ms):');
