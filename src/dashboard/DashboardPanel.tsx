@@ -76,7 +76,10 @@ export function DashboardPanel(props: Props) {
   // one go): React can pause it between components, so watching, decimating and drawing 20 lines
   // of 11,000 points are tasks of their own instead of one that holds the page (issue 13).
   const answered = useMemo(() => ({ lines: data.lines, earlierLines: data.earlierLines }), [data.lines, data.earlierLines]);
-  const drawn = useDeferredValue(answered);
+  const deferred = useDeferredValue(answered);
+  // Never defer from nothing to lines: the panel would say "No data in this time range" over an
+  // answer it holds. Only a redraw of lines already shown waits for the deferred render.
+  const drawn = deferred.lines.length === 0 && answered.lines.length > 0 ? answered : deferred;
   const shownLines = useMemo(() => (drawn.earlierLines.length > 0 ? [...drawn.lines, ...drawn.earlierLines] : drawn.lines), [drawn]);
   // Hidden series are out of the leak flags as they are out of the tooltip (Grafana's habit).
   const watchedLines = useMemo(() => drawn.lines.filter((line) => !props.hidden.has(line.name)), [drawn, props.hidden]);
