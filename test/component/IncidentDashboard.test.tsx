@@ -47,7 +47,9 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-describe('the incident dashboard on the demo backend', () => {
+// Each test draws three panels from the demo backend in jsdom: 1–2 s idle, over 5 s (vitest's
+// default) on a busy 2-core machine, the old code as the new; the waits inside stay bounded.
+describe('the incident dashboard on the demo backend', { timeout: 20_000 }, () => {
   // The first test of the file also pays for loading the app's modules: up to seconds on a busy CI machine.
   it('draws memory, cache size and error rate, one line per instance (plus the overall error rate)', async () => {
     renderWithProviders(<IncidentDashboard dashboard={parseDashboard(dashboardJson, 'default')} />);
