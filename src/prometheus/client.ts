@@ -7,7 +7,7 @@ import { convertActiveAlerts, type ActiveAlerts } from './activeAlerts';
 import { errorFromFetchFailure, isPromClientError, PromClientError } from './errors';
 import type { RangeFetchRequest } from './rangeAnswerMessages';
 import { sharedRangeAnswerReader, type RangeAnswerReader } from './rangeAnswerReader';
-import { createRequestScheduler, type RunContext } from './requestScheduler';
+import { createRequestScheduler, type RequestPriority, type RunContext } from './requestScheduler';
 import {
   alertsDataSchema,
   buildInfoSchema,
@@ -238,9 +238,14 @@ export function createPromClient(options: PromClientOptions): PromClient {
    * exchange and one result (issue 13), so `run` runs once per exchange, with the exchange's own
    * signal (aborted only when every caller has left). Failures become PromClientErrors.
    */
-  async function scheduled<T>(prepared: PreparedRequest, signal: AbortSignal | undefined, run: (context: RunContext) => Promise<T>): Promise<T> {
+  async function scheduled<T>(
+    prepared: PreparedRequest,
+    signal: AbortSignal | undefined,
+    priority: RequestPriority,
+    run: (context: RunContext) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await scheduler.schedule(requestKey(prepared.method, prepared.url, prepared.headers, prepared.body), run, signal);
+      return await scheduler.schedule(requestKey(prepared.method, prepared.url, prepared.headers, prepared.body), run, signal, priority);
     } catch (e) {
       if (isPromClientError(e)) throw e;
       throw errorFromFetchFailure(e, signal, serverName);
@@ -256,10 +261,11 @@ export function createPromClient(options: PromClientOptions): PromClient {
     method: 'GET' | 'POST',
     params: URLSearchParams,
     signal: AbortSignal | undefined,
+    priority: RequestPriority,
     readAnswer: (status: AnswerStatus, chunks: Uint8Array[], signal: AbortSignal) => T | Promise<T>,
   ): Promise<T> {
     const prepared = prepare(endpoint, method, params);
-    return scheduled(prepared, signal, async ({ signal: shared, releaseSlot }) => {
+    return scheduled(prepared, signal, priority, async ({ signal: shared, releaseSlot }) => {
       const fetchFn = options.fetch ?? globalThis.fetch;
       const init: RequestInit = { method, headers: prepared.headers, signal: shared };
       if (prepared.body !== undefined) init.body = prepared.body;
@@ -277,8 +283,9 @@ export function createPromClient(options: PromClientOptions): PromClient {
     params: URLSearchParams,
     dataSchema: Shape<T>,
     signal: AbortSignal | undefined,
+    priority: RequestPriority = 'background',
   ): Promise<Envelope<T>> {
-    return exchange(endpoint, method, params, signal, (status, chunks) => readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema));
+    return exchange(endpoint, method, params, signal, priority, (status, chunks) => readEnvelope(decodeChunks(chunks), status, endpoint, dataSchema));
   }
 
   return {
@@ -291,13 +298,13 @@ export function createPromClient(options: PromClientOptions): PromClient {
       let read: RangeAnswer;
       if (options.fetch) {
         // A fetch function (the in-page demo backend) cannot cross to a worker: fetched here, read there.
-        read = await exchange(endpoint, 'POST', params, signal, (status, chunks, shared) => rangeAnswerReader.read(endpoint, status, chunks, shared));
+        read = await exchange(endpoint, 'POST', params, signal, 'draw', (status, chunks, shared) => rangeAnswerReader.read(endpoint, status, chunks, shared));
       } else {
         // Fetched, parsed, validated and converted off this thread where the platform allows
         // (issues 11 and 13): the body never reaches the page, only its columns do.
         const prepared = prepare(endpoint, 'POST', params);
         const request: RangeFetchRequest = { url: prepared.url, method: prepared.method, headers: [...prepared.headers], body: prepared.body, maxResponseBytes };
-        read = await scheduled(prepared, signal, ({ signal: shared, releaseSlot }) => rangeAnswerReader.fetchAndRead(endpoint, request, shared, releaseSlot));
+        read = await scheduled(prepared, signal, 'draw', ({ signal: shared, releaseSlot }) => rangeAnswerReader.fetchAndRead(endpoint, request, shared, releaseSlot));
       }
       return { series: read.series, start, end, step, warnings: read.warnings, answer: read.answer };
     },
@@ -305,7 +312,7 @@ export function createPromClient(options: PromClientOptions): PromClient {
     async query({ expr, time }, signal) {
       const endpoint = '/api/v1/query';
       assertFiniteTimes(endpoint, { time });
-      const { data, warnings } = await request(endpoint, 'POST', formParams({ query: expr, time }), queryDataSchema, signal);
+      const { data, warnings } = await request(endpoint, 'POST', formParams({ query: expr, time }), queryDataSchema, signal, 'draw');
       return converted(endpoint, (): InstantResult => {
         switch (data.resultType) {
           case 'vector': {
@@ -354,7 +361,7 @@ export function createPromClient(options: PromClientOptions): PromClient {
     },
 
     async alerts(signal) {
-      const { data } = await request('/api/v1/alerts', 'GET', new URLSearchParams(), alertsDataSchema, signal);
+      const { data } = await request('/api/v1/alerts', 'GET', new URLSearchParams(), alertsDataSchema, signal, 'alerts');
       return convertActiveAlerts(data.alerts);
     },
 

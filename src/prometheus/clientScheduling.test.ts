@@ -79,6 +79,43 @@ describe('the client sends nothing twice', () => {
     expect(answers.map((a) => a.series[0]?.labels.job)).toEqual(['first', '1', '2', '3', '4', '5', '6', '7']);
   });
 
+  it("sends the five range queries of a dashboard's panels at once, though build info, labels and alerts were asked first", async () => {
+    const net = manualFetch();
+    const client = createPromClient({ baseUrl: BASE, fetch: net.fetch });
+    // As at boot: the dashboard shell asks these a render before its panels ask their data.
+    const alerts = client.alerts();
+    const buildInfo = client.buildInfo();
+    const variableOptions = client.labelValues('instance', { match: ['up{job="webapp"}'] });
+    const metadata = client.metadata();
+    await settle();
+    const panels = Array.from({ length: 5 }, (_, i) => client.queryRange({ ...range, expr: `panel${i}` }));
+    await settle();
+    const live = () => net.sent.filter((r) => r.init.signal?.aborted !== true);
+    const rangeQueries = live().filter((r) => r.url.endsWith('/api/v1/query_range'));
+    expect(rangeQueries.map((r) => new URLSearchParams(String(r.init.body)).get('query'))).toEqual(['panel0', 'panel1', 'panel2', 'panel3', 'panel4']);
+    expect(live().map((r) => new URL(r.url).pathname)).toContain('/api/v1/alerts');
+    expect(live()).toHaveLength(6);
+    rangeQueries.forEach((r, i) => r.answer(matrixOf(`job${i}`)));
+    expect((await Promise.all(panels)).map((p) => p.series[0]?.labels.job)).toEqual(['job0', 'job1', 'job2', 'job3', 'job4']);
+    // What gave way is sent again and still answered.
+    const answered = new Set(rangeQueries);
+    for (let round = 0; round < 3 && live().some((r) => !answered.has(r)); round++) {
+      for (const r of live()) {
+        if (answered.has(r)) continue;
+        answered.add(r);
+        const path = new URL(r.url).pathname;
+        if (path.endsWith('/alerts')) r.answer({ status: 'success', data: { alerts: [] } });
+        else if (path.endsWith('/buildinfo')) r.answer({ status: 'success', data: { version: '3.1.0' } });
+        else if (path.endsWith('/metadata')) r.answer({ status: 'success', data: {} });
+        else if (path.endsWith('/values')) r.answer({ status: 'success', data: ['web-1'] });
+      }
+      await settle();
+    }
+    await expect(Promise.all([alerts, buildInfo, variableOptions, metadata])).resolves.toMatchObject([
+      { alerts: [] }, { version: '3.1.0' }, ['web-1'], {},
+    ]);
+  });
+
   it('cancels a shared request only when every panel that asked for it has gone', async () => {
     const net = manualFetch();
     const client = createPromClient({ baseUrl: BASE, fetch: net.fetch });

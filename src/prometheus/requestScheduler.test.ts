@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createRequestScheduler, MAX_REQUESTS_IN_FLIGHT, type RunContext } from './requestScheduler';
+import { createRequestScheduler, MAX_REQUESTS_IN_FLIGHT, type RequestPriority, type RunContext } from './requestScheduler';
 
 /** A request the test answers by hand: what a fake fetch would be, one per run. */
 interface PendingRun {
@@ -78,6 +78,83 @@ describe('createRequestScheduler', () => {
     expect(scheduler.inFlight()).toBe(0);
   });
 
+  it('starts the data a panel draws first, then alerts, then the rest, each in the order asked', async () => {
+    const scheduler = createRequestScheduler(1);
+    const net = fakeNetwork();
+    const busy = scheduler.schedule('busy', net.run('busy'));
+    const calls = [
+      scheduler.schedule('labels', net.run('labels'), undefined, 'background'),
+      scheduler.schedule('alerts', net.run('alerts'), undefined, 'alerts'),
+      scheduler.schedule('panel A', net.run('panel A'), undefined, 'draw'),
+      scheduler.schedule('buildinfo', net.run('buildinfo'), undefined, 'background'),
+      scheduler.schedule('panel B', net.run('panel B')),
+    ];
+    for (let started = 1; started <= calls.length; started++) {
+      net.runs[started - 1]?.answer(String(started));
+      await settle();
+    }
+    net.runs[calls.length]?.answer('last');
+    expect(net.runs.map((r) => r.key)).toEqual(['busy', 'panel A', 'panel B', 'alerts', 'labels', 'buildinfo']);
+    await Promise.all([busy, ...calls]);
+  });
+
+  it("gives a background request's slot to drawn data, sends it again once, and answers its caller", async () => {
+    const scheduler = createRequestScheduler(2);
+    const net = fakeNetwork();
+    const alerts = scheduler.schedule('alerts', net.run('alerts'), undefined, 'alerts');
+    const buildInfo = scheduler.schedule('buildinfo', net.run('buildinfo'), undefined, 'background');
+    const panel = scheduler.schedule('panel', net.run('panel'), undefined, 'draw');
+    expect(net.runs.map((r) => r.key)).toEqual(['alerts', 'buildinfo', 'panel']);
+    expect(net.runs[1]?.context.signal.aborted).toBe(true);
+    expect(scheduler.inFlight()).toBe(2);
+    expect(scheduler.queued()).toBe(1);
+    net.runs[2]?.answer('series');
+    await expect(panel).resolves.toBe('series');
+    expect(net.runs.map((r) => r.key)).toEqual(['alerts', 'buildinfo', 'panel', 'buildinfo']);
+    // Having given way once, it keeps its slot: the next drawn request waits.
+    const nextPanel = scheduler.schedule('next panel', net.run('next panel'), undefined, 'draw');
+    expect(net.runs[3]?.context.signal.aborted).toBe(false);
+    expect(net.runs).toHaveLength(4);
+    net.runs[3]?.answer('v3.1');
+    await expect(buildInfo).resolves.toBe('v3.1');
+    await settle();
+    expect(net.runs.map((r) => r.key).at(-1)).toBe('next panel');
+    net.runs[0]?.answer('no alerts');
+    net.runs[4]?.answer('more series');
+    await expect(Promise.all([alerts, nextPanel])).resolves.toEqual(['no alerts', 'more series']);
+    expect(scheduler.inFlight()).toBe(0);
+  });
+
+  it('never takes the slot of alerts or of other drawn data', async () => {
+    const scheduler = createRequestScheduler(2);
+    const net = fakeNetwork();
+    const held = [scheduler.schedule('alerts', net.run('alerts'), undefined, 'alerts'), scheduler.schedule('panel A', net.run('panel A'))];
+    const waiting = scheduler.schedule('panel B', net.run('panel B'));
+    expect(net.runs.map((r) => r.context.signal.aborted)).toEqual([false, false]);
+    expect(scheduler.queued()).toBe(1);
+    net.runs[0]?.answer('a');
+    net.runs[1]?.answer('b');
+    await settle();
+    net.runs[2]?.answer('c');
+    await expect(Promise.all([...held, waiting])).resolves.toEqual(['a', 'b', 'c']);
+  });
+
+  it('moves a queued background request up when a panel asks for the same thing', async () => {
+    const scheduler = createRequestScheduler(1);
+    const net = fakeNetwork();
+    const busy = scheduler.schedule('busy', net.run('busy'), undefined, 'alerts');
+    const other = scheduler.schedule('other', net.run('other'), undefined, 'background');
+    const asBackground = scheduler.schedule('shared', net.run('shared'), undefined, 'background');
+    const asDrawn = scheduler.schedule('shared', net.run('shared'), undefined, 'draw');
+    net.runs[0]?.answer('busy');
+    await settle();
+    expect(net.runs.map((r) => r.key)).toEqual(['busy', 'shared']);
+    net.runs[1]?.answer('S');
+    await settle();
+    net.runs[2]?.answer('O');
+    await expect(Promise.all([busy, asBackground, asDrawn, other])).resolves.toEqual(['busy', 'S', 'S', 'O']);
+  });
+
   it('frees a slot early when the run says only parsing is left, and still shares the answer', async () => {
     const scheduler = createRequestScheduler(1);
     const net = fakeNetwork();
@@ -151,9 +228,9 @@ describe('createRequestScheduler', () => {
     expect(net.runs).toHaveLength(0);
   });
 
-  it('answers each caller what it would get alone and never runs more than 6 at once', async () => {
+  it('answers each caller what it would get alone and never runs more than 6 at once, whatever the priorities', async () => {
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    const request = fc.record({ key: fc.constantFrom(...keys), aborts: fc.boolean() });
+    const request = fc.record({ key: fc.constantFrom(...keys), aborts: fc.boolean(), priority: fc.constantFrom<RequestPriority>('draw', 'alerts', 'background') });
     await fc.assert(
       fc.asyncProperty(fc.array(request, { maxLength: 24 }), fc.subarray(keys), fc.scheduler(), async (requests, failing, s) => {
         const scheduler = createRequestScheduler();
@@ -162,24 +239,33 @@ describe('createRequestScheduler', () => {
         // What one request alone gets: a function of its key, as a server's answer is of the URL.
         const alone = (key: string): Outcome => (failing.includes(key) ? { error: `error ${key}` } : { value: `answer ${key}` });
         const run = (key: string) => async ({ signal }: RunContext) => {
+          // A cancelled fetch lets go of its connection at once, as the browser's does.
+          let holding = true;
+          const letGo = () => {
+            if (holding) running--;
+            holding = false;
+          };
           running++;
           mostRunning = Math.max(mostRunning, running);
           try {
             await new Promise<void>((resolve, reject) => {
-              signal.addEventListener('abort', () => reject(signal.reason as Error));
+              signal.addEventListener('abort', () => {
+                letGo();
+                reject(signal.reason as Error);
+              });
               void s.schedule(Promise.resolve(`answer ${key}`)).then(() => resolve());
             });
             const outcome = alone(key);
             if (outcome.error !== undefined) throw new Error(outcome.error);
             return outcome.value;
           } finally {
-            running--;
+            letGo();
           }
         };
-        const calls = requests.map(({ key, aborts }, i) => {
+        const calls = requests.map(({ key, aborts, priority }, i) => {
           const controller = new AbortController();
           if (aborts) void s.schedule(Promise.resolve(`abort ${i}`)).then(() => controller.abort(new Error(`aborted ${i}`)));
-          const call = scheduler.schedule(key, run(key), controller.signal).then(
+          const call = scheduler.schedule(key, run(key), controller.signal, priority).then(
             (value): Outcome => ({ value }),
             (error: Error): Outcome => ({ error: error.message }),
           );

@@ -4,7 +4,11 @@
  *   queued or in flight at the same time are sent once, and every caller gets the same answer;
  * - at most `maxInFlight` run at once (Chrome opens 6 connections per host over HTTP/1.1; more
  *   only wait in the browser's own queue, where an abandoned request cannot be taken out), the rest
- *   wait here in the order they were asked;
+ *   wait here, the data a panel draws first, then alerts, then the rest, each class in the order asked;
+ * - a request for drawn data that finds every slot taken takes the slot of a background request
+ *   (build info, metadata, label values) still waiting for its answer: that one is cancelled and
+ *   queued again, once at most, so it is never starved. At boot the background requests are asked
+ *   a render before the panels' range queries and would otherwise hold the slots two of them need;
  * - a caller that aborts is answered at once with its signal's reason; the request itself is taken
  *   out of the queue, or cancelled while in flight, only once every caller sharing it has aborted.
  * Nothing is cached: a request that has settled is forgotten, and the next identical one is sent.
@@ -20,12 +24,22 @@ export interface RunContext {
   readonly releaseSlot: () => void;
 }
 
+/**
+ * Which requests go first: 'draw' is data a panel (or Explore) draws, 'alerts' the alert bands
+ * drawn over panels, 'background' what no panel waits for (build info, metadata, label names and
+ * values, variable options, completions).
+ */
+export type RequestPriority = 'draw' | 'alerts' | 'background';
+
+const PRIORITY_RANK: Readonly<Record<RequestPriority, number>> = { draw: 0, alerts: 1, background: 2 };
+
 export interface RequestScheduler {
   /**
    * The answer of `run`, shared with every identical request (`key`) queued or in flight now.
    * Rejects with `signal.reason` as soon as `signal` aborts, whatever the shared request does.
+   * `priority` ('draw' when absent) orders the queue; identical requests share the highest.
    */
-  schedule<T>(key: string, run: (context: RunContext) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  schedule<T>(key: string, run: (context: RunContext) => Promise<T>, signal?: AbortSignal, priority?: RequestPriority): Promise<T>;
   /** Requests holding a slot now (for tests and the bench). */
   readonly inFlight: () => number;
   /** Requests waiting for a slot now. */
@@ -45,10 +59,19 @@ interface Caller {
 interface Entry {
   readonly key: string;
   readonly run: (context: RunContext) => Promise<unknown>;
-  readonly controller: AbortController;
+  /** The current attempt's: replaced when the request is cancelled to free its slot and queued again. */
+  controller: AbortController;
   readonly callers: Set<Caller>;
+  rank: number;
+  /** Order asked, which breaks ties between requests of one priority. */
+  readonly order: number;
   state: 'queued' | 'running' | 'released';
+  /** Once given up for a drawn request, a request keeps its next slot. */
+  yielded: boolean;
 }
+
+/** What a cancelled attempt rejects with; never reaches a caller. */
+const YIELDED = new DOMException('Gave its slot to data a panel draws', 'AbortError');
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The request was cancelled', 'AbortError');
@@ -59,12 +82,25 @@ export function createRequestScheduler(maxInFlight: number = MAX_REQUESTS_IN_FLI
   /** Entries queued or in flight that a new identical request may join. */
   const joinable = new Map<string, Entry>();
   const queue: Entry[] = [];
-  let holding = 0;
+  /** Entries holding a slot, in the order they took it. */
+  const running: Entry[] = [];
+  let asked = 0;
+
+  /** Higher priority first, then the order asked. */
+  function goesBefore(a: Entry, b: Entry): boolean {
+    return a.rank < b.rank || (a.rank === b.rank && a.order < b.order);
+  }
+
+  function enqueue(entry: Entry): void {
+    let at = queue.length;
+    while (at > 0 && goesBefore(entry, queue[at - 1] as Entry)) at--;
+    queue.splice(at, 0, entry);
+  }
 
   function release(entry: Entry): void {
     if (entry.state !== 'running') return;
     entry.state = 'released';
-    holding--;
+    running.splice(running.indexOf(entry), 1);
     pump();
   }
 
@@ -81,21 +117,51 @@ export function createRequestScheduler(maxInFlight: number = MAX_REQUESTS_IN_FLI
 
   function start(entry: Entry): void {
     entry.state = 'running';
-    holding++;
+    running.push(entry);
+    const attempt = entry.controller;
     let work: Promise<unknown>;
     try {
-      work = entry.run({ signal: entry.controller.signal, releaseSlot: () => release(entry) });
+      work = entry.run({ signal: attempt.signal, releaseSlot: () => attempt === entry.controller && release(entry) });
     } catch (error) {
       work = Promise.reject(error);
     }
     work.then(
-      (value) => settle(entry, { ok: true, value }),
-      (error: unknown) => settle(entry, { ok: false, error }),
+      (value) => attempt === entry.controller && settle(entry, { ok: true, value }),
+      (error: unknown) => attempt === entry.controller && settle(entry, { ok: false, error }),
     );
   }
 
+  /** The most recently started background request still waiting for its answer, which has not given way before. */
+  function slotToTake(): Entry | undefined {
+    for (let i = running.length - 1; i >= 0; i--) {
+      const entry = running[i] as Entry;
+      if (entry.rank === PRIORITY_RANK.background && !entry.yielded) return entry;
+    }
+    return undefined;
+  }
+
+  /** Cancels `entry`'s attempt and queues it again; its callers keep waiting for the next one. */
+  function giveWay(entry: Entry): void {
+    running.splice(running.indexOf(entry), 1);
+    const attempt = entry.controller;
+    entry.controller = new AbortController();
+    entry.state = 'queued';
+    entry.yielded = true;
+    enqueue(entry);
+    attempt.abort(YIELDED);
+  }
+
   function pump(): void {
-    while (holding < limit && queue.length > 0) start(queue.shift() as Entry);
+    for (;;) {
+      const next = queue[0];
+      if (next === undefined) return;
+      if (running.length >= limit) {
+        const taken = next.rank === PRIORITY_RANK.draw ? slotToTake() : undefined;
+        if (taken === undefined) return;
+        giveWay(taken);
+      }
+      start(queue.shift() as Entry);
+    }
   }
 
   function leave(entry: Entry, caller: Caller): void {
@@ -113,14 +179,22 @@ export function createRequestScheduler(maxInFlight: number = MAX_REQUESTS_IN_FLI
   }
 
   return {
-    schedule<T>(key: string, run: (context: RunContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    schedule<T>(key: string, run: (context: RunContext) => Promise<T>, signal?: AbortSignal, priority: RequestPriority = 'draw'): Promise<T> {
       if (signal?.aborted) return Promise.reject(abortReason(signal));
+      const rank = PRIORITY_RANK[priority] ?? PRIORITY_RANK.draw;
       return new Promise<T>((resolve, reject) => {
         let entry = joinable.get(key);
         if (!entry) {
-          entry = { key, run, controller: new AbortController(), callers: new Set(), state: 'queued' };
+          entry = { key, run, controller: new AbortController(), callers: new Set(), rank, order: asked++, state: 'queued', yielded: false };
           joinable.set(key, entry);
-          queue.push(entry);
+          enqueue(entry);
+        } else if (rank < entry.rank) {
+          // Someone now draws what was background: it moves up the queue, or keeps its slot.
+          entry.rank = rank;
+          if (entry.state === 'queued') {
+            queue.splice(queue.indexOf(entry), 1);
+            enqueue(entry);
+          }
         }
         const joined = entry;
         const caller: Caller = {
@@ -134,7 +208,7 @@ export function createRequestScheduler(maxInFlight: number = MAX_REQUESTS_IN_FLI
         pump();
       });
     },
-    inFlight: () => holding,
+    inFlight: () => running.length,
     queued: () => queue.length,
   };
 }

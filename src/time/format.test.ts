@@ -261,6 +261,23 @@ describe('timeTicks', () => {
 describe('zoneAbbreviation', () => {
   const winter = Date.UTC(2024, 0, 15);
   const summer = Date.UTC(2024, 6, 15);
+  // First in this file: before any case below caches a UTC formatter.
+  it('names UTC without building a DateTimeFormat, whose first construction delays the first draw', () => {
+    const original = Intl.DateTimeFormat;
+    let constructed = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        constructed += 1;
+        return new target(...args);
+      },
+    });
+    try {
+      expect([zoneAbbreviation('UTC', winter), zoneAbbreviation('UTC', summer), zoneAbbreviation('UTC', Number.NaN)]).toEqual(['UTC', 'UTC', 'UTC']);
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+    expect(constructed).toBe(0);
+  });
   it.each<[string, number, string]>([
     ['UTC', winter, 'UTC'],
     ['Europe/Berlin', winter, 'CET'],

@@ -247,6 +247,9 @@ function zoneName(tz: string, locale: string, at: number): string {
  */
 export function zoneAbbreviation(tz: string, at: number): string {
   const zone = safeZone(tz);
+  // What ICU answers, without building the page's first DateTimeFormat (see wallClockAt): the
+  // header asks this in the first render, where that cost 70–150 ms on a busy machine (issue 13).
+  if (zone === 'UTC') return 'UTC';
   const instant = Number.isFinite(at) ? at : Date.now();
   const american = zoneName(zone, 'en-US', instant);
   if (!/^GMT[+-]/.test(american)) return american;

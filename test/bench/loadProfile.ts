@@ -5,7 +5,7 @@
 // heaviest functions. With an unminified build (`vite build --minify false`), the functions keep
 // their names. On a shared machine only the proportions within one load mean anything.
 import type { Browser } from 'playwright-core';
-import { drawnAtRecorder } from './pageLoadBench';
+import { drawnAtRecorder, waitForDrawnAt } from './pageLoadBench';
 import { timelineBreakdown, topFunctions, type TimelineKind } from './renderProfile';
 import { startTraceAndProfile, type TraceEvent } from './traceSession';
 
@@ -61,10 +61,9 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
     const cdp = await context.newCDPSession(page);
     const stopTracing = await startTraceAndProfile(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading']);
     await page.goto(url);
-    await page.waitForFunction(() => (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt !== undefined, undefined, { timeout: 60_000 });
+    const drawnMs = await waitForDrawnAt(page, 60_000);
     const { events, profile } = await stopTracing();
     const measured = await page.evaluate(() => ({
-      drawnMs: (window as Window & { __benchDrawnAt?: number }).__benchDrawnAt as number,
       timeOrigin: performance.timeOrigin,
       requests: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname + new URL(e.name).search.slice(0, 60), startMs: e.startTime, endMs: (e as PerformanceResourceTiming).responseEnd })),
       navigationEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
@@ -75,7 +74,7 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
     // Trace timestamps are µs on the monotonic clock; the page's performance.now() origin in the
     // same clock is the navigation start, which the trace marks.
     const navStart = events.find((e) => e.name === 'navigationStart' && e.tid === mainTid)?.ts ?? events.find((e) => e.name === 'navigationStart')?.ts ?? 0;
-    const drawnTs = navStart + measured.drawnMs * 1000;
+    const drawnTs = navStart + drawnMs * 1000;
     const windowed = events.filter((e) => e.ts >= navStart && e.ts <= drawnTs);
     const main = windowed.filter((e) => e.tid === mainTid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
     const longTasks: LongTask[] = [];
@@ -88,7 +87,7 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
       .filter((r) => !seenByPage.has(r.path) && r.path !== '/')
       .map((r) => ({ path: `${r.path} (worker)`, startMs: r.startEpochMs - measured.timeOrigin, endMs: r.startEpochMs - measured.timeOrigin + r.endAfterStartMs }));
     return {
-      drawnMs: measured.drawnMs,
+      drawnMs,
       requests: [{ path: '(document)', startMs: 0, endMs: measured.navigationEnd }, ...measured.requests, ...fromWorkers].sort((a, b) => a.startMs - b.startMs),
       longTasks,
       timeline: timelineBreakdown(windowed, mainTid),
