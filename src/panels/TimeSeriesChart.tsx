@@ -153,7 +153,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         />
         {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} xDomain={xDomain} timezone={timezone} />}
         <ChartAxes xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} xLabels={xLabels} yTicks={yAxis.ticks} yLabels={yLabels} />
-        {/* Last: Recharts' reference elements painted over everything else. */}
+        {/* Last, where Recharts painted its reference elements (its z-index layers): over lines and axes. */}
         <ReferenceOverlays windows={props.windows} thresholds={props.thresholds} start={start} end={end} xDomain={xDomain} yDomain={yAxis.domain} />
       </ComposedChart>
       <CrosshairTooltip
