@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
+import { usePlotArea } from 'recharts';
 import { alertRows, bandsForPanel, describeBand, type AlertBand } from '../alerts';
 import type { PanelLine } from './types';
+import { linearMap } from './gridCoordinates';
 
 interface Props {
   readonly bands: readonly AlertBand[];
@@ -9,6 +10,8 @@ interface Props {
   readonly lines: readonly PanelLine[];
   readonly start: number;
   readonly end: number;
+  /** The x domain this render maps through, as ChartAxes and SeriesPaths. */
+  readonly xDomain: readonly [number, number];
   readonly timezone: string;
 }
 
@@ -23,8 +26,7 @@ const LABEL_CHAR_PX = 6.2;
  * incidents, which shade the whole height in red: amber, and hatched when flapping. Each band is
  * focusable and named in words; hovering or focusing it shows that name above it.
  */
-export function AlertBands({ bands, lines, start, end, timezone }: Props) {
-  const xScale = useXAxisScale();
+export function AlertBands({ bands, lines, start, end, xDomain, timezone }: Props) {
   const area = usePlotArea();
   const hatchId = useId();
   const [active, setActive] = useState<{ readonly key: string; readonly label: string; readonly x: number; readonly y: number } | null>(null);
@@ -32,8 +34,9 @@ export function AlertBands({ bands, lines, start, end, timezone }: Props) {
     const instances = new Set(lines.flatMap((l) => (l.series.labels.instance !== undefined ? [l.series.labels.instance] : [])));
     return alertRows(bandsForPanel(bands, instances).filter((b) => b.end >= start && b.start <= end));
   }, [bands, lines, start, end]);
-  if (!xScale || !area || shown.rows.length === 0) return null;
-  const xOf = (t: number) => Number(xScale(Math.min(end, Math.max(start, t))));
+  if (!area || shown.rows.length === 0) return null;
+  const xScale = linearMap(xDomain, area.x, area.x + area.width);
+  const xOf = (t: number) => xScale(Math.min(end, Math.max(start, t)));
   const bottom = area.y + area.height;
 
   return (

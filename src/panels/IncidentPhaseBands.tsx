@@ -1,15 +1,16 @@
-import { useId } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
+import { memo, useId } from 'react';
+import { usePlotArea } from 'recharts';
 import { phaseName, type IncidentPhase, type IncidentWindow } from '../annotations';
-
-/** The incident red, for windows that carry no colour of their own (as IncidentWindowArea). */
-const DEFAULT_INCIDENT_COLOR = '#ff4d4f';
+import { DEFAULT_INCIDENT_COLOR } from './incidentWindowShade';
+import { linearMap } from './gridCoordinates';
 
 interface Props {
   readonly windows: readonly IncidentWindow[];
   /** The range the chart shows, epoch ms. */
   readonly start: number;
   readonly end: number;
+  /** The x domain this render maps through, as ChartAxes and SeriesPaths. */
+  readonly xDomain: readonly [number, number];
   readonly timezone: string;
 }
 
@@ -18,15 +19,16 @@ interface Props {
  * not by hue, so they stay apart for colour-blind readers and in the incident's own colour: the
  * impact before detection solid and deepest, detection to mitigation hatched, mitigation to
  * resolution dotted and lightest. Each band is named for screen readers; bands let the pointer
- * through, so hover and drag-zoom work over them.
+ * through, so hover and drag-zoom work over them. Positions map through this render's x domain,
+ * never a Recharts scale (which subscribes to its store and may lag a commit behind).
  */
-export function IncidentPhaseBands({ windows, start, end, timezone }: Props) {
-  const xScale = useXAxisScale();
+export const IncidentPhaseBands = memo(function IncidentPhaseBands({ windows, start, end, xDomain, timezone }: Props) {
   const area = usePlotArea();
   const idBase = useId().replace(/:/g, '');
-  if (!xScale || !area) return null;
+  if (!area) return null;
   const withPhases = windows.filter((w) => w.phases && w.phases.length > 0);
   if (withPhases.length === 0) return null;
+  const xScale = linearMap(xDomain, area.x, area.x + area.width);
   return (
     <g className="incident-phases">
       {withPhases.map((w, wi) => {
@@ -37,8 +39,8 @@ export function IncidentPhaseBands({ windows, start, end, timezone }: Props) {
         const bands = (w.phases ?? []).flatMap((phase) => {
           const phaseEnd = phase.end ?? w.openUntil;
           if (phaseEnd === undefined || phaseEnd <= start || phase.start >= end) return [];
-          const x1 = Number(xScale(Math.max(start, phase.start)));
-          const x2 = Number(xScale(Math.min(end, phaseEnd)));
+          const x1 = xScale(Math.max(start, phase.start));
+          const x2 = xScale(Math.min(end, phaseEnd));
           if (!Number.isFinite(x1) || !Number.isFinite(x2) || x2 <= x1) return [];
           return [{ phase, x1, x2 }];
         });
@@ -78,4 +80,4 @@ export function IncidentPhaseBands({ windows, start, end, timezone }: Props) {
       })}
     </g>
   );
-}
+});

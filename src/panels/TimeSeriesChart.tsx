@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { ComposedChart, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
 import { valueTicks, type Unit } from '../series';
 import { valueAxisLabels } from './lineValues';
 import { cachedM4, createM4Cache } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
-import { IncidentWindowArea } from './IncidentWindowArea';
 import { IncidentPhaseBands } from './IncidentPhaseBands';
+import { ReferenceOverlays } from './ReferenceOverlays';
 import { HoverLayer } from './HoverLayer';
 import { CrosshairLine } from './CrosshairLine';
 import { CrosshairTooltip } from './CrosshairTooltip';
@@ -120,15 +120,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   // Recharts only needs two rows to span the domain: the lines are drawn by SeriesPaths.
   const frameData = useMemo(() => [{ t: start }, { t: shownEnd }], [start, shownEnd]);
-  // Recharts keeps each axis's and reference line's props in its store and updates the store when
+  // Recharts keeps each axis's props in its store and updates the store when
   // a prop changes identity: stable props spare it that work on every render (a wall re-renders
   // every second).
   const xDomain = useMemo((): [number, number] => [start, shownEnd], [start, shownEnd]);
   const xLabels = useMemo(() => xTicks.ticks.map((t) => formatTime(t, timezone, xTicks.style)), [xTicks, timezone]);
-  const thresholdLabels = useMemo(
-    () => new Map(props.thresholds.map((t) => [t.label, { value: t.label, position: 'insideTopRight', fill: '#ff8c8c', fontSize: 11 } as const])),
-    [props.thresholds],
-  );
 
   return (
     <>
@@ -139,13 +135,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow hide niceTicks="none" />
         <YAxis type="number" domain={yAxis.domain} allowDataOverflow hide niceTicks="none" />
         <ChartGrid xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} yTicks={yAxis.ticks} />
-        {props.windows.map((w) => (
-          <IncidentWindowArea key={w.key} window={w} start={start} end={end} />
-        ))}
-        <IncidentPhaseBands windows={props.windows} start={start} end={end} timezone={timezone} />
-        {props.thresholds.map((t) => (
-          <ReferenceLine key={t.label} y={t.value} stroke="#ff6b6b" strokeDasharray="6 4" ifOverflow="hidden" label={thresholdLabels.get(t.label)} />
-        ))}
+        <IncidentPhaseBands windows={props.windows} start={start} end={end} xDomain={xDomain} timezone={timezone} />
         <CrosshairLine store={props.crosshair} timezone={timezone} />
         <HoverLayer onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
         <SeriesPaths lines={drawn} dimmed={props.dimmed} xDomain={xDomain} yDomain={yAxis.domain} />
@@ -161,8 +151,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           openClusterKey={props.openClusterKey}
           onOpenCluster={props.onOpenCluster}
         />
-        {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} timezone={timezone} />}
+        {props.alertBands && <AlertBands bands={props.alertBands} lines={lines} start={start} end={end} xDomain={xDomain} timezone={timezone} />}
         <ChartAxes xDomain={xDomain} yDomain={yAxis.domain} xTicks={xTicks.ticks} xLabels={xLabels} yTicks={yAxis.ticks} yLabels={yLabels} />
+        {/* Last, where Recharts painted its reference elements (its z-index layers): over lines and axes. */}
+        <ReferenceOverlays windows={props.windows} thresholds={props.thresholds} start={start} end={end} xDomain={xDomain} yDomain={yAxis.domain} />
       </ComposedChart>
       <CrosshairTooltip
         store={props.crosshair}

@@ -72,7 +72,7 @@ describe('leak watch on the incident dashboard', () => {
     const memory = screen.getByRole('region', { name: 'Memory' });
     const projections = [...memory.querySelectorAll('.leak-projection line')];
     expect(projections).toHaveLength(3);
-    const threshold = memory.querySelector('.recharts-reference-line line');
+    const threshold = memory.querySelector('line.threshold');
     for (const line of projections) {
       expect(line.getAttribute('stroke-dasharray')).toBe('6 4');
       expect(Number(line.getAttribute('x2'))).toBeGreaterThan(Number(line.getAttribute('x1')));

@@ -64,7 +64,7 @@ export async function markerPositions(region: Locator): Promise<{ name: string; 
 }
 
 export async function shadedWindow(region: Locator): Promise<{ x1: number; x2: number }> {
-  return region.locator('.incident-window .recharts-reference-area-rect').first().evaluate((el) => {
+  return region.locator('.incident-window').first().evaluate((el) => {
     const box = (el as SVGGraphicsElement).getBBox();
     return { x1: box.x, x2: box.x + box.width };
   });

@@ -103,7 +103,7 @@ it('draws an incident file and a postmortem from config.json in two colours; the
     await page.goto(catalogSite.url);
     const memory = panel(page, 'Memory');
     await waitForLines(memory, 3);
-    const windows = memory.locator('.incident-window .recharts-reference-area-rect');
+    const windows = memory.locator('.incident-window');
     await windows.nth(1).waitFor({ state: 'attached' });
     const fills = await windows.evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
     expect(fills).toHaveLength(2);
@@ -121,7 +121,7 @@ it('draws an incident file and a postmortem from config.json in two colours; the
     await waitForLines(panel(opened, 'Memory'), 3);
     await opened.getByRole('region', { name: 'Incident: Cache stampede' }).waitFor();
     expect(await opened.getByRole('region', { name: /^Incident: Memory leak/ }).count()).toBe(0);
-    expect(await panel(opened, 'Memory').locator('.incident-window .recharts-reference-area-rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')))).toEqual([fills[0]]);
+    expect(await panel(opened, 'Memory').locator('.incident-window').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')))).toEqual([fills[0]]);
   } finally {
     await context.close();
   }

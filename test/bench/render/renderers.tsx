@@ -15,6 +15,7 @@ import { createCrosshairStore } from '../../../src/panels/crosshair';
 import { styleLines } from '../../../src/panels/palette';
 import type { PanelLine } from '../../../src/panels/types';
 import type { Series } from '../../../src/series';
+import type { IncidentWindow } from '../../../src/annotations';
 import type { RendererName } from './rendererNames';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -42,14 +43,54 @@ const noop = () => {};
 const NO_MARKERS: never[] = [];
 const NO_HIDDEN = new Set<string>();
 
+interface References {
+  readonly windows: readonly IncidentWindow[];
+  readonly thresholds: readonly { value: number; label: string }[];
+}
+
 interface VigilView {
   readonly lines: PanelLine[];
   readonly view: View;
+  readonly references: References;
+}
+
+/**
+ * What a real incident panel carries besides its lines: an incident's window with two phases and an
+ * alert threshold. Made once per data set and kept across its refreshes (the page's annotation and
+ * dashboard queries keep their answers' identity when nothing changed).
+ */
+let anchored: (References & { readonly start: number; readonly step: number }) | undefined;
+function referencesFor(view: View): References {
+  const span = view.end - view.start;
+  if (anchored && anchored.step === view.step && Math.abs(anchored.start - view.start) <= 10 * view.step) return anchored;
+  const windowStart = view.start + span * 0.4;
+  const detected = windowStart + span * 0.1;
+  const windowEnd = windowStart + span * 0.3;
+  let max = -Infinity;
+  for (const v of view.series[0]?.values ?? []) if (v > max) max = v;
+  anchored = {
+    start: view.start,
+    step: view.step,
+    windows: [
+      {
+        key: 'bench-incident',
+        title: 'Memory leak on web-2',
+        start: windowStart,
+        end: windowEnd,
+        phases: [
+          { from: 'started', label: 'Impact', start: windowStart, end: detected },
+          { from: 'detected', label: 'Detected', start: detected, end: windowEnd },
+        ],
+      },
+    ],
+    thresholds: [{ value: Number.isFinite(max) ? max * 0.9 : 1, label: 'Memory alert' }],
+  };
+  return anchored;
 }
 
 function prepareVigil(view: View): VigilView {
   const lines = styleLines(view.series.map((series, i) => ({ key: `0:${i}`, name: series.labels.instance ?? String(i), series })));
-  return { lines, view };
+  return { lines, view, references: referencesFor(view) };
 }
 
 function vigilRenderer(element: (v: VigilView) => React.ReactElement): Renderer {
@@ -67,7 +108,7 @@ function vigilRenderer(element: (v: VigilView) => React.ReactElement): Renderer 
 }
 
 const chartStore = createCrosshairStore();
-function vigilChart({ lines, view }: VigilView) {
+function vigilChart({ lines, view, references }: VigilView) {
   return (
     <div className="chart-wrap" style={{ position: 'relative', height: HEIGHT }}>
       <TimeSeriesChart
@@ -79,8 +120,8 @@ function vigilChart({ lines, view }: VigilView) {
         unit="bytes"
         timezone="UTC"
         lines={lines}
-        thresholds={NO_MARKERS}
-        windows={NO_MARKERS}
+        thresholds={references.thresholds}
+        windows={references.windows}
         markers={NO_MARKERS}
         selectedMarkerKey={undefined}
         dimmed={false}
@@ -99,7 +140,7 @@ function vigilChart({ lines, view }: VigilView) {
 }
 
 const STATUS = { hasData: true, fetching: false, problems: [], warnings: [], dataUpdatedAt: 0 };
-function vigilPanel({ lines, view }: VigilView) {
+function vigilPanel({ lines, view, references }: VigilView) {
   return (
     <TimeSeriesPanel
       id="bench"
@@ -113,8 +154,8 @@ function vigilPanel({ lines, view }: VigilView) {
       timezone="UTC"
       lines={lines}
       status={STATUS}
-      thresholds={NO_MARKERS}
-      windows={NO_MARKERS}
+      thresholds={references.thresholds}
+      windows={references.windows}
       markers={NO_MARKERS}
       selectedMarkerKey={undefined}
       onSelectMarker={noop}
