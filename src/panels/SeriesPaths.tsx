@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { usePlotArea } from 'recharts';
-import { pixelColumns, toSvgPath, type PathPoints } from '../series';
+import { pixelColumns, toSvgPath, type Series } from '../series';
+import { cachedM4, type M4Cache, type M4Request } from './m4Cache';
 
 export interface DrawnLine {
   readonly key: string;
@@ -9,11 +10,14 @@ export interface DrawnLine {
   readonly aggregate: boolean;
   /** "Compare to": the earlier answer, dotted and fainter under the lines of now. */
   readonly earlier?: boolean;
-  readonly points: PathPoints;
+  readonly series: Series;
 }
 
 interface Props {
   readonly lines: readonly DrawnLine[];
+  /** Where each line's M4 columns are kept between draws, and the range and width to decimate for. */
+  readonly m4Cache: M4Cache;
+  readonly m4Request: M4Request;
   readonly dimmed: boolean;
   /** The x axis' domain (ms) and the y axis' (value), the same the chart hands Recharts' axes. */
   readonly xDomain: readonly [number, number];
@@ -38,7 +42,7 @@ const inPixels = (px: number) => px;
  */
 // Memoised: a render of the chart for anything but these props (a marker focused, a cluster
 // opened) must not rebuild 50 path strings.
-export const SeriesPaths = memo(function SeriesPaths({ lines, dimmed, xDomain, yDomain }: Props) {
+export const SeriesPaths = memo(function SeriesPaths({ lines, m4Cache, m4Request, dimmed, xDomain, yDomain }: Props) {
   const area = usePlotArea();
   if (area?.x === undefined || area.y === undefined || area.width === undefined || area.height === undefined) return null;
   const frame: PathFrame = { left: area.x, top: area.y, width: area.width, height: area.height, t0: xDomain[0], t1: xDomain[1], v0: yDomain[0], v1: yDomain[1] };
@@ -48,7 +52,7 @@ export const SeriesPaths = memo(function SeriesPaths({ lines, dimmed, xDomain, y
     // raster was 93 % of a move's work at 50 series, 5× less with the three layers.
     <g className="series-lines" opacity={dimmed ? 0.45 : 1} data-testid="series-lines" style={OWN_LAYER}>
       {lines.map((line) => (
-        <LinePath key={line.key} seriesKey={line.key} points={line.points} color={line.color} aggregate={line.aggregate} earlier={line.earlier === true} {...frame} />
+        <LinePath key={line.key} seriesKey={line.key} series={line.series} m4Cache={m4Cache} m4Request={m4Request} color={line.color} aggregate={line.aggregate} earlier={line.earlier === true} {...frame} />
       ))}
     </g>
   );
@@ -67,28 +71,33 @@ interface PathFrame {
 }
 
 /**
- * One line's <path>, a component of its own: a line that did not change keeps its string, and a
- * deferred render of new data can pause between lines (each is a few ms at 11,000 points; all 20
- * at once held the page for one long task, issue 13).
+ * One line's <path>, a component of its own that decimates its own series: a line that did not
+ * change keeps its string, and a deferred render of new data can pause between lines (M4 and path
+ * of one line are a few ms at 11,000 points; all 20 at once held the page for one long task,
+ * issue 13).
  */
 interface LineProps extends PathFrame {
   readonly seriesKey: string;
-  readonly points: PathPoints;
+  readonly series: Series;
+  readonly m4Cache: M4Cache;
+  readonly m4Request: M4Request;
   readonly color: string;
   readonly aggregate: boolean;
   readonly earlier: boolean;
 }
 
 // Its props are the line's parts, not the DrawnLine: the chart builds new DrawnLine objects around
-// the same cached M4 points whenever any line changes.
-const LinePath = memo(function LinePath({ seriesKey, points, color, aggregate, earlier, left, top, width, height, t0, t1, v0, v1 }: LineProps) {
+// the same series whenever any line changes.
+const LinePath = memo(function LinePath({ seriesKey, series, m4Cache, m4Request, color, aggregate, earlier, left, top, width, height, t0, t1, v0, v1 }: LineProps) {
   const d = useMemo(() => {
+    // Decimated here, not in the chart: this line's M4 is one unit of a render React can pause.
+    const points = cachedM4(m4Cache, series, m4Request);
     const xPerMs = width / Math.max(1, t1 - t0);
     const yPerValue = height / (v1 - v0 || 1);
     const x = (t: number) => left + (t - t0) * xPerMs;
     const y = (v: number) => top + height - (v - v0) * yPerValue;
     return toSvgPath(pixelColumns(points, x, y), inPixels, inPixels);
-  }, [points, left, top, width, height, t0, t1, v0, v1]);
+  }, [series, m4Cache, m4Request, left, top, width, height, t0, t1, v0, v1]);
   return (
     <path
       data-series={seriesKey}

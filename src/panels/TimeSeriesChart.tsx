@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ComposedChart, XAxis, YAxis } from 'recharts';
 import { formatTime, timeTicksForWidth } from '../time';
-import { valueTicks, type Unit } from '../series';
+import { columnsOf, drawnValueRange, valueTicks, type Unit } from '../series';
 import { valueAxisLabels } from './lineValues';
-import { cachedM4, createM4Cache } from './m4Cache';
+import { createM4Cache, type M4Request } from './m4Cache';
 import { SeriesPaths, type DrawnLine } from './SeriesPaths';
 import { IncidentMarkers, type MarkerFocus } from './IncidentMarkers';
 import { IncidentPhaseBands } from './IncidentPhaseBands';
@@ -64,31 +64,24 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const columns = chartLayout(width, []).plotWidth;
   const shownEnd = projectionsEnd(end, props.projections);
 
+  // Each line is decimated (M4) where it is drawn, in SeriesPaths, one line at a time: a deferred
+  // render can yield between lines. The y axis needs every line's range first, and takes it from
+  // a pass over the values M4 keeps (drawnValueRange) instead of from the decimated points.
   const [m4Cache] = useState(createM4Cache);
+  const m4Request = useMemo((): M4Request => ({ start, end, widthPx: columns, gapMs: step * 1.5 }), [start, end, columns, step]);
   const drawn: DrawnLine[] = useMemo(
-    () =>
-      lines.map((line) => ({
-        key: line.key,
-        color: line.color,
-        aggregate: line.aggregate,
-        earlier: line.earlier,
-        points: cachedM4(m4Cache, line.series, { start, end, widthPx: columns, gapMs: step * 1.5 }),
-      })),
-    [lines, start, end, step, columns, m4Cache],
+    () => lines.map((line) => ({ key: line.key, color: line.color, aggregate: line.aggregate, earlier: line.earlier, series: line.series })),
+    [lines],
   );
 
   const yAxis = useMemo(() => {
     let min = Infinity;
     let max = -Infinity;
-    for (const line of drawn) {
-      const ys = line.points.ys;
-      for (let i = 0; i < line.points.length; i++) {
-        const v = ys[i] as number;
-        if (Number.isFinite(v)) {
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-      }
+    for (const line of lines) {
+      const { timestamps, values } = columnsOf(line.series);
+      const range = drawnValueRange({ timestamps, values, start, end });
+      if (range.min < min) min = range.min;
+      if (range.max > max) max = range.max;
     }
     for (const p of props.projections ?? []) max = Math.max(max, p.toValue);
     for (const t of props.thresholds) {
@@ -100,7 +93,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       max = 1;
     }
     return valueTicks(min, max, unit, Math.max(3, Math.floor(height / 50)));
-  }, [drawn, props.thresholds, props.projections, unit, height]);
+  }, [lines, start, end, props.thresholds, props.projections, unit, height]);
 
   // Labels that tell every tick apart (epoch seconds would otherwise all read "1.71B"); dates when
   // every line is a Unix timestamp, as its legend and tooltip read it.
@@ -138,7 +131,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         <IncidentPhaseBands windows={props.windows} start={start} end={end} xDomain={xDomain} timezone={timezone} />
         <CrosshairLine store={props.crosshair} timezone={timezone} />
         <HoverLayer onHover={props.onHover} onPin={props.onPin} onZoom={props.onZoom} onZoomOut={props.onZoomOut} />
-        <SeriesPaths lines={drawn} dimmed={props.dimmed} xDomain={xDomain} yDomain={yAxis.domain} />
+        <SeriesPaths lines={drawn} m4Cache={m4Cache} m4Request={m4Request} dimmed={props.dimmed} xDomain={xDomain} yDomain={yAxis.domain} />
         {props.projections && <LeakProjection projections={props.projections} />}
         <IncidentMarkers
           markers={props.markers}

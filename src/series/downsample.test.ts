@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { m4, nearestIndex, pixelColumns, seriesName, seriesStats, toSvgPath, type PathPoints } from './downsample';
+import { drawnValueRange, m4, nearestIndex, pixelColumns, seriesName, seriesStats, toSvgPath, type PathPoints } from './downsample';
 
 /** The used part of a PathPoints as [t, v] pairs; breaks as [t, NaN]. */
 function pairs(p: PathPoints): [number, number][] {
@@ -146,6 +146,33 @@ describe('m4', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('property: drawnValueRange spans exactly the values m4 keeps (what the y axis was computed from)', () => {
+    // Half the cases with the range inside the data, so the samples outside it are left out.
+    const zoomedArb = fc.tuple(sampleArb, fc.boolean()).map(([input, zoomed]) => {
+      if (!zoomed || input.timestamps.length < 4) return input;
+      const ts = input.timestamps;
+      const start = ts[Math.floor(ts.length / 4)] as number;
+      return { ...input, start, end: Math.max(start + 1, ts[Math.floor((3 * ts.length) / 4)] as number) };
+    });
+    fc.assert(
+      fc.property(zoomedArb, (input) => {
+        const kept = pairs(m4(input))
+          .map(([, v]) => v)
+          .filter((v) => Number.isFinite(v));
+        const range = drawnValueRange(input);
+        expect(range).toEqual(kept.length === 0 ? { min: Infinity, max: -Infinity } : { min: Math.min(...kept), max: Math.max(...kept) });
+        expect(drawnValueRange({ ...input, timestamps: Float64Array.from(input.timestamps), values: Float64Array.from(input.values) })).toEqual(range);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drawnValueRange leaves out samples beyond the nearest one on each side of the range', () => {
+    const input = { timestamps: [0, 10, 20, 30, 40, 50, 60], values: [-99, 5, 1, 2, 3, 7, 99], start: 25, end: 35 };
+    expect(drawnValueRange(input)).toEqual({ min: 1, max: 3 });
+    expect(drawnValueRange({ ...input, end: 25 })).toEqual({ min: Infinity, max: -Infinity });
   });
 
   it('property: the first and last sample of each pixel column between breaks are kept', () => {

@@ -184,6 +184,34 @@ export function m4(p: { timestamps: Column; values: Column; start: number; end: 
   return { xs: xs.slice(0, length), ys: ys.slice(0, length), length };
 }
 
+/**
+ * The least and greatest value `m4` keeps for [start, end], without decimating: M4 keeps every
+ * pixel column's min and max, so its output spans exactly the finite samples it scans — those in
+ * the range and the nearest one on each side. The y axis needs this of every line before any line
+ * is drawn; a pass over the values is ~50× cheaper than m4, which each line then runs on its own
+ * (20 × 11,000 points decimated in one go held the page for 70 ms, issue 13). `min` > `max` when
+ * there is no such value.
+ */
+export function drawnValueRange(p: { timestamps: Column; values: Column; start: number; end: number }): { min: number; max: number } {
+  const { timestamps, values, start, end } = p;
+  const n = Math.min(timestamps.length, values.length);
+  let min = Infinity;
+  let max = -Infinity;
+  if (n === 0 || !(end > start)) return { min, max };
+  let first = lowerBound(timestamps, start, n);
+  let last = upperBound(timestamps, end, n) - 1;
+  if (first > 0) first -= 1;
+  if (last < n - 1) last += 1;
+  for (let i = first; i <= last; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v) && Number.isFinite(timestamps[i] as number)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { min, max };
+}
+
 /** Index of the sample closest in time to `t` (the earlier one on a tie), -1 if there is none. */
 export function nearestIndex(timestamps: Column, t: number): number {
   const n = timestamps.length;
