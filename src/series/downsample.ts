@@ -380,10 +380,15 @@ function writeWhole(bytes: Uint8Array, at: number, whole: number): number {
  * Writes `v` to one decimal, the decimal left out when it is 0 (integers print much faster than
  * fractions, and are shorter to parse); returns the end.
  */
+/** Below this many tenths of a pixel (10⁸ px) the digits of `tenths` are exact and written byte by byte. */
+const FAST_TENTHS_LIMIT = 1e9;
+
 function writeCoordinate(bytes: Uint8Array, at: number, v: number): number {
   const tenths = Math.round(v * 10);
-  if (!Number.isSafeInteger(tenths)) {
-    const text = String(Math.round(v));
+  if (!(Math.abs(tenths) < FAST_TENTHS_LIMIT)) {
+    // Far off any screen: written exactly as string building writes it (toFixed of tenths / 10,
+    // which differs from the digits of `tenths` once the division is no longer exact).
+    const text = Number.isSafeInteger(tenths) ? `${tenths < 0 ? '-' : ''}${(Math.abs(tenths) / 10).toFixed(1).replace(/\.0$/, '')}` : String(Math.round(v));
     for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
     return at;
   }
