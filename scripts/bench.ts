@@ -22,6 +22,7 @@ import { benchRenderers, type RenderFigure } from '../test/bench/renderBench';
 import { formatRenderTable } from '../test/bench/renderTable';
 import { benchWallTraffic, type WallTrafficFigure } from '../test/bench/wallTrafficBench';
 import { formatRefreshProfile, profileRefresh } from '../test/bench/renderProfile';
+import { measureStackFloor } from '../test/bench/stackFloor';
 import { formatLoadProfile, profileFirstLoad } from '../test/bench/loadProfile';
 import { formatBigAnswerProfile, profileBigAnswer } from '../test/bench/bigAnswerProfile';
 import { cpus, loadavg } from 'node:os';
@@ -259,6 +260,12 @@ async function loadProfiles(options: BenchOptions): Promise<void> {
 async function firstLoad(options: BenchOptions): Promise<void> {
   console.log('\nFirst load: a production build with sourcemaps (vite build --sourcemap, in a temporary folder), gzip at level 6');
   console.log(formatBundleReport(bundleReport(buildForReport(REPO_ROOT))));
+  const floor = await measureStackFloor();
+  console.log(
+    `Stack floor: the smallest app drawing a fetched series on the same stack (React DOM, TanStack Query, Recharts' ComposedChart ` +
+      `with hidden axes and its plot-area and scale hooks; test/bench/stackFloor) is ${(floor.gzipBytes / 1000).toFixed(1)} KB gzipped ` +
+      `(${(floor.minifiedBytes / 1000).toFixed(1)} KB minified, ${floor.files} file(s)): of a 200 KB first load, ${((200_000 - floor.gzipBytes) / 1000).toFixed(1)} KB are left for vigil's own code.`,
+  );
   if (options.skipBrowser) return;
   ensureDist(options.distDir);
   const backend = await startPrometheus({ openMetrics: toOpenMetrics() });
@@ -267,8 +274,8 @@ async function firstLoad(options: BenchOptions): Promise<void> {
   try {
     console.log(
       `\nChromium ${browser.version()}, ${options.distDir} (production build, no sourcemaps) behind a same-origin proxy to Debian's Prometheus holding the incident: ` +
-        `navigation → the three panels drawn (${options.loads} loads, fresh context each). This machine is shared and busy ` +
-        `(${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}): not the idle figure issue 13's ≤ 1 s is about.`,
+        `navigation → the three panels drawn (${options.loads} loads, fresh context each; ${cpus().length} cores, load average ` +
+        `${loadavg().map((l) => l.toFixed(1)).join(' ')}${(loadavg()[0] ?? 0) > 1.5 ? ': busy, not the idle figure issue 13\'s ≤ 1 s is about' : ''}).`,
     );
     const loads = await benchPageLoads(browser, `${site.url}/`, PANELS, options.loads);
     const gzipOf = new Map<string, number>();
