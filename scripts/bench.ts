@@ -144,6 +144,8 @@ const PANELS = [
 const WIDTH_PX = 1_200;
 const POINTS = 11_000;
 
+const formatFrames = (n: number) => (!Number.isFinite(n) ? '–' : Number.isInteger(n) ? String(n) : n.toFixed(1));
+
 async function renderSideBySide(options: BenchOptions): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -159,7 +161,14 @@ async function renderSideBySide(options: BenchOptions): Promise<void> {
       console.log('\nRefresh, same size, data shifted by one sample → painted (ms)');
       console.log(formatRenderTable(figures, (f) => f.refreshMs));
       console.log('\nHover, pointer move → values shown and painted (ms; uPlot: its live legend; ECharts: its tooltip)');
+      console.log("  event time → settle()'s end, the second frame after the last DOM change: 1–2 frames of harness by construction");
       console.log(formatRenderTable(figures, (f) => f.hoverMs));
+      console.log('\nHover, the frame that paints the move (1 = the frame that dispatched it: within 16 ms at 60 Hz)');
+      console.log('  traced: last DOM change or canvas draw after the move → the main-thread frame (BeginMainFrame) that paints it');
+      console.log(formatRenderTable(figures, (f) => f.hoverFrames, formatFrames));
+      console.log('\nHover, main-thread work of the move (ms): busy time from its input handling to the end of the frame that paints it, idle left out');
+      console.log('  traced (inflates scripting a little); includes that frame\'s style, layout, paint and commit, and GC');
+      console.log(formatRenderTable(figures, (f) => f.hoverWorkMs));
       console.log('\nJS heap the drawn renderer holds after GC, beyond the data it was handed (MiB)');
       console.log(formatRenderTable(figures, (f) => f.heapBytes, formatMiB));
       console.log('\nvigil draws per refresh: commits that wrote the series paths, and `d` writes per path');

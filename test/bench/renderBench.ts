@@ -10,6 +10,8 @@ import { makeTempDir, serveDist } from '../e2e';
 import { REPO_ROOT } from './appBuild';
 import { createHeapSampler } from './heapSampler';
 import { median } from './stats';
+import { HOVER_TRACE_CATEGORIES, hoverCosts, type HoverCost } from './hoverTrace';
+import type { TraceEvent } from './traceSession';
 import type { DrawFigure, RenderBenchApi } from './render/page';
 import { RENDERER_NAMES, type RendererName } from './render/rendererNames';
 
@@ -20,7 +22,12 @@ export interface RenderFigure {
   readonly seriesCount: number;
   readonly firstPaintMs: number;
   readonly refreshMs: number;
+  /** Pointer move's event time → settle()'s end (second frame after the last DOM change): the figure issue 13 started with. */
   readonly hoverMs: number;
+  /** Which frame paints the move (1 = the frame that dispatched it), from a trace (hoverTrace.ts). */
+  readonly hoverFrames: number;
+  /** Main-thread busy ms from the move's input handling to the end of the frame that paints it. */
+  readonly hoverWorkMs: number;
   /** Heap the drawn renderer holds after GC, beyond the data it was handed. */
   readonly heapBytes: number;
   readonly refreshDrawBatches: number;
@@ -79,6 +86,33 @@ export async function hoverLatency(page: Page, renderer: RendererName): Promise<
   return median(times);
 }
 
+/**
+ * The same moves as hoverLatency, traced (after it, so its figure never pays for tracing): per move,
+ * the frame that paints it and the main-thread work until then (hoverTrace.ts); medians of the moves.
+ */
+export async function hoverFrameCost(page: Page, renderer: RendererName): Promise<HoverCost> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await page.evaluate(() => (window as unknown as BenchWindow).__renderBench.markChanges(true));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: [...HOVER_TRACE_CATEGORIES] } });
+  try {
+    await hoverLatency(page, renderer);
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    await page.evaluate(() => (window as unknown as BenchWindow).__renderBench.markChanges(false));
+  }
+  // hoverLatency's first move (to the left edge) only places the cursor; a move that changed nothing
+  // on screen (NaN) has no frame to count and is left out.
+  const costs = hoverCosts(events)
+    .slice(1)
+    .filter((c) => Number.isFinite(c.frames));
+  return { frames: median(costs.map((c) => c.frames)), mainThreadMs: median(costs.map((c) => c.mainThreadMs)) };
+}
+
 async function measureOnce(browser: Browser, url: string, renderer: RendererName, seriesCount: number, points: number): Promise<RenderFigure> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
   try {
@@ -94,12 +128,15 @@ async function measureOnce(browser: Browser, url: string, renderer: RendererName
     await heap.detach();
     const refresh: DrawFigure = await page.evaluate(() => (window as unknown as BenchWindow).__renderBench.refresh());
     const hoverMs = await hoverLatency(page, renderer);
+    const hoverCost = await hoverFrameCost(page, renderer);
     return {
       renderer,
       seriesCount,
       firstPaintMs: first.ms,
       refreshMs: refresh.ms,
       hoverMs,
+      hoverFrames: hoverCost.frames,
+      hoverWorkMs: hoverCost.mainThreadMs,
       heapBytes: drawn.heapUsedBytes - before.heapUsedBytes,
       refreshDrawBatches: refresh.pathDrawBatches,
       refreshWritesPerSeries: refresh.pathWritesPerSeries,
@@ -145,6 +182,8 @@ function medianFigure(renderer: RendererName, seriesCount: number, runs: readonl
     firstPaintMs: m((f) => f.firstPaintMs),
     refreshMs: m((f) => f.refreshMs),
     hoverMs: m((f) => f.hoverMs),
+    hoverFrames: m((f) => f.hoverFrames),
+    hoverWorkMs: m((f) => f.hoverWorkMs),
     heapBytes: m((f) => f.heapBytes),
     refreshDrawBatches: m((f) => f.refreshDrawBatches),
     refreshWritesPerSeries: m((f) => f.refreshWritesPerSeries),

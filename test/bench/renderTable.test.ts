@@ -7,6 +7,8 @@ const figure = (renderer: RenderFigure['renderer'], seriesCount: number, firstPa
   firstPaintMs,
   refreshMs: NaN,
   hoverMs: NaN,
+  hoverFrames: NaN,
+  hoverWorkMs: NaN,
   heapBytes: 0,
   refreshDrawBatches: 0,
   refreshWritesPerSeries: 0,

@@ -10,7 +10,7 @@ export interface TraceEvent {
   readonly dur?: number;
   readonly pid: number;
   readonly tid: number;
-  readonly args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
+  readonly args?: { name?: string; data?: { url?: string; functionName?: string; type?: string; message?: string } };
 }
 
 export interface ProfileNode {

@@ -6,6 +6,7 @@ import { syntheticSeries } from '../syntheticSeries';
 import { createRenderer, type Renderer, type View } from './renderers';
 import type { RendererName } from './rendererNames';
 import { settle } from './settle';
+import { CHANGE_MARK } from '../hoverTrace';
 
 export interface DrawFigure {
   readonly ms: number;
@@ -22,6 +23,12 @@ export interface RenderBenchApi {
   /** Starts the clock at the next pointer move anywhere in the page. */
   armHover(): void;
   hoverResult(): Promise<number>;
+  /**
+   * Marks every visible change under the stage with console.timeStamp(CHANGE_MARK) while on: DOM
+   * mutations and 2D canvas drawing, for the traced hover pass (hoverTrace.ts). Off by default, so
+   * the untraced figures pay nothing for it.
+   */
+  markChanges(on: boolean): void;
 }
 
 const STEP_MS = 15_000;
@@ -51,6 +58,29 @@ async function timed(draw: () => void): Promise<DrawFigure> {
   return { ms: done.endMs - started, pathDrawBatches: done.pathDrawBatches, pathWritesPerSeries: done.pathWrites / Math.max(1, seriesCount) };
 }
 
+let marking = false;
+let markedThisTask = false;
+/** One mark per task is enough: the trace only needs to know which task (and so which frame) changed. */
+function markChange(): void {
+  if (!marking || markedThisTask) return;
+  markedThisTask = true;
+  console.timeStamp(CHANGE_MARK);
+  queueMicrotask(() => {
+    markedThisTask = false;
+  });
+}
+const changes = new MutationObserver(markChange);
+// Canvas renderers change pixels, not DOM: every drawing call on a 2D context marks a change.
+const DRAWING = ['fill', 'stroke', 'fillRect', 'strokeRect', 'clearRect', 'drawImage', 'fillText', 'strokeText', 'putImageData'] as const;
+for (const name of DRAWING) {
+  const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = proto[name] as (...args: unknown[]) => unknown;
+  proto[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    markChange();
+    return original.apply(this, args);
+  };
+}
+
 const api: RenderBenchApi = {
   prepare(name, count, points) {
     renderer = createRenderer(name);
@@ -73,6 +103,11 @@ const api: RenderBenchApi = {
     });
   },
   hoverResult: () => hover ?? Promise.reject(new Error('armHover() first')),
+  markChanges(on) {
+    marking = on;
+    if (on) changes.observe(stage, { subtree: true, childList: true, attributes: true, characterData: true });
+    else changes.disconnect();
+  },
 };
 
 (window as Window & { __renderBench?: RenderBenchApi }).__renderBench = api;
