@@ -17,8 +17,8 @@ const URL_MESSAGES = [
 function datasourceUrl(input: unknown, issues: Issues, path: Path): string {
   if (!string(input, issues, path)) return input as string;
   const url = input.trim();
-  if (!(url === 'demo' || isSameOriginPath(url) || isHttpUrl(url))) addIssue(issues, path, URL_MESSAGES[0]);
-  if (/^https?:\/\/[^/]*@/i.test(url)) addIssue(issues, path, URL_MESSAGES[1]);
+  if (!(url === 'demo' || isSameOriginPath(url) || isHttpUrl(url))) addIssue(issues, path, URL_MESSAGES[0], true);
+  if (/^https?:\/\/[^/]*@/i.test(url)) addIssue(issues, path, URL_MESSAGES[1], true);
   return url;
 }
 
@@ -70,7 +70,7 @@ function headers(input: unknown, issues: Issues, path: PropertyKey[]): Record<st
     } else {
       const value = input[name];
       if (string(value, issues, path) && !HEADER_VALUE.test(value)) {
-        addIssue(issues, path, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)');
+        addIssue(issues, path, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)', true);
       }
       out[name] = value as string;
     }
@@ -87,7 +87,7 @@ function boundedDuration(minMs: number, maxMs: number, words: string) {
   return (input: unknown, issues: Issues, path: Path): string => {
     if (string(input, issues, path)) {
       const ms = parseDuration(input);
-      if (!(ms !== null && ms >= minMs && ms <= maxMs)) addIssue(issues, path, `must be a Prometheus duration ${words}`);
+      if (!(ms !== null && ms >= minMs && ms <= maxMs)) addIssue(issues, path, `must be a Prometheus duration ${words}`, true);
     }
     return input as string;
   };

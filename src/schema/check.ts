@@ -9,11 +9,21 @@
  */
 import type { ShapeIssue } from '../prometheus/shapeCheck';
 
-export type Issues = ShapeIssue[];
+/** A problem; `continues` when zod goes on to an object's own refinements after it (sizes, patterns, refinements, unknown keys). */
+export interface CheckIssue extends ShapeIssue {
+  readonly continues?: true;
+}
+export type Issues = CheckIssue[];
 export type Path = readonly PropertyKey[];
 
-export function addIssue(issues: Issues, path: Path, message: string): void {
-  issues.push({ path: [...path], message });
+export function addIssue(issues: Issues, path: Path, message: string, continues = false): void {
+  issues.push(continues ? { path: [...path], message, continues } : { path: [...path], message });
+}
+
+/** Whether a problem since `from` stops zod from running an object's own refinements. */
+export function aborted(issues: Issues, from: number): boolean {
+  for (let i = from; i < issues.length; i++) if (!issues[i]?.continues) return true;
+  return false;
 }
 
 export function isObject(input: unknown): input is Record<string, unknown> {
@@ -61,19 +71,19 @@ export function minLength(input: unknown, min: number, issues: Issues, path: Pat
   const units = input.length as number;
   const length = typeof input === 'string' && units >= min && units < min * 2 ? codePointLength(input) : units;
   if (length >= min) return;
-  addIssue(issues, path, `Too small: ${sized(lengthOrigin(input), '>=', min)}`);
+  addIssue(issues, path, `Too small: ${sized(lengthOrigin(input), '>=', min)}`, true);
 }
 
 /** zod's `maxLength(max)`: counted in code points for strings. */
-export function maxLength(input: unknown, max: number, issues: Issues, path: Path): void {
+export function maxLength(input: unknown, max: number, issues: Issues, path: Path, continues = true): void {
   if (!hasLength(input)) return;
   const units = input.length as number;
   const length = typeof input === 'string' && units > max ? codePointLength(input) : units;
   if (length <= max) return;
-  addIssue(issues, path, `Too big: ${sized(lengthOrigin(input), '<=', max)}`);
+  addIssue(issues, path, `Too big: ${sized(lengthOrigin(input), '<=', max)}`, continues);
 }
 
-/** A string, or why not; `then` runs zod's other checks (trim, regex, refine) on a string only. */
+/** A string, or why not: zod's other string checks (trim, regex, refine) run on a string only. */
 export function string(input: unknown, issues: Issues, path: Path): input is string {
   if (typeof input === 'string') return true;
   wrongType(issues, path, 'string', input);
@@ -91,10 +101,10 @@ export function int(input: unknown, min: number, max: number, issues: Issues, pa
     return input;
   }
   if (!Number.isSafeInteger(input)) {
-    addIssue(issues, path, input > 0 ? `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}` : `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`);
+    addIssue(issues, path, input > 0 ? `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}` : `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`, true);
   }
-  if (!(input >= min)) addIssue(issues, path, `Too small: expected number to be >=${min}`);
-  if (!(input <= max)) addIssue(issues, path, `Too big: expected number to be <=${max}`);
+  if (!(input >= min)) addIssue(issues, path, `Too small: expected number to be >=${min}`, true);
+  if (!(input <= max)) addIssue(issues, path, `Too big: expected number to be <=${max}`, true);
   return input;
 }
 
@@ -130,7 +140,7 @@ export function array<T>(
     return input as T[];
   }
   if (max !== undefined && input.length > max) {
-    maxLength(input, max, issues, path);
+    maxLength(input, max, issues, path, false);
     return input as T[];
   }
   const out = new Array<T>(input.length);
@@ -147,7 +157,7 @@ export function array<T>(
 export function unknownKeys(input: Record<string, unknown>, known: readonly string[], issues: Issues, path: Path): void {
   const unknown: string[] = [];
   for (const key in input) if (!known.includes(key)) unknown.push(key);
-  if (unknown.length > 0) addIssue(issues, path, `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (unknown.length > 0) addIssue(issues, path, `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`, true);
 }
 
 /** Runs `check` on `input[key]` with `key` appended to the path meanwhile. */
