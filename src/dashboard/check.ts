@@ -6,15 +6,13 @@
  */
 import { leakDurationProblem } from '../leaks';
 import { aborted, addIssue, array, boolean, field, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
+import { ALL_VALUE as ALL, DASHBOARD_LIMITS as LIMITS } from './limits';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { referencedNames } from './references';
 import type { Dashboard, DashboardVariable, PanelSpec } from './schema';
 
 type Check<T> = (input: unknown, issues: Issues, path: PropertyKey[]) => T;
 
-// Kept here, not imported from ./schema.ts, so that this check does not load zod.
-const LIMITS = { panels: 100, queriesPerPanel: 26, thresholdsPerPanel: 20, variables: 50, maxSeries: 500 } as const;
-const ALL = '$__all';
 const UNITS = ['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short'] as const;
 
 const text: Check<string> = (input, issues, path) => (string(input, issues, path), input as string);

@@ -1,6 +1,6 @@
 import { formatZodError } from '../schema/formatZodError';
 import { addedPanelCheck, runCheck } from './linkCheck';
-import { FRAGMENT_LIMITS } from './fragmentSchema';
+import { FRAGMENT_LIMITS } from './fragmentLimits';
 import { ignored, quote } from './queryParams';
 import { V1_KEYS } from './queryKeys';
 import type { AddedPanel } from './viewState';

@@ -3,7 +3,7 @@ import { formatZodError } from '../schema/formatZodError';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { deflateForLink } from './fragmentCompressor';
 import { inflateRaw } from './inflateRaw';
-import { FRAGMENT_LIMITS, type FragmentPayload } from './fragmentSchema';
+import { FRAGMENT_LIMITS, type FragmentPayload } from './fragmentLimits';
 import { linkChecks, runCheck } from './linkCheck';
 import { readAddedPanels } from './explore';
 import { jsonShapeExcess } from './jsonShape';
