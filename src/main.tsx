@@ -1,4 +1,3 @@
-import './app/zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

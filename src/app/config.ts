@@ -1,4 +1,5 @@
-import { formatZodError, z } from '../schema';
+import { formatZodError } from '../schema/formatZodError';
+import { addIssue, array, boolean, field, int, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
 import { DEFAULT_MAX_RESPONSE_BYTES, type IncrementalPolicy } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
 
@@ -7,15 +8,19 @@ import { parseDuration, HOUR_MS } from '../time';
  * `datasource.url`: "demo" runs the built-in demo backend in the browser; otherwise an absolute
  * http(s) URL or a same-origin path such as "/prometheus" (behind a reverse proxy).
  */
-const datasourceUrl = z.string().check(
-  z.trim(),
-  z.refine((url) => url === 'demo' || isSameOriginPath(url) || isHttpUrl(url), {
-    message: 'must be "demo", an http(s) URL or a path on this site such as "/prometheus" (not "//host" or "/\\host")',
-  }),
-  z.refine((url) => !/^https?:\/\/[^/]*@/i.test(url), {
-    message: 'must not contain credentials; use datasource.headers instead',
-  }),
-);
+const URL_MESSAGES = [
+  'must be "demo", an http(s) URL or a path on this site such as "/prometheus" (not "//host" or "/\\host")',
+  'must not contain credentials; use datasource.headers instead',
+] as const;
+
+/** The URL trimmed, or the problems with it. */
+function datasourceUrl(input: unknown, issues: Issues, path: Path): string {
+  if (!string(input, issues, path)) return input as string;
+  const url = input.trim();
+  if (!(url === 'demo' || isSameOriginPath(url) || isHttpUrl(url))) addIssue(issues, path, URL_MESSAGES[0], true);
+  if (/^https?:\/\/[^/]*@/i.test(url)) addIssue(issues, path, URL_MESSAGES[1], true);
+  return url;
+}
 
 /**
  * A path on this site. Browsers read "//host/…" and "/\host/…" as another host, and drop tabs and
@@ -47,41 +52,55 @@ function hasUnsafeUrlCharacter(url: string): boolean {
 
 // RFC 9110 field names; values on one line in Latin-1, which is all `Headers` accepts. A line
 // break or NUL passed validation once, then made every request fail as "cannot reach the server".
-const headerName = z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name (letters, digits and -)'));
-const headerValue = z.string().check(z.regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)'));
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** `datasource.headers`: a name that is not a header name is refused without reading its value. */
+function headers(input: unknown, issues: Issues, path: PropertyKey[]): Record<string, string> {
+  if (!isObject(input)) {
+    wrongType(issues, path, 'record', input);
+    return input as Record<string, string>;
+  }
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(input)) {
+    if (name === '__proto__') continue;
+    path.push(name);
+    if (!HEADER_NAME.test(name)) {
+      addIssue(issues, path, 'Invalid key in record');
+    } else {
+      const value = input[name];
+      if (string(value, issues, path) && !HEADER_VALUE.test(value)) {
+        addIssue(issues, path, 'must be one line of printable characters (no line break, NUL or character beyond Latin-1)', true);
+      }
+      out[name] = value as string;
+    }
+    path.pop();
+  }
+  return out;
+}
 
 /** Bounds of `datasource.maxResponseBytes`: 64 KiB to 1 GiB. */
 export const RESPONSE_BYTES_LIMITS = { min: 64 * 1024, max: 1024 * 1024 * 1024 } as const;
 
-const MIN_SCRAPE_INTERVAL_MS = 1_000;
-const MAX_SCRAPE_INTERVAL_MS = HOUR_MS;
-
-/** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
-const scrapeInterval = z.string().check(
-  z.refine(
-    (text) => {
-      const ms = parseDuration(text);
-      return ms !== null && ms >= MIN_SCRAPE_INTERVAL_MS && ms <= MAX_SCRAPE_INTERVAL_MS;
-    },
-    { message: 'must be a Prometheus duration from 1s to 1h, e.g. "15s"' },
-  ),
-);
-
 /** A Prometheus duration within bounds (ms), e.g. "2m". */
 function boundedDuration(minMs: number, maxMs: number, words: string) {
-  return z.string().check(
-    z.refine(
-      (text) => {
-        const ms = parseDuration(text);
-        return ms !== null && ms >= minMs && ms <= maxMs;
-      },
-      { message: `must be a Prometheus duration ${words}` },
-    ),
-  );
+  return (input: unknown, issues: Issues, path: Path): string => {
+    if (string(input, issues, path)) {
+      const ms = parseDuration(input);
+      if (!(ms !== null && ms >= minMs && ms <= maxMs)) addIssue(issues, path, `must be a Prometheus duration ${words}`, true);
+    }
+    return input as string;
+  };
 }
+
+/** How often the server scrapes its targets (Grafana's per-data-source "Scrape interval"), for `$__rate_interval`. */
+const scrapeInterval = boundedDuration(1_000, HOUR_MS, 'from 1s to 1h, e.g. "15s"');
 
 /** Bounds of `datasource.incremental`: the overlap and how often a whole range is asked again. */
 export const INCREMENTAL_LIMITS = { maxOverlapMs: HOUR_MS, minFullEveryMs: 60_000, maxFullEveryMs: 24 * HOUR_MS } as const;
+
+const overlap = boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"');
+const fullRefetchEvery = boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"');
 
 /**
  * Incremental refresh of relative ranges: a refresh asks only the evaluations that may have
@@ -93,34 +112,113 @@ export const INCREMENTAL_LIMITS = { maxOverlapMs: HOUR_MS, minFullEveryMs: 60_00
  * ingest minutes late, as do rule groups with a `query_offset`: raise it for them. Out-of-order
  * ingestion beyond the overlap needs `enabled: false`.
  */
-const incremental = z.strictObject({
-  enabled: z._default(z.boolean(), true),
+export interface IncrementalConfig {
+  readonly enabled: boolean;
   /** Absent: `defaultOverlapMs` of the scrape interval. */
-  overlap: z.optional(boundedDuration(0, INCREMENTAL_LIMITS.maxOverlapMs, 'from 0s to 1h, e.g. "2m"')),
-  fullRefetchEvery: z._default(boundedDuration(INCREMENTAL_LIMITS.minFullEveryMs, INCREMENTAL_LIMITS.maxFullEveryMs, 'from 1m to 24h, e.g. "10m"'), '10m'),
-});
+  readonly overlap?: string;
+  readonly fullRefetchEvery: string;
+}
 
-export const configSchema = z.object({
-  datasource: z._default(
-    z.object({
-      url: z._default(datasourceUrl, 'demo'),
-      headers: z._default(z.record(headerName, headerValue), {}),
-      /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
-      maxResponseBytes: z._default(z.int().check(z.gte(RESPONSE_BYTES_LIMITS.min), z.lte(RESPONSE_BYTES_LIMITS.max)), DEFAULT_MAX_RESPONSE_BYTES),
-      scrapeInterval: z._default(scrapeInterval, '15s'),
-      incremental: z._default(incremental, { enabled: true, fullRefetchEvery: '10m' }),
-    }),
-    { url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } },
-  ),
-  timezone: z._default(z.string(), 'UTC'),
-  dashboards: z._default(z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(50)), ['dashboards/incident.json']),
-  incidents: z._default(z.array(z.string().check(z.minLength(1))).check(z.maxLength(200)), []),
-  title: z._default(z.string(), 'vigil'),
+function incremental(input: unknown, issues: Issues, path: PropertyKey[]): IncrementalConfig {
+  if (!isObject(input)) {
+    wrongType(issues, path, 'object', input);
+    return input as IncrementalConfig;
+  }
+  const out: { enabled: boolean; overlap?: string; fullRefetchEvery?: string } = {
+    enabled: input.enabled === undefined ? true : field(input, 'enabled', boolean, issues, path),
+  };
+  if ('overlap' in input) out.overlap = field(input, 'overlap', overlap, issues, path);
+  out.fullRefetchEvery = input.fullRefetchEvery === undefined ? '10m' : field(input, 'fullRefetchEvery', fullRefetchEvery, issues, path);
+  unknownKeys(input, ['enabled', 'overlap', 'fullRefetchEvery'], issues, path);
+  return out as IncrementalConfig;
+}
+
+export interface DatasourceConfig {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  /** The largest answer a panel reads; beyond it the panel says so instead of freezing the tab. */
+  readonly maxResponseBytes: number;
+  readonly scrapeInterval: string;
+  readonly incremental: IncrementalConfig;
+}
+
+function defaultDatasource(): DatasourceConfig {
+  return { url: 'demo', headers: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, scrapeInterval: '15s', incremental: { enabled: true, fullRefetchEvery: '10m' } };
+}
+
+function datasource(input: unknown, issues: Issues, path: PropertyKey[]): DatasourceConfig {
+  if (!isObject(input)) {
+    wrongType(issues, path, 'object', input);
+    return input as DatasourceConfig;
+  }
+  const or = <T>(key: string, fallback: () => T, check: (value: unknown, issues: Issues, path: PropertyKey[]) => T): T =>
+    input[key] === undefined ? fallback() : field(input, key, check, issues, path);
+  return {
+    url: or('url', () => 'demo', datasourceUrl),
+    headers: or('headers', () => ({}), headers),
+    maxResponseBytes: or('maxResponseBytes', () => DEFAULT_MAX_RESPONSE_BYTES, (value, issues, path) =>
+      int(value, RESPONSE_BYTES_LIMITS.min, RESPONSE_BYTES_LIMITS.max, issues, path),
+    ),
+    scrapeInterval: or('scrapeInterval', () => '15s', scrapeInterval),
+    incremental: or('incremental', (): IncrementalConfig => ({ enabled: true, fullRefetchEvery: '10m' }), incremental),
+  };
+}
+
+/** A list of non-empty strings (paths), with zod's length checks. */
+function paths(min: number | undefined, max: number) {
+  return (input: unknown, issues: Issues, path: PropertyKey[]): string[] =>
+    array(
+      input,
+      (value, issues, path) => {
+        string(value, issues, path);
+        minLength(value, 1, issues, path);
+        return value as string;
+      },
+      (value, issues, path) => {
+        if (min !== undefined) minLength(value, min, issues, path);
+        maxLength(value, max, issues, path);
+      },
+      max,
+      issues,
+      path,
+    );
+}
+
+const dashboards = paths(1, 50);
+const incidents = paths(undefined, 200);
+
+const THEMES = ['dark', 'light'] as const;
+
+/** Runtime configuration as `parseConfig` reads it, every default filled in. */
+export interface VigilConfig {
+  readonly datasource: DatasourceConfig;
+  readonly timezone: string;
+  readonly dashboards: string[];
+  readonly incidents: string[];
+  readonly title: string;
   /** Desktop theme; kiosk mode is always the dark high-contrast one. */
-  theme: z._default(z.enum(['dark', 'light']), 'dark'),
-});
+  readonly theme: (typeof THEMES)[number];
+}
 
-export type VigilConfig = z.infer<typeof configSchema>;
+/** config.json as read: the config with its defaults, or the problems in zod's order and words. */
+export function checkConfig(input: unknown, issues: Issues): VigilConfig {
+  const path: PropertyKey[] = [];
+  if (!isObject(input)) {
+    wrongType(issues, path, 'object', input);
+    return input as VigilConfig;
+  }
+  const or = <T>(key: string, fallback: () => T, check: (value: unknown, issues: Issues, path: PropertyKey[]) => T): T =>
+    input[key] === undefined ? fallback() : field(input, key, check, issues, path);
+  const text = (value: unknown, issues: Issues, path: Path) => (string(value, issues, path), value as string);
+  return {
+    datasource: or('datasource', defaultDatasource, datasource),
+    timezone: or('timezone', () => 'UTC', text),
+    dashboards: or('dashboards', () => ['dashboards/incident.json'], dashboards),
+    incidents: or('incidents', () => [], incidents),
+    title: or('title', () => 'vigil', text),
+    theme: or('theme', () => 'dark' as const, (value, issues, path) => oneOf(value, THEMES, issues, path)),
+  };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -128,9 +226,10 @@ export class ConfigError extends Error {
 
 /** Validates a parsed config.json; the error names the offending field. */
 export function parseConfig(raw: unknown): VigilConfig {
-  const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new ConfigError(`config.json: ${formatZodError(result.error)}`);
+  const issues: Issues = [];
+  const config = checkConfig(raw, issues);
+  if (issues.length === 0) return config;
+  throw new ConfigError(`config.json: ${formatZodError({ issues })}`);
 }
 
 /** The validated scrape interval in ms. */

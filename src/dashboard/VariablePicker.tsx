@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { ALL_VALUE, type DashboardVariable } from './schema';
+import { ALL_VALUE } from './limits';
+import type { DashboardVariable } from './schema';
 import type { VariableOptionsState } from './useDashboardVariables';
 import type { VariableValue } from './variables';
 

@@ -1,4 +1,4 @@
-export { ALL_VALUE, dashboardSchema, variableSchema } from './schema';
+export { ALL_VALUE } from './limits';
 export type { Dashboard, DashboardVariable, PanelSpec, PanelQuery, VariableSource } from './schema';
 export { CURRENT_SCHEMA_VERSION, migrateDashboard } from './migrate';
 export { DashboardError, parseDashboard } from './parseDashboard';

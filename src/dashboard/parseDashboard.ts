@@ -1,6 +1,8 @@
-import { formatZodError } from '../schema';
+import { formatZodError } from '../schema/formatZodError';
+import type { Issues } from '../schema/check';
+import { checkDashboard } from './check';
 import { migrateDashboard } from './migrate';
-import { dashboardSchema, type Dashboard } from './schema';
+import type { Dashboard } from './schema';
 
 export class DashboardError extends Error {
   override readonly name = 'DashboardError';
@@ -11,7 +13,8 @@ export class DashboardError extends Error {
  * error names the file (`source`) and the field at fault.
  */
 export function parseDashboard(raw: unknown, source: string): Dashboard {
-  const result = dashboardSchema.safeParse(migrateDashboard(raw));
-  if (result.success) return result.data;
-  throw new DashboardError(`Dashboard ${source}: ${formatZodError(result.error)}`);
+  const issues: Issues = [];
+  const dashboard = checkDashboard(migrateDashboard(raw), issues);
+  if (issues.length === 0) return dashboard;
+  throw new DashboardError(`Dashboard ${source}: ${formatZodError({ issues })}`);
 }

@@ -1,16 +1,10 @@
 import { z } from '../schema';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { leakWatchSchema } from './leakWatchSchema';
+import { ALL_VALUE, DASHBOARD_LIMITS } from './limits';
 
-/** What one dashboard may hold: far beyond a readable dashboard, small enough for one page. */
-export const DASHBOARD_LIMITS = {
-  panels: 100,
-  queriesPerPanel: 26,
-  thresholdsPerPanel: 20,
-  variables: 50,
-  /** The most series a panel may be told to draw (`maxSeries`); drawing is linear in series. */
-  maxSeries: 500,
-} as const;
+export { ALL_VALUE, DASHBOARD_LIMITS };
+
 import { referencedNames } from './references';
 
 const unit = z.enum(['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short']);
@@ -48,8 +42,6 @@ export const panelSpecSchema = z.discriminatedUnion('type', PANEL_TYPES, {
   error: (issue) => (issue.code === 'invalid_union' ? `must be one of the panel types ${PANEL_TYPE_NAMES}` : undefined),
 });
 
-/** Grafana's special value for "every value"; it travels in the URL as `var-name=$__all`. */
-export const ALL_VALUE = '$__all';
 
 const variableSourceSchema = z.union([
   z.strictObject({

@@ -1,5 +1,6 @@
 import { REFERENCE, referencedNames } from './references';
-import { ALL_VALUE, type DashboardVariable } from './schema';
+import { ALL_VALUE } from './limits';
+import type { DashboardVariable } from './schema';
 
 /** What a variable currently stands for. `all` wins over `selected`. */
 export interface VariableValue {

@@ -1,5 +1,6 @@
 import { INCIDENT_EVENT_KINDS } from '../annotations';
-import { formatZodError, z } from '../schema';
+import { formatZodError } from '../schema/formatZodError';
+import { aborted, addIssue, array, field, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
 import { isValidTimezone } from '../time';
 import { formatIsoInstant, parseIsoInstant } from './isoInstant';
 import type { Incident, IncidentEvent } from './model';
@@ -29,50 +30,112 @@ const L = INCIDENT_FILE_LIMITS;
 // Ids go into links (`incident=<id>`) and marker keys: letters, digits and . _ - only, starting alphanumeric.
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-const isoInstant = z.string().check(
-  z.maxLength(40),
-  z.refine((text) => parseIsoInstant(text) !== null, {
-    message: 'must be an ISO 8601 time with an offset between the years 0001 and 9999, e.g. "2024-01-15T10:05:00Z" or "2024-01-15T11:05:00+01:00"',
-  }),
-);
+const ISO_MESSAGE =
+  'must be an ISO 8601 time with an offset between the years 0001 and 9999, e.g. "2024-01-15T10:05:00Z" or "2024-01-15T11:05:00+01:00"';
 
-const eventSchema = z.strictObject({
-  time: isoInstant,
-  kind: z.enum(INCIDENT_EVENT_KINDS),
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(L.textChars)),
-});
+function isoInstant(input: unknown, issues: Issues, path: Path): string {
+  const ok = string(input, issues, path);
+  maxLength(input, 40, issues, path);
+  if (ok && parseIsoInstant(input) === null) addIssue(issues, path, ISO_MESSAGE, true);
+  return input as string;
+}
 
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+/** A string trimmed, then within `min`..`max` characters. */
+function trimmed(min: number | undefined, max: number) {
+  return (input: unknown, issues: Issues, path: Path): string => {
+    const value = string(input, issues, path) ? input.trim() : input;
+    if (min !== undefined) minLength(value, min, issues, path);
+    maxLength(value, max, issues, path);
+    return value as string;
+  };
+}
 
-export const incidentFileSchema = z
-  .strictObject({
-    schemaVersion: z.literal(INCIDENT_FILE_VERSION),
-    id: z.string().check(z.minLength(1), z.maxLength(L.idChars), z.regex(ID_PATTERN, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit')),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(L.titleChars)),
-    timezone: z.string().check(
-      z.maxLength(L.timezoneChars),
-      z.refine((tz) => tz === 'UTC' || isValidTimezone(tz), { message: 'must be an IANA time zone such as "UTC" or "Europe/Berlin"' }),
-    ),
-    start: isoInstant,
-    end: z.optional(isoInstant),
-    severity: optionalText(L.severityChars),
-    summary: optionalText(L.textChars),
-    impact: optionalText(L.textChars),
-    rootCause: optionalText(L.textChars),
-    events: z.array(eventSchema).check(z.maxLength(L.events)),
-  })
-  .check(
-    z.superRefine((file, context) => {
-      if (file.end === undefined) return;
-      const start = parseIsoInstant(file.start);
-      const end = parseIsoInstant(file.end);
-      if (start !== null && end !== null && end < start) {
-        context.addIssue({ code: 'custom', path: ['end'], message: `must not be before "start" (${file.start})` });
-      }
-    }),
-  );
+const EVENT_KEYS = ['time', 'kind', 'text'] as const;
 
-export type IncidentFile = z.infer<typeof incidentFileSchema>;
+function event(input: unknown, issues: Issues, path: PropertyKey[]): IncidentFileEvent {
+  if (!isObject(input)) {
+    wrongType(issues, path, 'object', input);
+    return input as IncidentFileEvent;
+  }
+  const out = {
+    time: field(input, 'time', isoInstant, issues, path),
+    kind: field(input, 'kind', (value, issues, path) => oneOf(value, INCIDENT_EVENT_KINDS, issues, path), issues, path),
+    text: field(input, 'text', trimmed(1, L.textChars), issues, path),
+  };
+  unknownKeys(input, EVENT_KEYS, issues, path);
+  return out;
+}
+
+function id(input: unknown, issues: Issues, path: Path): string {
+  const ok = string(input, issues, path);
+  minLength(input, 1, issues, path);
+  maxLength(input, L.idChars, issues, path);
+  if (ok && !ID_PATTERN.test(input)) addIssue(issues, path, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit', true);
+  return input as string;
+}
+
+function timezone(input: unknown, issues: Issues, path: Path): string {
+  const ok = string(input, issues, path);
+  maxLength(input, L.timezoneChars, issues, path);
+  if (ok && !(input === 'UTC' || isValidTimezone(input))) addIssue(issues, path, 'must be an IANA time zone such as "UTC" or "Europe/Berlin"', true);
+  return input as string;
+}
+
+const FILE_KEYS = ['schemaVersion', 'id', 'title', 'timezone', 'start', 'end', 'severity', 'summary', 'impact', 'rootCause', 'events'] as const;
+const OPTIONAL_TEXTS = [
+  ['severity', L.severityChars],
+  ['summary', L.textChars],
+  ['impact', L.textChars],
+  ['rootCause', L.textChars],
+] as const;
+
+/** An incident file as read: its fields (texts trimmed), or the problems in zod's order and words. */
+export function checkIncidentFile(input: unknown, issues: Issues): IncidentFile {
+  const path: PropertyKey[] = [];
+  if (!isObject(input)) {
+    wrongType(issues, path, 'object', input);
+    return input as IncidentFile;
+  }
+  const out: Record<string, unknown> = {};
+  if (input.schemaVersion !== INCIDENT_FILE_VERSION) addIssue(issues, ['schemaVersion'], `Invalid input: expected ${INCIDENT_FILE_VERSION}`);
+  out.schemaVersion = input.schemaVersion;
+  out.id = field(input, 'id', id, issues, path);
+  out.title = field(input, 'title', trimmed(1, L.titleChars), issues, path);
+  out.timezone = field(input, 'timezone', timezone, issues, path);
+  out.start = field(input, 'start', isoInstant, issues, path);
+  if ('end' in input) out.end = field(input, 'end', isoInstant, issues, path);
+  for (const [key, max] of OPTIONAL_TEXTS) if (key in input) out[key] = field(input, key, trimmed(1, max), issues, path);
+  out.events = field(input, 'events', (value, issues, path) => array(value, event, (v, i, p) => maxLength(v, L.events, i, p), L.events, issues, path), issues, path);
+  unknownKeys(input, FILE_KEYS, issues, path);
+  const file = out as unknown as IncidentFile;
+  if (!aborted(issues, 0) && file.end !== undefined) {
+    const start = parseIsoInstant(file.start);
+    const end = parseIsoInstant(file.end);
+    if (start !== null && end !== null && end < start) addIssue(issues, ['end'], `must not be before "start" (${file.start})`, true);
+  }
+  return file;
+}
+
+interface IncidentFileEvent {
+  readonly time: string;
+  readonly kind: IncidentEvent['kind'];
+  readonly text: string;
+}
+
+/** An incident file as JSON holds it (docs/incident-file.md). */
+export interface IncidentFile {
+  readonly schemaVersion: typeof INCIDENT_FILE_VERSION;
+  readonly id: string;
+  readonly title: string;
+  readonly timezone: string;
+  readonly start: string;
+  readonly end?: string;
+  readonly severity?: string;
+  readonly summary?: string;
+  readonly impact?: string;
+  readonly rootCause?: string;
+  readonly events: readonly IncidentFileEvent[];
+}
 
 export type ReadIncidentFileResult = { readonly ok: true; readonly incident: Incident } | { readonly ok: false; readonly error: string };
 
@@ -90,9 +153,9 @@ export function readIncidentFile(raw: unknown): ReadIncidentFileResult {
   if (typeof version === 'number' && version > INCIDENT_FILE_VERSION) {
     return { ok: false, error: `field "schemaVersion" is ${version}, newer than this vigil reads (${INCIDENT_FILE_VERSION})` };
   }
-  const parsed = incidentFileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
-  const file = parsed.data;
+  const issues: Issues = [];
+  const file = checkIncidentFile(raw, issues);
+  if (issues.length > 0) return { ok: false, error: formatZodError({ issues }) };
   const events: IncidentEvent[] = file.events
     .map((event) => ({ time: instant(event.time), kind: event.kind, text: event.text }))
     .sort((a, b) => a.time - b.time);

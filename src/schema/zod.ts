@@ -10,5 +10,12 @@ import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 
 z.config(en());
+// Full zod 4 compiles a fast parser for each object schema with `new Function` and first probes
+// whether eval is allowed: under a Content-Security-Policy without 'unsafe-eval'
+// (deploy/nginx.conf) that probe is blocked and reported as a violation. zod/mini does not
+// compile; jitless stays set so that no schema, whichever build of zod it comes from, ever tries.
+// Set here, where every schema module gets zod, now that the first load reads its files with
+// hand-written checks (check.ts) and loads zod no more.
+z.config({ jitless: true });
 
 export { z };

@@ -1,7 +1,7 @@
 import { isCredentialKey } from './credentials';
 import { toAddedPanelPayload } from './explore';
 import { encodeFragment } from './fragment';
-import type { FragmentPayload } from './fragmentSchema';
+import type { FragmentPayload } from './fragmentLimits';
 import { formatPromDuration } from '../time';
 import { formatQuery } from './queryComponent';
 import { FRAGMENT_KEY, V1_KEYS, VAR_PREFIX } from './queryKeys';

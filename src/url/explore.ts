@@ -1,5 +1,6 @@
-import { formatZodError, z } from '../schema';
-import { FRAGMENT_LIMITS } from './fragmentSchema';
+import { formatZodError } from '../schema/formatZodError';
+import { addedPanelCheck, runCheck } from './linkCheck';
+import { FRAGMENT_LIMITS } from './fragmentLimits';
 import { ignored, quote } from './queryParams';
 import { V1_KEYS } from './queryKeys';
 import type { AddedPanel } from './viewState';
@@ -60,14 +61,17 @@ export function readExploreHidden(values: readonly string[], queryCount: number,
   return Object.fromEntries([...byQuery].map(([query, names]) => [query, [...names]]));
 }
 
-const addedPanelSchema = z.object({
-  i: z.string().check(z.minLength(1), z.maxLength(64), z.regex(ADDED_PANEL_ID, 'must be lower-case letters, digits and dashes')),
-  t: z.string().check(z.minLength(1), z.maxLength(EXPLORE_LIMITS.titleChars)),
-  e: z.string().check(z.minLength(1), z.maxLength(EXPLORE_LIMITS.queryChars)),
-});
+const checkAddedPanel = addedPanelCheck(EXPLORE_LIMITS, ADDED_PANEL_ID);
 
 /** An added panel as the fragment holds it: short member names, since every byte lands in the link. */
-export type AddedPanelPayload = z.infer<typeof addedPanelSchema>;
+export interface AddedPanelPayload {
+  /** Its id. */
+  i: string;
+  /** Its title. */
+  t: string;
+  /** Its query. */
+  e: string;
+}
 
 export function toAddedPanelPayload(panel: AddedPanel): AddedPanelPayload {
   return { i: panel.id, t: panel.title, e: panel.expr };
@@ -88,8 +92,8 @@ export function readAddedPanels(raw: unknown, notices: string[]): AddedPanel[] {
   const seen = new Set<string>();
   const panels: AddedPanel[] = [];
   raw.slice(0, EXPLORE_LIMITS.addedPanels).forEach((item: unknown, index) => {
-    const parsed = addedPanelSchema.safeParse(item);
-    if (!parsed.success) notices.push(`Ignored panel ${index + 1} added from Explore: ${formatZodError(parsed.error)}`);
+    const parsed = runCheck(checkAddedPanel, item);
+    if (!parsed.success) notices.push(`Ignored panel ${index + 1} added from Explore: ${formatZodError(parsed)}`);
     else if (seen.has(parsed.data.i)) notices.push(`Ignored the panel ${quote(parsed.data.i)} added from Explore: it is in the link twice`);
     else {
       seen.add(parsed.data.i);

@@ -1,12 +1,15 @@
 import type { Incident } from '../incidents';
-import { formatZodError } from '../schema';
+import { formatZodError } from '../schema/formatZodError';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { deflateForLink } from './fragmentCompressor';
 import { inflateRaw } from './inflateRaw';
-import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema, type FragmentPayload } from './fragmentSchema';
+import { FRAGMENT_LIMITS, type FragmentPayload } from './fragmentLimits';
+import { linkChecks, runCheck } from './linkCheck';
 import { readAddedPanels } from './explore';
 import { jsonShapeExcess } from './jsonShape';
 import type { AddedPanel } from './viewState';
+
+const checks = linkChecks(FRAGMENT_LIMITS);
 
 // Larger links are truncated by chat tools and proxies anyway; the caps also stop a
 // decompression bomb before it costs memory.
@@ -74,18 +77,18 @@ export function decodeFragment(text: string): DecodedFragment {
   const result: DecodedFragment = { notices: [] };
   const raw = payload as Record<string, unknown>;
   if (raw.o !== undefined) {
-    const overrides = overridesSchema.safeParse(raw.o);
+    const overrides = runCheck(checks.overrides, raw.o);
     if (overrides.success) {
       const source = raw.o as Record<string, unknown>;
       result.overrides = toRecord(Object.keys(source).map((panel) => [panel, source[panel] as string[]]));
     } else {
-      result.notices.push(`Ignored the query overrides in the link: ${formatZodError(overrides.error)}`);
+      result.notices.push(`Ignored the query overrides in the link: ${formatZodError(overrides)}`);
     }
   }
   if (raw.i !== undefined) {
-    const incidents = importedIncidentsSchema.safeParse(raw.i);
+    const incidents = runCheck(checks.importedIncidents, raw.i);
     if (incidents.success) result.importedIncidents = incidents.data;
-    else result.notices.push(`Ignored the imported incidents in the link: ${formatZodError(incidents.error)}`);
+    else result.notices.push(`Ignored the imported incidents in the link: ${formatZodError(incidents)}`);
   }
   if (raw.a !== undefined) result.addedPanels = readAddedPanels(raw.a, result.notices);
   return result;

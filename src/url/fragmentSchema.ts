@@ -1,22 +1,12 @@
 import { z } from '../schema';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
-import type { AddedPanelPayload } from './explore';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
+import { FRAGMENT_LIMITS } from './fragmentLimits';
 
-/** Limits on what a link may carry; a fragment beyond them is refused rather than trusted. */
-export const FRAGMENT_LIMITS = {
-  incidents: 20,
-  eventsPerIncident: 200,
-  textChars: 2_000,
-  queryChars: 10_000,
-  overridePanels: 200,
-  queriesPerPanel: 50,
-  /** Arrays and objects in the JSON: the limits above need about 4,300 (20 × 200 events). */
-  jsonContainers: 10_000,
-  /** Nesting of the JSON: an event sits 5 deep. */
-  jsonDepth: 8,
-} as const;
+export { FRAGMENT_LIMITS };
+export type { FragmentPayload } from './fragmentLimits';
+
 
 const text = z.string().check(z.maxLength(FRAGMENT_LIMITS.textChars));
 // The instants vigil can show (years 0001–9999), well inside what a Date holds.
@@ -59,13 +49,3 @@ export const overridesSchema = z
       message: `more than ${FRAGMENT_LIMITS.overridePanels} panels`,
     }),
   );
-
-/** The JSON inside `#z=`; short member names because every byte lands in the link. */
-export interface FragmentPayload {
-  /** Query overrides: panel id → PromQL per query index. */
-  o?: Record<string, readonly string[]>;
-  /** Imported incidents. */
-  i?: readonly Incident[];
-  /** Panels added from Explore. */
-  a?: readonly AddedPanelPayload[];
-}

@@ -14,7 +14,7 @@ export { decodeViewState } from './decode';
 export { isFragmentCompressorLoaded, loadFragmentCompressor } from './fragmentCompressor';
 export { freezeRange, incidentRange } from './ranges';
 export { isCredentialKey } from './credentials';
-export { FRAGMENT_LIMITS } from './fragmentSchema';
+export { FRAGMENT_LIMITS } from './fragmentLimits';
 export { EXPLORE_LIMITS } from './explore';
 export {
   addExploreQuery,
