@@ -5,6 +5,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
 import { checkConfig, RESPONSE_BYTES_LIMITS } from './config';
 import type { ShapeIssue } from '../prometheus/shapeCheck';
+import { withUndefinedKeys } from '../../test/withUndefinedKeys';
 
 /**
  * The zod schema config.json was read with until the hand-written check replaced it (zod's engine
@@ -209,6 +210,13 @@ describe('the config.json check, against the zod schema it replaced', () => {
     fc.assert(
       fc.property(fc.oneof(config, validConfig), (value) => expectSameVerdict(asParsedJson(value))),
       { numRuns: 2000 },
+    );
+  });
+
+  it('takes keys present as undefined (a caller in code, not JSON) as zod does: optional ones accepted and kept', () => {
+    fc.assert(
+      fc.property(fc.oneof(config, validConfig), fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (value, flips) => expectSameVerdict(withUndefinedKeys(asParsedJson(value), flips))),
+      { numRuns: 500 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { formatZodError } from '../schema/formatZodError';
-import { addIssue, array, boolean, field, int, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
+import { addIssue, array, boolean, field, optionalField, int, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
 import { DEFAULT_MAX_RESPONSE_BYTES, type IncrementalPolicy } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
 
@@ -127,7 +127,7 @@ function incremental(input: unknown, issues: Issues, path: PropertyKey[]): Incre
   const out: { enabled: boolean; overlap?: string; fullRefetchEvery?: string } = {
     enabled: input.enabled === undefined ? true : field(input, 'enabled', boolean, issues, path),
   };
-  if ('overlap' in input) out.overlap = field(input, 'overlap', overlap, issues, path);
+  if ('overlap' in input) out.overlap = optionalField(input, 'overlap', overlap, issues, path);
   out.fullRefetchEvery = input.fullRefetchEvery === undefined ? '10m' : field(input, 'fullRefetchEvery', fullRefetchEvery, issues, path);
   unknownKeys(input, ['enabled', 'overlap', 'fullRefetchEvery'], issues, path);
   return out as IncrementalConfig;

@@ -4,6 +4,7 @@ import type { Issues } from '../schema/check';
 import { checkDashboard } from './check';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { DASHBOARD_LIMITS, dashboardSchema } from './schema';
+import { withUndefinedKeys } from '../../test/withUndefinedKeys';
 
 /** As a dashboard file reaches the check: JSON.parse's output (an own `__proto__` key included). */
 const asParsedJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
@@ -75,6 +76,13 @@ describe('the dashboard check, against the zod schema', () => {
     fc.assert(
       fc.property(dashboard, (value) => expectSameVerdict(asParsedJson(value))),
       { numRuns: 3000 },
+    );
+  });
+
+  it('takes keys present as undefined (a caller in code, not JSON) as zod does: optional ones accepted and kept', () => {
+    fc.assert(
+      fc.property(dashboard, fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (value, flips) => expectSameVerdict(withUndefinedKeys(asParsedJson(value), flips))),
+      { numRuns: 500 },
     );
   });
 

@@ -5,7 +5,7 @@
  * messages, and the same dashboard out.
  */
 import { leakDurationProblem } from '../leaks';
-import { aborted, addIssue, array, boolean, field, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
+import { aborted, addIssue, array, boolean, field, optionalField, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
 import { ALL_VALUE as ALL, DASHBOARD_LIMITS as LIMITS } from './limits';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { referencedNames } from './references';
@@ -49,7 +49,7 @@ function object<T>(fields: Record<string, Check<unknown> | [Check<unknown>, 'opt
       if (typeof spec === 'function') {
         out[key] = field(input, key, spec, issues, path);
       } else if (spec[1] === 'optional') {
-        if (key in input) out[key] = field(input, key, spec[0], issues, path);
+        if (key in input) out[key] = optionalField(input, key, spec[0], issues, path);
       } else {
         out[key] = input[key] === undefined ? spec[2]() : field(input, key, spec[0], issues, path);
       }

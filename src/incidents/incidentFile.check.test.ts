@@ -6,6 +6,7 @@ import { INCIDENT_EVENT_KINDS } from '../annotations';
 import { isValidTimezone } from '../time';
 import { parseIsoInstant } from './isoInstant';
 import { checkIncidentFile, INCIDENT_FILE_LIMITS, INCIDENT_FILE_VERSION } from './incidentFile';
+import { withUndefinedKeys } from '../../test/withUndefinedKeys';
 
 /**
  * The zod schema incident files were read with until the hand-written check replaced it (zod's
@@ -107,6 +108,13 @@ describe('the incident file check, against the zod schema it replaced', () => {
     fc.assert(
       fc.property(anyFile, (value) => expectSameVerdict(asParsedJson(value))),
       { numRuns: 2000 },
+    );
+  });
+
+  it('takes keys present as undefined (a caller in code, not JSON) as zod does: optional ones accepted and kept', () => {
+    fc.assert(
+      fc.property(anyFile, fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (value, flips) => expectSameVerdict(withUndefinedKeys(asParsedJson(value), flips))),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import { formatZodError } from '../schema/formatZodError';
-import { aborted, addIssue, array, field, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
+import { aborted, addIssue, array, field, optionalField, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
 import { isValidTimezone } from '../time';
 import { formatIsoInstant, parseIsoInstant } from './isoInstant';
 import type { Incident, IncidentEvent } from './model';
@@ -103,8 +103,8 @@ export function checkIncidentFile(input: unknown, issues: Issues): IncidentFile 
   out.title = field(input, 'title', trimmed(1, L.titleChars), issues, path);
   out.timezone = field(input, 'timezone', timezone, issues, path);
   out.start = field(input, 'start', isoInstant, issues, path);
-  if ('end' in input) out.end = field(input, 'end', isoInstant, issues, path);
-  for (const [key, max] of OPTIONAL_TEXTS) if (key in input) out[key] = field(input, key, trimmed(1, max), issues, path);
+  if ('end' in input) out.end = optionalField(input, 'end', isoInstant, issues, path);
+  for (const [key, max] of OPTIONAL_TEXTS) if (key in input) out[key] = optionalField(input, key, trimmed(1, max), issues, path);
   out.events = field(input, 'events', (value, issues, path) => array(value, event, (v, i, p) => maxLength(v, L.events, i, p), L.events, issues, path), issues, path);
   unknownKeys(input, FILE_KEYS, issues, path);
   const file = out as unknown as IncidentFile;

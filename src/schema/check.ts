@@ -169,3 +169,17 @@ export function field<T>(input: Record<string, unknown>, key: string, check: (va
     path.pop();
   }
 }
+
+/**
+ * zod's optional field: absent, or present as `undefined` (a caller in code, not JSON), is accepted
+ * unchecked; the key is kept when present, as zod keeps it.
+ */
+export function optionalField<T>(
+  input: Record<string, unknown>,
+  key: string,
+  check: (value: unknown, issues: Issues, path: PropertyKey[]) => T,
+  issues: Issues,
+  path: PropertyKey[],
+): T | undefined {
+  return input[key] === undefined ? undefined : field(input, key, check, issues, path);
+}

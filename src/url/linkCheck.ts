@@ -6,7 +6,7 @@
  */
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
-import { aborted, addIssue, array, field, isObject, maxLength, minLength, oneOf, string, wrongType, type Issues, type Path } from '../schema/check';
+import { aborted, addIssue, array, field, optionalField, isObject, maxLength, minLength, oneOf, string, wrongType, type Issues, type Path } from '../schema/check';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 
 type Check<T> = (input: unknown, issues: Issues, path: PropertyKey[]) => T;
@@ -43,7 +43,7 @@ function object<T>(fields: Record<string, Check<unknown> | [Check<unknown>, 'opt
     for (const key of keys) {
       const spec = fields[key] as Check<unknown> | [Check<unknown>, 'optional'];
       if (typeof spec === 'function') out[key] = field(input, key, spec, issues, path);
-      else if (key in input) out[key] = field(input, key, spec[0], issues, path);
+      else if (key in input) out[key] = optionalField(input, key, spec[0], issues, path);
     }
     return out as T;
   };
