@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { z } from '../schema';
-import { formatZodError } from '../schema/formatZodError';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../prometheus';
 import { parseDuration, HOUR_MS } from '../time';
-import { checkConfig, RESPONSE_BYTES_LIMITS } from './config';
-import type { ShapeIssue } from '../prometheus/shapeCheck';
-import { withUndefinedKeys } from '../../test/withUndefinedKeys';
+import { checkConfig, isHttpUrl, isSameOriginPath, RESPONSE_BYTES_LIMITS } from './config';
+import { expectSameVerdictAsZod, withUndefinedKeys } from '../../test/zodOracle';
 
 /**
  * The zod schema config.json was read with until the hand-written check replaced it (zod's engine
@@ -21,34 +19,6 @@ const datasourceUrl = z.string().check(
     message: 'must not contain credentials; use datasource.headers instead',
   }),
 );
-
-/**
- * A path on this site. Browsers read "//host/…" and "/\host/…" as another host, and drop tabs and
- * line breaks first ("/\t/host" is "//host"), so such a "path" once sent the configured
- * Authorization header to someone else's server.
- */
-function isSameOriginPath(url: string): boolean {
-  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') && !hasUnsafeUrlCharacter(url);
-}
-
-function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\/[^/]+/i.test(url) || hasUnsafeUrlCharacter(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whitespace, control characters and backslashes: the URL parser drops or rewrites them. */
-function hasUnsafeUrlCharacter(url: string): boolean {
-  for (let i = 0; i < url.length; i++) {
-    const code = url.charCodeAt(i);
-    if (code <= 0x20 || code === 0x7f || code === 0x5c) return true;
-  }
-  return /\s/.test(url);
-}
 
 // RFC 9110 field names; values on one line in Latin-1, which is all `Headers` accepts. A line
 // break or NUL passed validation once, then made every request fail as "cannot reach the server".
@@ -192,18 +162,7 @@ const validConfig = fc.record(
   optionalFields,
 );
 
-function expectSameVerdict(input: unknown): void {
-  const issues: ShapeIssue[] = [];
-  const mine = checkConfig(input, issues);
-  const zods = oracle.safeParse(input);
-  expect(issues.length === 0).toBe(zods.success);
-  if (zods.success) {
-    expect(mine).toStrictEqual(zods.data);
-  } else {
-    expect(issues.map(({ path, message }) => ({ path, message }))).toEqual(zods.error.issues.map(({ path, message }) => ({ path, message })));
-    expect(formatZodError({ issues })).toBe(formatZodError(zods.error));
-  }
-}
+const expectSameVerdict = (input: unknown) => expectSameVerdictAsZod(checkConfig, oracle, input);
 
 describe('the config.json check, against the zod schema it replaced', () => {
   it('accepts and refuses exactly as zod did, with the same config and messages', () => {

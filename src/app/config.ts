@@ -27,11 +27,11 @@ function datasourceUrl(input: unknown, issues: Issues, path: Path): string {
  * line breaks first ("/\t/host" is "//host"), so such a "path" once sent the configured
  * Authorization header to someone else's server.
  */
-function isSameOriginPath(url: string): boolean {
+export function isSameOriginPath(url: string): boolean {
   return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') && !hasUnsafeUrlCharacter(url);
 }
 
-function isHttpUrl(url: string): boolean {
+export function isHttpUrl(url: string): boolean {
   if (!/^https?:\/\/[^/]+/i.test(url) || hasUnsafeUrlCharacter(url)) return false;
   try {
     new URL(url);

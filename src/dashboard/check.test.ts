@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { formatZodError } from '../schema/formatZodError';
-import type { Issues } from '../schema/check';
 import { checkDashboard } from './check';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { DASHBOARD_LIMITS, dashboardSchema } from './schema';
-import { withUndefinedKeys } from '../../test/withUndefinedKeys';
+import { expectSameVerdictAsZod, withUndefinedKeys } from '../../test/zodOracle';
 
 /** As a dashboard file reaches the check: JSON.parse's output (an own `__proto__` key included). */
 const asParsedJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
@@ -58,18 +56,7 @@ const dashboard = maybe(
   ),
 );
 
-function expectSameVerdict(input: unknown): void {
-  const issues: Issues = [];
-  const mine = checkDashboard(input, issues);
-  const zods = dashboardSchema.safeParse(input);
-  expect(issues.length === 0).toBe(zods.success);
-  if (zods.success) {
-    expect(mine).toStrictEqual(zods.data);
-  } else {
-    expect(issues.map(({ path, message }) => ({ path, message }))).toEqual(zods.error.issues.map(({ path, message }) => ({ path, message })));
-    expect(formatZodError({ issues })).toBe(formatZodError(zods.error));
-  }
-}
+const expectSameVerdict = (input: unknown) => expectSameVerdictAsZod(checkDashboard, dashboardSchema, input);
 
 describe('the dashboard check, against the zod schema', () => {
   it('accepts and refuses exactly as zod does, with the same dashboard and messages', () => {

@@ -5,13 +5,11 @@
  * messages, and the same dashboard out.
  */
 import { leakDurationProblem } from '../leaks';
-import { aborted, addIssue, array, boolean, field, optionalField, isObject, maxLength, minLength, oneOf, string, unknownKeys, wrongType, type Issues, type Path } from '../schema/check';
+import { aborted, addIssue, array, boolean, isObject, maxLength, minLength, object, oneOf, string, wrongType, type Check, type Issues, type Path } from '../schema/check';
 import { ALL_VALUE as ALL, DASHBOARD_LIMITS as LIMITS } from './limits';
 import { CURRENT_SCHEMA_VERSION } from './migrate';
 import { referencedNames } from './references';
 import type { Dashboard, DashboardVariable, PanelSpec } from './schema';
-
-type Check<T> = (input: unknown, issues: Issues, path: PropertyKey[]) => T;
 
 const UNITS = ['bytes', 'percent', 'percentunit', 'reqps', 'seconds', 'short'] as const;
 
@@ -35,29 +33,6 @@ function matches(pattern: RegExp, message: string): Check<string> {
   };
 }
 
-/** A strict or stripping object: each field's check, absent optional fields left out. */
-function object<T>(fields: Record<string, Check<unknown> | [Check<unknown>, 'optional'] | [Check<unknown>, 'default', () => unknown]>, strict: boolean): Check<T> {
-  const keys = Object.keys(fields);
-  return (input, issues, path) => {
-    if (!isObject(input)) {
-      wrongType(issues, path, 'object', input);
-      return input as T;
-    }
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const spec = fields[key] as Check<unknown> | [Check<unknown>, 'optional'] | [Check<unknown>, 'default', () => unknown];
-      if (typeof spec === 'function') {
-        out[key] = field(input, key, spec, issues, path);
-      } else if (spec[1] === 'optional') {
-        if (key in input) out[key] = optionalField(input, key, spec[0], issues, path);
-      } else {
-        out[key] = input[key] === undefined ? spec[2]() : field(input, key, spec[0], issues, path);
-      }
-    }
-    if (strict) unknownKeys(input, keys, issues, path);
-    return out as T;
-  };
-}
 
 function list<T>(item: Check<T>, min?: number, max?: number): Check<T[]> {
   return (input, issues, path) =>

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { z } from '../schema';
-import { formatZodError } from '../schema/formatZodError';
-import type { Issues } from '../schema/check';
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import { isValidTimezone } from '../time';
 import { parseIsoInstant } from './isoInstant';
 import { checkIncidentFile, INCIDENT_FILE_LIMITS, INCIDENT_FILE_VERSION } from './incidentFile';
-import { withUndefinedKeys } from '../../test/withUndefinedKeys';
+import { expectSameVerdictAsZod, withUndefinedKeys } from '../../test/zodOracle';
 
 /**
  * The zod schema incident files were read with until the hand-written check replaced it (zod's
@@ -90,18 +88,7 @@ const file = (required: readonly string[]) =>
   );
 const anyFile = fc.oneof(file([]), file(['schemaVersion', 'id', 'title', 'timezone', 'start', 'events']));
 
-function expectSameVerdict(input: unknown): void {
-  const issues: Issues = [];
-  const mine = checkIncidentFile(input, issues);
-  const zods = oracle.safeParse(input);
-  expect(issues.length === 0).toBe(zods.success);
-  if (zods.success) {
-    expect(mine).toStrictEqual(zods.data);
-  } else {
-    expect(issues.map(({ path, message }) => ({ path, message }))).toEqual(zods.error.issues.map(({ path, message }) => ({ path, message })));
-    expect(formatZodError({ issues })).toBe(formatZodError(zods.error));
-  }
-}
+const expectSameVerdict = (input: unknown) => expectSameVerdictAsZod(checkIncidentFile, oracle, input);
 
 describe('the incident file check, against the zod schema it replaced', () => {
   it('accepts and refuses exactly as zod did, with the same fields and messages', () => {

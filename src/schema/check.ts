@@ -183,3 +183,36 @@ export function optionalField<T>(
 ): T | undefined {
   return input[key] === undefined ? undefined : field(input, key, check, issues, path);
 }
+
+/** A check of one value: what it reads as, its problems appended to `issues` at `path`. */
+export type Check<T> = (input: unknown, issues: Issues, path: PropertyKey[]) => T;
+
+export type FieldSpec = Check<unknown> | [Check<unknown>, 'optional'] | [Check<unknown>, 'default', () => unknown];
+
+/**
+ * zod's object: each field's check in order; `optional` ones left out when absent (kept when
+ * present as undefined, as zod keeps them), `default` ones given their default when absent or
+ * undefined; unknown keys refused when `strict`, dropped otherwise.
+ */
+export function object<T>(fields: Record<string, FieldSpec>, strict: boolean): Check<T> {
+  const keys = Object.keys(fields);
+  return (input, issues, path) => {
+    if (!isObject(input)) {
+      wrongType(issues, path, 'object', input);
+      return input as T;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const spec = fields[key] as FieldSpec;
+      if (typeof spec === 'function') {
+        out[key] = field(input, key, spec, issues, path);
+      } else if (spec[1] === 'optional') {
+        if (key in input) out[key] = optionalField(input, key, spec[0], issues, path);
+      } else {
+        out[key] = input[key] === undefined ? spec[2]() : field(input, key, spec[0], issues, path);
+      }
+    }
+    if (strict) unknownKeys(input, keys, issues, path);
+    return out as T;
+  };
+}

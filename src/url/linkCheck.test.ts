@@ -6,7 +6,7 @@ import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 import { EXPLORE_LIMITS } from './explore';
 import { FRAGMENT_LIMITS, importedIncidentsSchema, overridesSchema } from './fragmentSchema';
 import { addedPanelCheck, linkChecks, runCheck } from './linkCheck';
-import { withUndefinedKeys } from '../../test/withUndefinedKeys';
+import { withUndefinedKeys } from '../../test/zodOracle';
 
 /** explore.ts's zod schema of an added panel until the hand-written check replaced it. */
 const addedPanelSchema = z.object({

@@ -6,10 +6,11 @@
  */
 import { INCIDENT_EVENT_KINDS } from '../annotations';
 import type { Incident } from '../incidents';
-import { aborted, addIssue, array, field, optionalField, isObject, maxLength, minLength, oneOf, string, wrongType, type Issues, type Path } from '../schema/check';
+import { aborted, addIssue, array, isObject, maxLength, minLength, object as objectOf, oneOf, string, wrongType, type Check, type FieldSpec, type Issues, type Path } from '../schema/check';
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from '../time';
 
-type Check<T> = (input: unknown, issues: Issues, path: PropertyKey[]) => T;
+/** Fields checked in order; `optional` ones left out when absent; unknown keys dropped. */
+const object = <T>(fields: Record<string, FieldSpec>): Check<T> => objectOf<T>(fields, false);
 
 /** A string within `min`..`max` characters, zod's length checks in the order given. */
 function text(max: number, min?: number): Check<string> {
@@ -31,23 +32,6 @@ const epochMs: Check<number> = (input, issues, path) => {
   return input as number;
 };
 
-/** Fields checked in order; `optional` ones left out when absent; unknown keys dropped. */
-function object<T>(fields: Record<string, Check<unknown> | [Check<unknown>, 'optional']>): Check<T> {
-  const keys = Object.keys(fields);
-  return (input, issues, path) => {
-    if (!isObject(input)) {
-      wrongType(issues, path, 'object', input);
-      return input as T;
-    }
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const spec = fields[key] as Check<unknown> | [Check<unknown>, 'optional'];
-      if (typeof spec === 'function') out[key] = field(input, key, spec, issues, path);
-      else if (key in input) out[key] = optionalField(input, key, spec[0], issues, path);
-    }
-    return out as T;
-  };
-}
 
 function list<T>(item: Check<T>, max: number): Check<T[]> {
   return (input, issues, path) => array(input, item, (value, issues, path) => maxLength(value, max, issues, path), max, issues, path);
