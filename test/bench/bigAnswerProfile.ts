@@ -34,7 +34,7 @@ function callersOf(profile: CpuProfile, name: string, depth: number): [string, n
  * and what it called, counted once per sample however often it recurs), heaviest first. Says
  * which step of the draw holds the task, where self times scatter over helpers.
  */
-function inclusiveWithin(profile: CpuProfile & { startTime?: number }, fromUs: number, toUs: number, count: number): [string, number][] {
+export function inclusiveWithin(profile: CpuProfile & { startTime?: number }, fromUs: number, toUs: number, count: number): [string, number][] {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -56,7 +56,7 @@ function inclusiveWithin(profile: CpuProfile & { startTime?: number }, fromUs: n
 }
 
 /** React's own frames (work loop, hooks): on every stack, they say nothing of what the task did. */
-const REACT_PLUMBING = /^(performWorkOnRoot\w*|performSyncWorkOnRoot|performUnitOfWork|performWorkUntilDeadline|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRoot\w*|workLoop\w*|beginWork|renderWithHooks|update(FunctionComponent|Memo|SimpleMemoComponent|ForwardRef)|exports\.use\w+|\(anonymous\)|\(program\))$/;
+export const REACT_PLUMBING = /^(performWorkOnRoot\w*|performSyncWorkOnRoot|performUnitOfWork|performWorkUntilDeadline|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRoot\w*|workLoop\w*|beginWork|renderWithHooks|update(FunctionComponent|Memo|SimpleMemoComponent|ForwardRef)|exports\.use\w+|\(anonymous\)|\(program\))$/;
 
 export interface BigAnswerProfile {
   /** Functions by inclusive time inside the longest task (its samples' times are on the trace's clock). */

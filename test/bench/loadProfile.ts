@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { drawnAtRecorder, waitForDrawnAt } from './pageLoadBench';
 import { timelineBreakdown, topFunctions, type TimelineKind } from './renderProfile';
 import { startTraceAndProfile, type TraceEvent } from './traceSession';
+import { inclusiveWithin, REACT_PLUMBING } from './bigAnswerProfile';
 
 
 export interface RequestTiming {
@@ -21,6 +22,8 @@ export interface LongTask {
   readonly durMs: number;
   /** The top-level event's name and, for scripts, its file or function. */
   readonly what: string;
+  /** Tasks ≥ 50 ms: the heaviest functions inside by inclusive sampled time (React's work loop left out). */
+  readonly functions: readonly string[];
 }
 
 export interface LoadProfile {
@@ -80,7 +83,14 @@ export async function profileFirstLoad(browser: Browser, url: string, totalLines
     const longTasks: LongTask[] = [];
     for (const task of main.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 15_000)) {
       const inside = main.filter((e) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && e !== task);
-      longTasks.push({ startMs: (task.ts - navStart) / 1000, durMs: (task.dur ?? 0) / 1000, what: describeTask(task, inside) });
+      const functions =
+        (task.dur ?? 0) >= 50_000
+          ? inclusiveWithin(profile, task.ts, task.ts + (task.dur ?? 0), 40)
+              .filter(([name]) => !REACT_PLUMBING.test(name))
+              .slice(0, 12)
+              .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+          : [];
+      longTasks.push({ startMs: (task.ts - navStart) / 1000, durMs: (task.dur ?? 0) / 1000, what: describeTask(task, inside), functions });
     }
     const seenByPage = new Set(measured.requests.map((r) => r.path));
     const fromWorkers = contextRequests
@@ -105,7 +115,10 @@ export function formatLoadProfile(p: LoadProfile): string {
   lines.push(`  main thread self time until drawn (${rasterTasks} raster tasks):`);
   for (const [kind, ms] of Object.entries(timeline)) lines.push(`    ${kind.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms`);
   lines.push('  main-thread tasks ≥ 15 ms (start, duration, what ran):');
-  for (const t of p.longTasks) lines.push(`    ${t.startMs.toFixed(0).padStart(6)} ${t.durMs.toFixed(0).padStart(5)} ms  ${t.what}`);
+  for (const t of p.longTasks) {
+    lines.push(`    ${t.startMs.toFixed(0).padStart(6)} ${t.durMs.toFixed(0).padStart(5)} ms  ${t.what}`);
+    if (t.functions.length > 0) lines.push(`                    functions (inclusive ms): ${t.functions.join(', ')}`);
+  }
   lines.push('  heaviest functions (self, sampled):');
   for (const [fn, ms] of p.top) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
   return lines.join('\n');
