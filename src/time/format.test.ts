@@ -15,6 +15,24 @@ const H = 60 * M;
 const D = 24 * H;
 const T = Date.UTC(2024, 0, 15, 10, 15, 7); // the outage morning
 
+/** How many Intl.DateTimeFormat objects `run` constructs. */
+function dateTimeFormatsBuiltBy(run: () => void): number {
+  const original = Intl.DateTimeFormat;
+  let constructed = 0;
+  Intl.DateTimeFormat = new Proxy(original, {
+    construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      constructed += 1;
+      return new target(...args);
+    },
+  });
+  try {
+    run();
+  } finally {
+    Intl.DateTimeFormat = original;
+  }
+  return constructed;
+}
+
 describe('formatTime', () => {
   it.each<[string, TimeStyle, string]>([
     ['UTC', 'time', '10:15'],
@@ -58,19 +76,9 @@ describe('formatTime', () => {
   });
 
   it('builds Intl formatters once per zone, not once per call', () => {
-    const original = Intl.DateTimeFormat;
-    let constructed = 0;
-    Intl.DateTimeFormat = new Proxy(original, {
-      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-        constructed += 1;
-        return new target(...args);
-      },
-    });
-    try {
+    const constructed = dateTimeFormatsBuiltBy(() => {
       for (let i = 0; i < 500; i++) formatTime(T + i * M, 'Australia/Adelaide', i % 2 ? 'time' : 'datetime');
-    } finally {
-      Intl.DateTimeFormat = original;
-    }
+    });
     expect(constructed).toBeGreaterThan(0);
     expect(constructed).toBeLessThanOrEqual(2);
     expect(formatTime(T, 'Australia/Adelaide', 'time')).toBe('20:45');
@@ -263,19 +271,9 @@ describe('zoneAbbreviation', () => {
   const summer = Date.UTC(2024, 6, 15);
   // First in this file: before any case below caches a UTC formatter.
   it('names UTC without building a DateTimeFormat, whose first construction delays the first draw', () => {
-    const original = Intl.DateTimeFormat;
-    let constructed = 0;
-    Intl.DateTimeFormat = new Proxy(original, {
-      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-        constructed += 1;
-        return new target(...args);
-      },
-    });
-    try {
+    const constructed = dateTimeFormatsBuiltBy(() => {
       expect([zoneAbbreviation('UTC', winter), zoneAbbreviation('UTC', summer), zoneAbbreviation('UTC', Number.NaN)]).toEqual(['UTC', 'UTC', 'UTC']);
-    } finally {
-      Intl.DateTimeFormat = original;
-    }
+    });
     expect(constructed).toBe(0);
   });
   it.each<[string, number, string]>([
